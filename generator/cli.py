@@ -1,0 +1,94 @@
+"""The `explainer` command line. Heavy imports live inside the commands so that
+`explainer --help` answers at once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+class _Failure(click.ClickException):
+    """A clear one-line error and exit status 1."""
+
+
+def _run(fn):
+    """Turn our input errors into clean messages instead of tracebacks."""
+    from generator.editorial import EditorialError
+    from generator.ingest import IngestError
+    from generator.nlp import ModelMissing
+
+    try:
+        return fn()
+    except (IngestError, EditorialError, ModelMissing) as e:
+        raise _Failure(str(e)) from e
+
+
+def _progress(label: str):
+    def bar(items):
+        if not sys.stderr.isatty():
+            return items
+        return click.progressbar(items, label=label, file=sys.stderr)
+
+    def wrapped(items):
+        b = bar(items)
+        if b is items:
+            yield from items
+            return
+        with b as it:
+            yield from it
+
+    return wrapped
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="explainer")
+def main() -> None:
+    """Explainer: news articles in, a browsable explainer site out.
+
+    Reads articles with spaCy, finds the actors, their quotes, the topics and the
+    history they recount, and renders Markdown pages for MkDocs.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here, not stdout.",
+)
+def extract(paths: tuple[Path, ...], output: Path | None) -> None:
+    """Extract the data of the articles in PATHS (files or folders) as JSON.
+
+    The JSON follows the shared contract (explainer-data.schema.json).
+    """
+    from generator import pipeline, serialize
+    from generator.config import settings
+
+    corpus = _run(lambda: pipeline.extract(list(paths), settings(), _progress("Parsing")))
+    text = serialize.dumps(corpus)
+    if output:
+        tmp = output.with_name(output.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)
+        click.echo(
+            f"{output}: {len(corpus.articles)} articles, {len(corpus.actors)} actors, "
+            f"{len(corpus.quotes)} quotes",
+            err=True,
+        )
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+def generate() -> None:
+    """Regenerate site_src/ from seeds/ (hand-written pages are kept)."""
+    from generator import pipeline
+    from generator.config import settings
+
+    s = settings()
+    pages = _run(lambda: pipeline.generate(s, _progress("Parsing")))
+    click.echo(f"{s.site_src}/: {len(pages)} generated pages", err=True)

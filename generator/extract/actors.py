@@ -1,0 +1,249 @@
+"""Cross-article step: article entities in, one `Actor` per real-world actor out.
+
+People are joined across articles by full name (ignoring middle initials, case
+and diacritics). A surname-only entity ("Trump" in an article that never gives
+the full name) takes the one full name in the corpus or the leaders' file that
+it can stand for; where two would fit it prefers the leader in office on the
+article's date, and otherwise stays on its own (Yang Xiyu and Yang Jiechi are
+never joined through "Mr. Yang"). Countries, organizations and groups are joined
+by canonical name. Editors' curation applies last.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from anyascii import anyascii
+
+from generator.editorial import CurationEntry, EditorialError, Leader
+from generator.extract.entities import name_tokens, surname_candidates
+from generator.model import Actor, ArticleFacts, Entity, Mention, Role
+
+
+@dataclass
+class _Group:
+    key: str
+    kind: str
+    members: list[tuple[str, Entity]] = field(default_factory=list)  # (article id, entity)
+    name: str | None = None
+    extra_roles: list[Role] = field(default_factory=list)
+    affiliation: str | None = None
+    affiliation_fixed: bool = False
+    fixed_id: str | None = None
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def person_key(name: str) -> str:
+    return "person:" + re.sub(r"\s+[a-z]\.(?=\s)", "", fold(name))
+
+
+def make_id(name: str) -> str:
+    """A readable ASCII slug; other scripts are transliterated (김정은 -> gim-jeong-eun)."""
+    ascii_name = anyascii(name)
+    ascii_name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", ascii_name)
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug or "actor"
+
+
+def merge_actors(
+    facts: list[ArticleFacts],
+    leaders: tuple[Leader, ...] = (),
+    curation: tuple[CurationEntry, ...] = (),
+    curation_path: Path | str = "curation.yaml",
+) -> tuple[tuple[Actor, ...], dict[tuple[str, str], str]]:
+    """Return the actors and a map (article id, entity key) -> actor id."""
+    dates = {f.article.id: _date(f.article.date) for f in facts}
+    full_names: dict[str, set[str]] = defaultdict(set)  # surname -> person keys
+    for f in facts:
+        for e in f.entities:
+            if e.kind == "person" and len(name_tokens(e.name)) >= 2:
+                for s in surname_candidates(e.name):
+                    full_names[s].add(person_key(e.name))
+    leader_by_key = {person_key(ld.name): ld for ld in leaders}
+    for ld in leaders:
+        for s in surname_candidates(ld.name):
+            full_names[s].add(person_key(ld.name))
+        for alias in ld.aliases:
+            leader_by_key.setdefault(person_key(alias), ld)
+
+    groups: dict[str, _Group] = {}
+    for f in facts:
+        for e in f.entities:
+            key = _group_key(e, f.article.id, dates, full_names, leader_by_key, leaders)
+            g = groups.setdefault(key, _Group(key=key, kind=e.kind))
+            g.members.append((f.article.id, e))
+
+    _apply_curation(groups, curation, curation_path)
+    return _build(groups, leader_by_key, dates)
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _group_key(e: Entity, article_id, dates, full_names, leader_by_key, leaders) -> str:
+    if e.kind != "person":
+        return f"{e.kind}:{fold(e.name)}"
+    key = person_key(e.name)
+    if key in leader_by_key:
+        return person_key(leader_by_key[key].name)
+    if len(name_tokens(e.name)) >= 2:
+        return key
+    candidates = full_names.get(e.name, set())
+    if len(candidates) > 1:
+        day = dates.get(article_id)
+        in_office = {
+            person_key(ld.name)
+            for ld in leaders
+            if day and ld.in_office(day) and person_key(ld.name) in candidates
+        }
+        candidates = in_office
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    return key
+
+
+def _find(groups: dict[str, _Group], ref: str) -> _Group | None:
+    """An actor named in curation by its id (as generated) or by its name."""
+    for g in groups.values():
+        if g.fixed_id == ref or make_id(_name_of(g)) == ref or fold(_name_of(g)) == fold(ref):
+            return g
+    return None
+
+
+def _apply_curation(groups, curation, path) -> None:
+    for c in curation:
+        g = _find(groups, c.actor)
+        if g is None:
+            raise EditorialError(path, c.line, f"{c.action}: no actor '{c.actor}'")
+        if c.action == "drop":
+            del groups[g.key]
+        elif c.action == "merge":
+            for ref in c.values["from"]:
+                other = _find(groups, ref)
+                if other is None:
+                    raise EditorialError(path, c.line, f"merge: no actor '{ref}'")
+                if other is not g:
+                    g.members.extend(other.members)
+                    del groups[other.key]
+        elif c.action == "split":
+            forms = {fold(x) for x in c.values["forms"]}
+            moved = [
+                (a, e)
+                for a, e in g.members
+                if fold(e.name) in forms or forms & {fold(x) for x in e.aliases}
+            ]
+            if not moved:
+                raise EditorialError(path, c.line, f"split: '{c.actor}' has none of those forms")
+            g.members = [m for m in g.members if m not in moved]
+            new = _Group(key=f"split:{c.values['name']}", kind=g.kind, members=moved)
+            new.name = str(c.values["name"])
+            groups[new.key] = new
+            if not g.members:
+                del groups[g.key]
+        elif c.action == "rename":
+            g.name = str(c.values["name"])
+            if c.values.get("id"):
+                g.fixed_id = make_id(str(c.values["id"]))
+        elif c.action == "set":
+            if "affiliation" in c.values:
+                g.affiliation = c.values["affiliation"]
+                g.affiliation_fixed = True
+            if "kind" in c.values:
+                g.kind = str(c.values["kind"])
+            role = c.values.get("role")
+            if role is not None:
+                if not isinstance(role, dict) or not role.get("title") or not role.get("article"):
+                    raise EditorialError(path, c.line, "set: 'role' needs 'title' and 'article'")
+                g.extra_roles.append(
+                    Role(str(role["title"]), role.get("affiliation"), str(role["article"]))
+                )
+
+
+def _name_of(g: _Group) -> str:
+    if g.name:
+        return g.name
+    names = Counter(e.name for _, e in g.members)
+    if g.kind == "person":
+        return max(names, key=lambda n: (len(name_tokens(n)), names[n], n))
+    return max(names, key=lambda n: (names[n], n))
+
+
+def _build(groups, leader_by_key, dates):
+    actors: list[Actor] = []
+    mapping: dict[tuple[str, str], str] = {}
+    used: set[str] = set()
+    for g in sorted(groups.values(), key=lambda g: (g.kind, g.key)):
+        leader = leader_by_key.get(g.key)
+        name = g.name or (leader.name if leader else _name_of(g))
+        base = g.fixed_id or make_id(name)
+        actor_id = base if base not in used else f"{base}-{g.kind}"
+        n = 2
+        while actor_id in used:
+            actor_id, n = f"{base}-{n}", n + 1
+        used.add(actor_id)
+        aliases = {a for _, e in g.members for a in (e.name, *e.aliases)} - {name}
+        roles = []
+        for _art, e in g.members:
+            for r in e.roles:
+                if r.affiliation is None and leader and r.title.lower() == leader.office.lower():
+                    r = replace(r, affiliation=leader.country)
+                roles.append(r)
+        roles.extend(g.extra_roles)
+        roles = sorted(set(roles), key=lambda r: (r.article, r.title, r.affiliation or ""))
+        affiliation = g.affiliation if g.affiliation_fixed else _affiliation(g, roles, leader)
+        mentions = tuple(
+            sorted(
+                ((art, m) for art, e in g.members for m in e.mentions),
+                key=lambda am: (am[0], am[1].paragraph, am[1].start),
+            )
+        )
+        articles = tuple(sorted({art for art, _ in g.members}))
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=name,
+                kind=g.kind,
+                aliases=tuple(sorted(aliases)),
+                roles=tuple(roles),
+                affiliation=affiliation,
+                articles=articles,
+                mentions=mentions,
+            )
+        )
+        for art, e in g.members:
+            mapping[(art, e.key)] = actor_id
+    actors.sort(key=lambda a: a.id)
+    return tuple(actors), mapping
+
+
+def _affiliation(g: _Group, roles: list[Role], leader: Leader | None) -> str | None:
+    if g.kind == "country":
+        return None
+    affs = Counter(r.affiliation for r in roles if r.affiliation)
+    if affs:
+        return max(affs, key=lambda a: (affs[a], a))
+    if leader:
+        return leader.country
+    return None
+
+
+def mentions_by_article(actors: tuple[Actor, ...]) -> dict[str, list[tuple[Mention, str]]]:
+    out: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
+    for a in actors:
+        for art, m in a.mentions:
+            out[art].append((m, a.id))
+    return out

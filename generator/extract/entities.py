@@ -1,0 +1,360 @@
+"""Actors as one article names them: mentions, name forms, roles, affiliations.
+
+`extract_entities(article, docs)` is a pure function of one article's parsed
+paragraphs. It catches:
+
+* people (PERSON entities after our corrections), with "Mr. Pompeo" / "Pompeo"
+  joined to "Mike Pompeo" by surname, and Asian family-name-first short forms
+  ("Mr. Kim" -> "Kim Jong-un", "Mr. Xi" -> "Xi Jinping");
+* countries in any form: names, demonyms ("North Korean officials"), and capitals
+  where the sentence makes them the government ("floated by Beijing") rather than a
+  place ("a news conference in Seoul");
+* organizations (ORG) and groups (plural NORP such as "Republicans");
+* roles from titles before a name ("former Defense Secretary William J. Perry"),
+  appositions either side ("China's foreign minister, Wang Yi"; "Kang Kyung-wha,
+  South Korea's foreign minister") and "of COUNTRY" after a titled name.
+
+It misses: people named only by a role ("the president"), a first name alone,
+organizations referred to by a common noun ("the department" is left to the
+quote attributor), and roles stated far from the name.
+Reporters (the article's authors and contributors) are never actors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from generator import rules
+from generator.model import Article, Entity, Mention, Role
+
+PERSON_LABELS = {"PERSON"}
+PLACE_LABELS = {"GPE", "LOC"}
+
+
+@dataclass
+class _Draft:
+    key: str
+    kind: str
+    names: Counter = field(default_factory=Counter)
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    forms: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class EntityIndex:
+    """Per article: which entity key each mention span (paragraph, start char) has."""
+
+    entities: tuple[Entity, ...]
+    by_span: dict[tuple[int, int], str]
+
+    def key_at(self, paragraph: int, start: int) -> str | None:
+        return self.by_span.get((paragraph, start))
+
+
+def clean_person_name(span: Span) -> str:
+    text = re.sub(r"['\u2019]s?$", "", span.text).strip()
+    return re.sub(r"\s+", " ", text)
+
+
+def name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"\s+", name) if t]
+
+
+def surname_candidates(full: str) -> set[str]:
+    """Short forms that may stand for a full name: last word, and first word for
+    family-name-first names such as "Kim Jong-un" or "Xi Jinping"."""
+    toks = [t for t in name_tokens(full) if not re.fullmatch(r"[A-Z]\.|Jr\.?|Sr\.?|I{2,3}", t)]
+    if not toks:
+        return set()
+    out = {toks[-1]}
+    if len(toks) >= 2:
+        out.add(toks[0])
+    return out
+
+
+def country_of(span: Span) -> str | None:
+    """The country a GPE/LOC/NORP span stands for as an actor, or None for a place."""
+    c = rules.countries()
+    text = span.text
+    if span.label_ == "NORP":
+        return c.demonyms.get(_norm(text))
+    bare = re.sub(r"^the\s+", "", text, flags=re.I)
+    name = c.lookup(text) or c.lookup(bare) or c.lookup("the " + bare)
+    if name:
+        return name
+    cap = c.capitals.get(_norm(text))
+    if cap and capital_is_government(span):
+        return cap
+    return None
+
+
+def _norm(text: str) -> str:
+    return text.replace("\u2019", "'").strip().lower()
+
+
+def capital_is_government(span: Span) -> bool:
+    c = rules.countries()
+    root = span.root
+    head = root.head
+    if root.dep_ == "appos" or any(ch.dep_ == "appos" for ch in root.children):
+        return False  # "Seoul, South Korea"
+    if root.dep_ == "pobj" and head.dep_ in ("prep", "agent", "dative"):
+        prep = head.lower_
+        if prep in c.place_prepositions:
+            return False
+        if prep in c.noun_prepositions:
+            return head.head.pos_ in ("NOUN", "PROPN")
+        return True
+    if root.dep_ in ("dobj", "obj") and head.lemma_ in c.place_verbs:
+        return False
+    if root.dep_ in ("compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
+        return False  # "the Beijing office"
+    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "poss", "appos", "ROOT", "pobj")
+
+
+def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
+    reporters = {_norm(n) for n in (*article.authors, *article.contributors)}
+    drafts: dict[str, _Draft] = {}
+    spans: dict[tuple[int, int], str] = {}
+    person_spans: list[tuple[int, Span, str]] = []
+
+    def add(key: str, kind: str, name: str, p: int, span: Span) -> None:
+        d = drafts.setdefault(key, _Draft(key=key, kind=kind))
+        d.names[name] += 1
+        d.mentions.append(Mention(p, span.start_char, span.end_char, span.text))
+        if kind == "person":
+            d.forms.add(_prefixed_form(span, name))
+        spans[(p, span.start_char)] = key
+
+    for p, doc in enumerate(docs):
+        for ent in doc.ents:
+            label = ent.label_
+            if label in PERSON_LABELS:
+                name = clean_person_name(ent)
+                if not name or _norm(name) in reporters or not name[0].isupper():
+                    continue
+                person_spans.append((p, ent, name))
+            elif label in PLACE_LABELS or label == "NORP":
+                country = country_of(ent)
+                if country:
+                    add(f"country:{country}", "country", country, p, ent)
+                elif label == "NORP" and ent.text.endswith("s") and ent.text[0].isupper():
+                    name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+                    add(f"group:{name.lower()}", "group", name, p, ent)
+            elif label == "ORG":
+                name = re.sub(r"^the\s+", "", ent.text, flags=re.I).replace("\u2019", "'")
+                name = re.sub(r"'s?$", "", name).strip()
+                if name and name[0].isupper():
+                    add(f"org:{name.lower()}", "organization", name, p, ent)
+
+    _cluster_people(person_spans, add)
+    _merge_org_forms(drafts, spans)
+    for p, doc in enumerate(docs):
+        for ent in doc.ents:
+            key = spans.get((p, ent.start_char))
+            if key and drafts[key].kind == "person":
+                role = find_role(ent, article.id, spans, drafts, p)
+                if role:
+                    drafts[key].roles.append(role)
+    entities = tuple(_finish(d) for d in sorted(drafts.values(), key=lambda d: d.key))
+    return EntityIndex(entities=entities, by_span=spans)
+
+
+def _cluster_people(person_spans: list[tuple[int, Span, str]], add) -> None:
+    """Join short forms to the full names they stand for, within the article."""
+    fulls = [name for _, _, name in person_spans if len(name_tokens(name)) >= 2]
+    # Merge full forms that differ by a middle initial ("Rex W. Tillerson").
+    canonical: dict[str, str] = {}
+    for name in sorted(set(fulls), key=lambda n: (-len(n), n)):
+        stripped = re.sub(r"\s+[A-Z]\.\s+", " ", name)
+        hit = next(
+            (c for c in canonical.values() if re.sub(r"\s+[A-Z]\.\s+", " ", c) == stripped), None
+        )
+        canonical[name] = hit or name
+    short_owner: dict[str, set[str]] = {}
+    for full in set(canonical.values()):
+        for s in surname_candidates(full):
+            short_owner.setdefault(s, set()).add(full)
+    for p, span, name in person_spans:
+        if name in canonical:
+            full = canonical[name]
+        else:
+            owners = short_owner.get(name, set())
+            # A short form shared by two full names (Yang Xiyu, Yang Jiechi) stays apart.
+            full = next(iter(owners)) if len(owners) == 1 else name
+        add(f"person:{full.lower()}", "person", name, p, span)
+
+
+def _merge_org_forms(drafts: dict[str, _Draft], spans: dict[tuple[int, int], str]) -> None:
+    """Within an article, an acronym or a shorter form of an organization's name
+    ("DHS", "Homeland Security") is the same organization as its full name."""
+    orgs = [d for d in drafts.values() if d.kind == "organization"]
+    for short in orgs:
+        sname = short.names.most_common(1)[0][0]
+        for full in orgs:
+            fname = full.names.most_common(1)[0][0]
+            if full is short or len(fname) <= len(sname):
+                continue
+            initials = "".join(w[0] for w in fname.split() if w[0].isupper())
+            if sname == initials or (len(sname.split()) >= 2 and fname.endswith(" " + sname)):
+                full.names.update(short.names)
+                full.mentions.extend(short.mentions)
+                for k, v in list(spans.items()):
+                    if v == short.key:
+                        spans[k] = full.key
+                del drafts[short.key]
+                break
+
+
+def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
+    """A role for the person `ent` from a title before it or an apposition."""
+    doc = ent.doc
+    titles = {t.end: t for t in doc.spans.get("titles", [])}
+    title_starts = {t.start: t for t in doc.spans.get("titles", [])}
+    # 1. "Secretary of State Mike Pompeo", "former Defense Secretary William J. Perry".
+    k = ent.start
+    while k > 0 and doc[k - 1].text in rules.titles().honorifics:
+        k -= 1
+    if k in titles:
+        title = titles[k]
+        span = _with_modifiers(title)
+        aff = _country_before(span) or _of_country_after(ent) or _default_country(title)
+        return Role(_title_text(span, doc), aff, article_id)
+    # 2. "China's foreign minister, Wang Yi" / "the North Korean ambassador to India, Kye".
+    if ent.start >= 2 and doc[ent.start - 1].text == ",":
+        j = ent.start - 2
+        end = j + 1
+        # skip "to India"
+        if j >= 1 and doc[j].ent_type_ in ("GPE", "LOC") and doc[j - 1].lower_ in ("to", "in"):
+            j -= 2
+            while j >= 0 and doc[j].ent_type_ in ("GPE", "LOC") and doc[j].lower_ not in ("to",):
+                j -= 1
+        if j + 1 in titles:
+            title = titles[j + 1]
+            span = _with_modifiers(title)
+            phrase = doc[span.start : end]
+            aff = _country_before(span) or _default_country(title)
+            return Role(_title_text(phrase, doc), aff, article_id)
+    # 3. "Kang Kyung-wha, South Korea's foreign minister" / "Yang Xiyu, a former ... official".
+    if ent.end < len(doc) and doc[ent.end].text == ",":
+        stop = min(len(doc), ent.end + 9)
+        for i in range(ent.end + 1, stop):
+            if doc[i].text in (",", ".", ";") or doc[i].ent_type_ == "PERSON":
+                break
+            if i in title_starts:
+                title = title_starts[i]
+                first = ent.end + 1
+                while first < title.start and (
+                    doc[first].pos_ == "DET"
+                    or doc[first].ent_type_ in ("GPE", "NORP")
+                    or doc[first].tag_ == "POS"
+                ):
+                    first += 1
+                phrase = doc[first : _extend_to(title)]
+                sent_end = ent.sent.end
+                aff = _first_country(doc[ent.end + 1 : sent_end]) or _default_country(title)
+                return Role(_title_text(phrase, doc), aff, article_id)
+    return None
+
+
+def _with_modifiers(title: Span) -> Span:
+    doc = title.doc
+    start = title.start
+    mods = rules.titles().modifiers
+    while start > 0 and doc[start - 1].lower_ in mods:
+        start -= 1
+    return doc[start : title.end]
+
+
+def _extend_to(title: Span) -> int:
+    """A title runs on through "to COUNTRY" ("ambassador to India")."""
+    doc = title.doc
+    end = title.end
+    if end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end + 1].ent_type_ in ("GPE",):
+        end += 2
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    return end
+
+
+def _title_text(span: Span, doc: Doc) -> str:
+    return re.sub(r"\s+", " ", span.text).strip(" ,")
+
+
+def _country_before(span: Span) -> str | None:
+    """ "South Korea's foreign minister", "the North Korean ambassador"."""
+    doc = span.doc
+    for ent in doc.ents:
+        if ent.end <= span.start and span.start - ent.end <= 1 and ent.end >= span.start - 1:
+            c = country_of(ent) or rules.countries().lookup(ent.text)
+            if c:
+                return c
+    return None
+
+
+def _of_country_after(ent: Span) -> str | None:
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
+        for e in doc.ents:
+            if e.start == ent.end + 1:
+                return rules.countries().lookup(e.text) or country_of(e)
+    return None
+
+
+def _first_country(span: Span) -> str | None:
+    for ent in span.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            c = rules.countries().lookup(ent.text) or rules.countries().demonyms.get(
+                _norm(ent.text)
+            )
+            if c:
+                return c
+    return None
+
+
+def _default_country(title: Span) -> str | None:
+    return rules.titles().default_country.get(title.text.lower())
+
+
+def _prefixed_form(span: Span, name: str) -> str:
+    """The name with the honorific or title written before it: "Mr. Pompeo",
+    "Secretary of State Mike Pompeo", "Chairman Kim"."""
+    doc = span.doc
+    k = span.start
+    if k > 0 and doc[k - 1].text in rules.titles().honorifics:
+        return f"{doc[k - 1].text} {name}"
+    for t in doc.spans.get("titles", []):
+        if t.end == k and t.text[0].isupper():
+            return f"{t.text} {name}"
+    return name
+
+
+def _finish(d: _Draft) -> Entity:
+    names = [n for n, _ in d.names.most_common()]
+    if d.kind == "person":
+        # The fullest form: most words, then most frequent.
+        name = max(names, key=lambda n: (len(name_tokens(n)), d.names[n]))
+    elif d.kind == "country":
+        name = d.key.split(":", 1)[1]
+    else:
+        name = max(names, key=lambda n: (d.names[n], len(n)))
+    surface = sorted(
+        {re.sub(r"['\u2019]s?$", "", m.text) for m in d.mentions} | set(names) | d.forms
+    )
+    aliases = tuple(a for a in surface if a != name)
+    roles = tuple(dict.fromkeys(d.roles))
+    affs = Counter(r.affiliation for r in roles if r.affiliation)
+    return Entity(
+        key=d.key,
+        name=name,
+        kind=d.kind,
+        aliases=aliases,
+        roles=roles,
+        affiliation=affs.most_common(1)[0][0] if affs else None,
+        mentions=tuple(sorted(d.mentions, key=lambda m: (m.paragraph, m.start))),
+    )

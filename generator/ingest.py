@@ -1,0 +1,355 @@
+"""Ingest: article files in, `Article` records out.
+
+Three formats, detected per file:
+
+* the seed format: a bracketed pull quote on line 1, a line `By`, the authors, the
+  dateline in capitals, then a body hard-wrapped with no blank lines, opening with an
+  em dash and closing with a "contributed reporting" credit line;
+* Markdown with YAML front matter (title, date, authors, url, source) and blank-line
+  paragraphs;
+* plain text with blank-line paragraphs.
+
+Facts the text does not carry live in a sidecar `NAME.meta.yaml` beside the article
+(same keys as the front matter), so editors never touch the article text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+
+from generator.model import Article
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+SIDECAR_SUFFIX = ".meta.yaml"
+META_KEYS = {"title", "date", "authors", "dateline", "url", "source"}
+# Lines longer than this are whole paragraphs, not hard-wrapped lines.
+WRAPPED_LINE_MAX = 120
+
+
+class IngestError(Exception):
+    """Bad input: names the file (and line) and what is wrong with it."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None):
+        self.path = str(path)
+        self.line = line
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+
+
+def slugify(text: str) -> str:
+    """A URL-safe id: ASCII letters, digits and hyphens; never empty."""
+    text = unicodedata.normalize("NFKD", text)
+    ascii_text = text.encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return slug
+
+
+def article_id(path: Path) -> str:
+    slug = slugify(path.name.removesuffix(path.suffix))
+    if not slug:
+        raise IngestError(path, "the file name gives no usable id (letters or digits needed)")
+    return slug
+
+
+def find_article_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand directories into their article files (sorted); files pass through."""
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in ARTICLE_SUFFIXES
+                and not f.name.startswith(".")
+                and f.stem.upper() != "README"
+            )
+            if not found:
+                raise IngestError(p, "no articles here (looked for *.txt, *.md, *.markdown)")
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise IngestError(p, "no such file or directory")
+    return files
+
+
+def read_articles(paths: Iterable[Path], root: Path | None = None) -> list[Article]:
+    """Read every article under `paths`; ids must be unique."""
+    articles: list[Article] = []
+    seen: dict[str, Path] = {}
+    for f in find_article_files(paths):
+        art = read_article(f, root=root)
+        if art.id in seen:
+            raise IngestError(f, f"gives the id '{art.id}', as {seen[art.id]} does; rename one")
+        seen[art.id] = f
+        articles.append(art)
+    return sorted(articles, key=lambda a: a.id)
+
+
+def read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise IngestError(path, f"cannot be read ({e.strerror})") from e
+    if b"\x00" in raw:
+        raise IngestError(path, "is a binary file, not an article")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise IngestError(path, "is not UTF-8 text", line=line) from e
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise IngestError(path, "is empty")
+    return text
+
+
+def read_article(path: Path, root: Path | None = None) -> Article:
+    text = read_text(path)
+    meta = read_sidecar(path)
+    shown = _display_path(path, root)
+    if text.startswith("---\n"):
+        fields = _parse_markdown(path, text)
+    elif _looks_like_seed(text):
+        fields = _parse_seed(path, text)
+    else:
+        fields = {"format": "plain", "paragraphs": blank_line_paragraphs(text)}
+    fields.update({k: v for k, v in meta.items() if v is not None})
+    paragraphs = tuple(p for p in fields.pop("paragraphs") if p)
+    if not paragraphs:
+        raise IngestError(path, "has no body text")
+    title = fields.pop("title", None)
+    derived = not title
+    if derived:
+        title = derive_title(paragraphs[0])
+    return Article(
+        id=article_id(path),
+        path=shown,
+        title=str(title),
+        title_derived=derived,
+        paragraphs=paragraphs,
+        **fields,
+    )
+
+
+def _display_path(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+# --- metadata -----------------------------------------------------------------
+
+
+def read_sidecar(path: Path) -> dict:
+    side = path.with_name(path.name.removesuffix(path.suffix) + SIDECAR_SUFFIX)
+    if not side.exists():
+        return {}
+    return _check_meta(side, _load_yaml(side, read_text(side), first_line=1))
+
+
+def _load_yaml(path: Path, text: str, first_line: int) -> dict:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else first_line
+        problem = getattr(e, "problem", None) or str(e)
+        raise IngestError(path, f"malformed YAML: {problem}", line=line) from e
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise IngestError(path, "metadata must be a mapping of keys to values", line=first_line)
+    return data
+
+
+def _check_meta(path: Path, data: dict, line: int | None = None) -> dict:
+    out: dict = {}
+    for key, value in data.items():
+        if key not in META_KEYS:
+            continue  # extra keys (e.g. PolNeAR's) are allowed and ignored
+        if value is None:
+            continue
+        if key == "date":
+            out["date"] = _iso_date(path, value, line)
+        elif key == "authors":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+                raise IngestError(path, "'authors' must be a list of names", line=line)
+            out["authors"] = tuple(a.strip() for a in value if a.strip())
+        else:
+            if not isinstance(value, str | int | float):
+                raise IngestError(path, f"'{key}' must be text", line=line)
+            out[key] = str(value).strip()
+    return out
+
+
+def _iso_date(path: Path, value: object, line: int | None) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+        except ValueError:
+            pass
+    raise IngestError(path, f"'date' must be a date as YYYY-MM-DD, not {value!r}", line=line)
+
+
+# --- Markdown with front matter ---------------------------------------------------
+
+
+def _parse_markdown(path: Path, text: str) -> dict:
+    lines = text.split("\n")
+    try:
+        end = lines.index("---", 1)
+    except ValueError:
+        raise IngestError(path, "front matter opened with '---' is never closed", line=1) from None
+    meta = _check_meta(path, _load_yaml(path, "\n".join(lines[1:end]), first_line=2), line=1)
+    body = "\n".join(lines[end + 1 :])
+    return {"format": "markdown", **meta, "paragraphs": blank_line_paragraphs(body)}
+
+
+def blank_line_paragraphs(text: str) -> list[str]:
+    """Blocks separated by blank lines; hard-wrapped lines inside a block are joined.
+
+    A block whose lines are too long to be wrapped lines has one paragraph per line
+    (some exports drop the blank lines between paragraphs).
+    """
+    paragraphs: list[str] = []
+    for block in re.split(r"\n[ \t\u00a0]*\n", text):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        if len(lines) > 1 and max(len(ln) for ln in lines[:-1]) > WRAPPED_LINE_MAX:
+            paragraphs.extend(normalize_space(ln) for ln in lines)
+        else:
+            paragraphs.append(normalize_space(" ".join(lines)))
+    return paragraphs
+
+
+def normalize_space(text: str) -> str:
+    # Non-breaking spaces stay (they are the writer's); runs of other whitespace fold.
+    return re.sub(r"[ \t\n\r\f\v]+", " ", text).strip()
+
+
+# --- the seed format ------------------------------------------------------------
+
+_TERMINAL = re.compile(r"[.?!:\u2026][\"'\u201d\u2019)\]]*$")
+_CREDIT = re.compile(r"\b(contributed reporting|reported from|contributed research)\b")
+_CREDIT_NAME = re.compile(
+    r"(?:^|, and |\. |\band )"
+    r"((?:[A-Z][\w'\u2019.-]*\s){0,3}[A-Z][\w'\u2019.-]*)"
+    r"(?= (?:reported|contributed|from)\b)"
+)
+
+
+def _looks_like_seed(text: str) -> bool:
+    head = [ln.strip() for ln in text.split("\n")[:8]]
+    return head[0].startswith("[") or "By" in head
+
+
+def _parse_seed(path: Path, text: str) -> dict:
+    lines = text.split("\n")
+    i = 0
+    excerpt = None
+    if lines[0].lstrip().startswith("["):
+        # The pull quote may span lines; it ends at the first line ending with ']'.
+        j = 0
+        while j < len(lines) and not lines[j].rstrip().endswith("]"):
+            j += 1
+        if j == len(lines):
+            raise IngestError(path, "the bracketed excerpt on line 1 is never closed", line=1)
+        excerpt = normalize_space(" ".join(lines[: j + 1])).strip()[1:-1].strip()
+        i = j + 1
+    authors: tuple[str, ...] = ()
+    dateline = None
+    rest = [ln for ln in lines[i:]]
+    while rest and not rest[0].strip():
+        rest.pop(0)
+        i += 1
+    if rest and rest[0].strip() == "By":
+        if len(rest) < 3:
+            raise IngestError(path, "a 'By' line must be followed by authors and a dateline", i + 1)
+        authors = split_names(rest[1].strip())
+        second = rest[2].strip()
+        if second and second.upper() == second and not second.startswith("\u2014"):
+            dateline = second
+            rest = rest[3:]
+        else:
+            rest = rest[2:]
+    paragraphs = unwrap_paragraphs([ln.rstrip() for ln in rest if ln.strip()])
+    if paragraphs:
+        paragraphs[0] = re.sub(r"^[\u2014\u2013-]+\s*", "", paragraphs[0])
+    contributors: list[str] = []
+    if paragraphs and _CREDIT.search(paragraphs[-1]) and len(paragraphs[-1]) < 300:
+        credit = paragraphs.pop()
+        contributors = [n for n in _CREDIT_NAME.findall(credit) if n not in authors]
+    fields: dict = {
+        "format": "seed",
+        "paragraphs": paragraphs,
+        "excerpt": excerpt,
+        "authors": authors,
+        "contributors": tuple(dict.fromkeys(contributors)),
+    }
+    if dateline:
+        fields["dateline"] = dateline
+    return fields
+
+
+def split_names(line: str) -> tuple[str, ...]:
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", line)
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+def unwrap_paragraphs(lines: list[str]) -> list[str]:
+    """Recover paragraphs from hard-wrapped lines with no blank lines between them.
+
+    In this layout a paragraph's first line is wrapped shorter than the rest, so a
+    new paragraph starts where a line ends a sentence and the next line is short.
+    A short line that is not a paragraph's first line ends its paragraph even where
+    the writer left out the full stop.
+    """
+    if not lines:
+        return []
+    lengths = sorted(len(ln) for ln in lines)
+    full = lengths[int(0.9 * (len(lengths) - 1))]  # the wrap width of body lines
+    short = 0.72 * full
+    paragraphs: list[list[str]] = [[lines[0]]]
+    for prev, line in zip(lines, lines[1:], strict=False):
+        ends_sentence = _TERMINAL.search(prev.strip()) is not None
+        # A short line that is not a paragraph's first line can only be its last.
+        prev_was_last = len(prev) < short and len(paragraphs[-1]) > 1
+        if (ends_sentence and len(line) < short) or prev_was_last:
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    return [normalize_space(" ".join(p)) for p in paragraphs]
+
+
+def derive_title(first_paragraph: str, max_words: int = 14) -> str:
+    """A readable title from the lead: its first sentence, cut at a clause if long."""
+    sentence = re.split(r"(?<=[.?!])\s+(?=[A-Z\u201c\"])", first_paragraph, maxsplit=1)[0]
+    sentence = sentence.strip().rstrip(".")
+    words = sentence.split()
+    if len(words) <= max_words:
+        return sentence
+    # Prefer a clause boundary within the limit, else cut at a word.
+    head = " ".join(words[:max_words])
+    for sep in (", as ", " \u2014 ", "; ", ", "):
+        k = head.rfind(sep)
+        if k > len(head) // 2:
+            return head[:k].rstrip(",;") + "\u2026"
+    return head.rstrip(",;:") + "\u2026"

@@ -1,0 +1,152 @@
+"""The records passed between pipeline stages.
+
+They hold strings and character offsets only, never spaCy objects, so that the
+rendering stage and its tests need no model, and so that per-article results can
+be cached as plain JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ACTOR_KINDS = ("person", "organization", "country", "group")
+QUOTE_KINDS = ("direct", "partial", "indirect")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article, its text split into body paragraphs."""
+
+    id: str
+    path: str
+    title: str
+    paragraphs: tuple[str, ...]
+    title_derived: bool = False
+    date: str | None = None
+    authors: tuple[str, ...] = ()
+    contributors: tuple[str, ...] = ()
+    dateline: str | None = None
+    url: str | None = None
+    source: str | None = None
+    excerpt: str | None = None
+    format: str = "plain"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a paragraph that names an actor."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    affiliation: str | None
+    article: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor as one article knows it: its name forms and mentions there.
+
+    `key` is local to the article; the cross-article merge turns entities into
+    actors. `name` is the fullest form found in the article.
+    """
+
+    key: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    affiliation: str | None = None
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted (or reported) passage and who said it.
+
+    `speaker` is an entity key while the quote belongs to one article's facts,
+    and an actor id once the corpus is assembled.
+    """
+
+    id: str
+    article: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    kind: str
+    cue: str | None = None
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: str | None
+    title: str
+    summary: str
+    article: str
+    paragraph: int
+    actors: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """Everything extracted from one article on its own (cacheable)."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    paragraph_topics: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    affiliation: str | None = None
+    articles: tuple[str, ...] = ()
+    # (article id, mention) pairs, in article order
+    mentions: tuple[tuple[str, Mention], ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    description: str = ""
+    articles: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
+    # (article id, paragraph index) pairs
+    paragraphs: tuple[tuple[str, int], ...] = ()
+    history: bool = False
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The whole extraction: what `explainer extract` writes and pages render from."""
+
+    articles: tuple[Article, ...]
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    events: tuple[Event, ...] = ()
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)

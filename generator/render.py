@@ -1,0 +1,265 @@
+"""Render: a `Corpus` in, Markdown pages out (a dict of path -> text).
+
+One Jinja environment, made here. Article text is untrusted: every value a
+template prints is escaped for Markdown by `finalize` unless it is `Markup` built
+in this module from escaped parts, so a template cannot forget to escape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator.model import Actor, Article, Corpus, Quote
+
+# Characters Python-Markdown (and the extensions we enable) treat as syntax
+# anywhere in a line; backslash-escaped.
+_INLINE = re.compile(r"([\\`*_{}\[\]|!])")
+# Characters that are syntax only at the start of a line (headings, quotes, lists).
+_LEADING = re.compile(r"^(\s*)([#>+=\-]|\d+[.)])")
+# Bidirectional overrides and isolates could reorder the page around the text.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def md_escape(value: object) -> str:
+    """Escape untrusted text so Markdown shows it as written, with no markup."""
+    text = re.sub(r"\s+", " ", str(value))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    text = _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _BIDI.sub(lambda m: f"&#x{ord(m.group(0)):04x};", text)
+
+
+def _finalize(value: object) -> object:
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    return md_escape(value)
+
+
+def make_env(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,  # Markdown, not HTML: escaping is done by finalize
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        link=link,
+        article_path=article_path,
+        actor_path=actor_path,
+        para_anchor=para_anchor,
+        quote_anchor=quote_anchor,
+        kind_label=KIND_LABELS.get,
+    )
+    return env
+
+
+def link(text: str, url: str) -> Markup:
+    """A Markdown link; the text is escaped, the URL is ours (never from articles)."""
+    return Markup(f"[{md_escape(text)}]({url})")
+
+
+KIND_LABELS = {
+    "person": "Person",
+    "country": "Country",
+    "organization": "Organization",
+    "group": "Group",
+}
+
+
+# --- paths ----------------------------------------------------------------------
+
+
+def article_path(article_id: str) -> str:
+    return f"articles/{article_id}.md"
+
+
+def actor_path(actor_id: str) -> str:
+    return f"actors/{actor_id}.md"
+
+
+def para_anchor(paragraph: int) -> str:
+    return f"p-{paragraph + 1}"
+
+
+def rel(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A relative link between two pages of site_src/."""
+    depth = from_page.count("/")
+    url = "../" * depth + to_page
+    return f"{url}#{anchor}" if anchor else url
+
+
+# --- paragraphs with links and highlights -----------------------------------------
+
+
+def paragraph_markup(
+    text: str,
+    mentions: Iterable[tuple[int, int, str]],
+    quotes: Iterable[tuple[int, int, str]],
+    page: str,
+) -> Markup:
+    """The paragraph, escaped, with actor mentions linked to their pages and quoted
+    passages highlighted (each with an id to link to)."""
+    quotes = sorted(q for q in quotes if 0 <= q[0] < q[1] <= len(text))
+    opens: dict[int, list[str]] = defaultdict(list)
+    closes: dict[int, list[str]] = defaultdict(list)
+    for start, end, qid in quotes:
+        opens[start].append(f'<mark class="quote" id="{qid}">')
+        closes[end].append("</mark>")
+    inside_quote = [(s, e) for s, e, _ in quotes]
+    links: dict[int, tuple[int, str]] = {}
+    last_end = -1
+    for start, end, actor_id in sorted(mentions):
+        if start < last_end or end > len(text):
+            continue
+        # A link may not cross a highlight boundary.
+        if any(s < start < e < end or start < s < end < e for s, e in inside_quote):
+            continue
+        links[start] = (end, actor_id)
+        last_end = end
+    out: list[str] = []
+    i = 0
+    while i <= len(text):
+        out.extend(closes.get(i, []))
+        out.extend(opens.get(i, []))
+        if i == len(text):
+            break
+        if i in links:
+            end, actor_id = links[i]
+            out.append(str(link(text[i:end], rel(page, actor_path(actor_id)))))
+            i = end
+            continue
+        j = min(
+            [k for k in (*opens, *closes, *links) if k > i] + [len(text)],
+        )
+        out.append(md_escape(text[i:j]) if text[i:j].strip() else text[i:j])
+        i = j
+    return Markup("".join(out))
+
+
+# --- the site -------------------------------------------------------------------
+
+
+class Site:
+    """Lookups the templates need, computed once per render."""
+
+    def __init__(self, corpus: Corpus, meta: dict | None = None):
+        meta = meta or {}
+        self.corpus = corpus
+        self.title = str(meta.get("title") or "Explainer")
+        self.intro = str(meta.get("intro") or "")
+        self.actors = {a.id: a for a in corpus.actors}
+        self.articles = {a.id: a for a in corpus.articles}
+        self.quotes_by_article: dict[str, list[Quote]] = defaultdict(list)
+        self.quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
+        for q in corpus.quotes:
+            self.quotes_by_article[q.article].append(q)
+            if q.speaker:
+                self.quotes_by_speaker[q.speaker].append(q)
+        self.mentions: dict[str, dict[int, list[tuple[int, int, str]]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for a in corpus.actors:
+            for art, m in a.mentions:
+                self.mentions[art][m.paragraph].append((m.start, m.end, a.id))
+
+    def articles_by_date(self) -> list[Article]:
+        return sorted(self.corpus.articles, key=lambda a: (a.date or "", a.id), reverse=True)
+
+    def key_actors(self, limit: int) -> list[tuple[Actor, int]]:
+        ranked = sorted(self.corpus.actors, key=lambda a: (-len(a.mentions), a.name))
+        return [(a, len(a.mentions)) for a in ranked[:limit]]
+
+    def actors_in(self, article_id: str) -> list[tuple[Actor, int]]:
+        counts = [
+            (a, sum(1 for art, _ in a.mentions if art == article_id))
+            for a in self.corpus.actors
+            if article_id in a.articles
+        ]
+        return sorted(counts, key=lambda ac: (-ac[1], ac[0].name))
+
+    def mention_counts(self, actor: Actor) -> list[tuple[str, int]]:
+        counts = Counter(art for art, _ in actor.mentions)
+        order = {a.id: i for i, a in enumerate(self.articles_by_date())}
+        return sorted(counts.items(), key=lambda kv: order.get(kv[0], 0))
+
+    def first_mention(self, actor: Actor, article_id: str) -> int:
+        return min(m.paragraph for art, m in actor.mentions if art == article_id) + 1
+
+    @staticmethod
+    def role_titles(actor: Actor) -> list[str]:
+        return list(dict.fromkeys(r.title for r in actor.roles))
+
+    def speakers(self) -> list[tuple[Actor, list[Quote]]]:
+        out = [(self.actors[k], qs) for k, qs in self.quotes_by_speaker.items() if k in self.actors]
+        return sorted(out, key=lambda aq: (-len(aq[1]), aq[0].name))
+
+    def unattributed(self) -> list[Quote]:
+        return [q for q in self.corpus.quotes if not q.speaker and q.kind != "indirect"]
+
+    def co_actors(self, actor: Actor, limit: int = 8) -> list[tuple[Actor, int]]:
+        """The actors this one appears with most (in the same paragraphs)."""
+        mine = {(art, m.paragraph) for art, m in actor.mentions}
+        counts: Counter = Counter()
+        for other in self.corpus.actors:
+            if other.id == actor.id:
+                continue
+            shared = mine & {(art, m.paragraph) for art, m in other.mentions}
+            if shared:
+                counts[other.id] = len(shared)
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [(self.actors[k], n) for k, n in ranked]
+
+
+def render_site(corpus: Corpus, templates: Path, meta: dict | None = None) -> dict[str, str]:
+    env = make_env(templates)
+    site = Site(corpus, meta)
+    pages: dict[str, str] = {}
+
+    def put(path: str, template: str, **ctx) -> None:
+        ctx.setdefault("page", path)
+        pages[path] = env.get_template(template).render(site=site, rel=_rel_for(path), **ctx)
+
+    put("index.md", "home.md.j2")
+    put("articles/index.md", "articles_index.md.j2", articles=site.articles_by_date())
+    for art in corpus.articles:
+        path = article_path(art.id)
+        paras = []
+        for i, text in enumerate(art.paragraphs):
+            quotes = [
+                (q.start, q.end, quote_anchor(q))
+                for q in site.quotes_by_article[art.id]
+                if q.paragraph == i and q.kind != "indirect"
+            ]
+            paras.append(
+                (para_anchor(i), paragraph_markup(text, site.mentions[art.id][i], quotes, path))
+            )
+        put(path, "article.md.j2", article=art, paragraphs=paras)
+    people = [a for a in corpus.actors if a.kind == "person"]
+    others = [a for a in corpus.actors if a.kind != "person"]
+    put("actors/index.md", "actors_index.md.j2", people=people, others=others)
+    for actor in corpus.actors:
+        put(actor_path(actor.id), "actor.md.j2", actor=actor)
+    put("quotes/index.md", "quotes_index.md.j2")
+    return pages
+
+
+def quote_anchor(q: Quote) -> str:
+    return f"q-{q.id.rsplit('-', 1)[-1]}"
+
+
+def _rel_for(page: str):
+    def _rel(to_page: str, anchor: str | None = None) -> str:
+        return rel(page, to_page, anchor)
+
+    return _rel

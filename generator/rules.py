@@ -1,0 +1,137 @@
+"""The linguistic rule data shipped with the package (`generator/rules/*.yaml`).
+
+These files are data an editor can read and change; this module turns them into
+spaCy patterns and lookup tables, once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+RULES_DIR = Path(__file__).parent / "rules"
+
+
+def rule_files() -> list[Path]:
+    """Every file whose content changes extraction results (for cache keys)."""
+    return sorted(p for p in RULES_DIR.iterdir() if p.is_file())
+
+
+@functools.cache
+def _load(name: str) -> dict | list:
+    return yaml.safe_load((RULES_DIR / name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Countries:
+    by_name: dict[str, Country]
+    # every surface form (lower-cased) -> canonical country name
+    forms: dict[str, str]
+    demonyms: dict[str, str]
+    capitals: dict[str, str]
+    place_prepositions: frozenset[str]
+    noun_prepositions: frozenset[str]
+    place_verbs: frozenset[str]
+
+    def lookup(self, text: str) -> str | None:
+        return self.forms.get(_key(text))
+
+
+def _key(text: str) -> str:
+    text = text.replace("\u2019", "'").strip()
+    return text.lower()
+
+
+@functools.cache
+def countries() -> Countries:
+    data = _load("countries.yaml")
+    by_name: dict[str, Country] = {}
+    forms: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for name, spec in data["countries"].items():
+        spec = spec or {}
+        c = Country(
+            name=name,
+            aliases=tuple(spec.get("aliases", [])),
+            demonyms=tuple(spec.get("demonyms", [])),
+            capitals=tuple(spec.get("capitals", [])),
+        )
+        by_name[name] = c
+        for form in (name, f"the {name}", *c.aliases):
+            forms[_key(form)] = name
+        for d in c.demonyms:
+            demonyms[_key(d)] = name
+            demonyms[_key("the " + d)] = name
+        for cap in c.capitals:
+            capitals[_key(cap)] = name
+    ctx = data["capital_context"]
+    return Countries(
+        by_name=by_name,
+        forms=forms,
+        demonyms=demonyms,
+        capitals=capitals,
+        place_prepositions=frozenset(ctx["place_prepositions"]),
+        noun_prepositions=frozenset(ctx["noun_prepositions"]),
+        place_verbs=frozenset(ctx["place_verbs"]),
+    )
+
+
+@dataclass(frozen=True)
+class Titles:
+    # lower-cased title -> default country (or None)
+    default_country: dict[str, str | None]
+    honorifics: frozenset[str]
+    modifiers: frozenset[str]
+
+
+@functools.cache
+def titles() -> Titles:
+    data = _load("titles.yaml")
+    default: dict[str, str | None] = {}
+    for t in data["titles"]:
+        default[t["title"].lower()] = t.get("country")
+    return Titles(
+        default_country=default,
+        honorifics=frozenset(data["honorifics"]),
+        modifiers=frozenset(m.lower() for m in data["modifiers"]),
+    )
+
+
+def title_patterns() -> list[dict]:
+    """SpanRuler patterns: each title, singular and (one-word ones) plural."""
+    out = []
+    for t in _load("titles.yaml")["titles"]:
+        title = t["title"]
+        out.append({"label": "TITLE", "pattern": title})
+        if " " not in title and not title.endswith("."):
+            out.append({"label": "TITLE", "pattern": title + "s"})
+    return out
+
+
+def entity_patterns() -> list[dict]:
+    """EntityRuler patterns: the corrections, then every country name form."""
+    out: list[dict] = []
+    for entry in _load("entities.yaml"):
+        pattern = entry.get("tokens") or entry.get("phrase")
+        out.append({"label": entry["label"], "pattern": pattern})
+    for name, spec in _load("countries.yaml")["countries"].items():
+        spec = spec or {}
+        for form in (name, *spec.get("aliases", [])):
+            if form.lower() in ("the north", "the south"):
+                continue  # handled by the token patterns in entities.yaml
+            out.append({"label": "GPE", "pattern": form})
+        for dem in spec.get("demonyms", []):
+            out.append({"label": "NORP", "pattern": dem})
+    return out

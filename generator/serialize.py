@@ -1,0 +1,97 @@
+"""The extraction data as JSON, in the shape of the shared contract
+(`explainer-data.schema.json`, schema_version 1). Extra properties carry what the
+site needs beyond the contract (offsets, excerpts, mentions)."""
+
+from __future__ import annotations
+
+import json
+
+from generator.model import Corpus
+
+SCHEMA_VERSION = 1
+
+
+def corpus_to_dict(corpus: Corpus) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "articles": [
+            {
+                "id": a.id,
+                "path": a.path,
+                "title": a.title,
+                "title_derived": a.title_derived,
+                "date": a.date,
+                "authors": list(a.authors),
+                "contributors": list(a.contributors),
+                "dateline": a.dateline,
+                "url": a.url,
+                "source": a.source,
+                "excerpt": a.excerpt,
+                "paragraphs": list(a.paragraphs),
+            }
+            for a in corpus.articles
+        ],
+        "actors": [
+            {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind,
+                "aliases": list(a.aliases),
+                "roles": [
+                    {"title": r.title, "affiliation": r.affiliation, "article": r.article}
+                    for r in a.roles
+                ],
+                "affiliation": a.affiliation,
+                "articles": list(a.articles),
+                "mentions": [
+                    {"article": art, "paragraph": m.paragraph, "start": m.start, "end": m.end}
+                    for art, m in a.mentions
+                ],
+            }
+            for a in corpus.actors
+        ],
+        "quotes": [
+            {
+                "id": q.id,
+                "article": q.article,
+                "paragraph": q.paragraph,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "speaker": q.speaker,
+                "kind": q.kind,
+                "cue": q.cue,
+                "topics": list(q.topics),
+            }
+            for q in corpus.quotes
+        ],
+        "topics": [
+            {
+                "id": t.id,
+                "name": t.name,
+                "description": t.description,
+                "articles": list(t.articles),
+                "quotes": list(t.quotes),
+                "paragraphs": [{"article": a, "paragraph": p} for a, p in t.paragraphs],
+            }
+            for t in corpus.topics
+        ],
+        "events": [
+            {
+                "id": e.id,
+                "date": e.date or "unknown",
+                "date_known": e.date is not None,
+                "title": e.title,
+                "summary": e.summary,
+                "actors": list(e.actors),
+                "topics": list(e.topics),
+                "article": e.article,
+                "paragraph": e.paragraph,
+            }
+            for e in corpus.events
+        ],
+    }
+
+
+def dumps(corpus: Corpus) -> str:
+    return json.dumps(corpus_to_dict(corpus), ensure_ascii=False, indent=1, sort_keys=False) + "\n"

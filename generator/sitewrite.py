@@ -1,0 +1,89 @@
+"""Write the generated pages into site_src/ all at once, keeping hand-written pages.
+
+Generated pages are listed in `site_src/.generated` (MkDocs skips dot-files);
+anything else in site_src/ is an editor's page and is never touched: it is carried
+over to the new tree as it is. Where an editor's page has the path of a generated
+one, the editor's page wins and the generated one is not written.
+
+The new tree is built beside the old one and swapped in with two renames; a run
+killed at any moment leaves either the old tree or the new one, and the next run
+finishes or undoes an interrupted swap (`recover`).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+MANIFEST = ".generated"
+
+
+def _siblings(site_src: Path) -> tuple[Path, Path]:
+    return (
+        site_src.with_name(f".{site_src.name}.new"),
+        site_src.with_name(f".{site_src.name}.old"),
+    )
+
+
+def recover(site_src: Path) -> None:
+    """Finish or undo a swap that a killed run left half done."""
+    new, old = _siblings(site_src)
+    if old.exists():
+        if site_src.exists():
+            shutil.rmtree(old)  # the swap completed; only the clean-up was missed
+        else:
+            old.rename(site_src)  # killed between the two renames: keep the old tree
+    if new.exists():
+        shutil.rmtree(new)
+
+
+def generated_files(site_src: Path) -> set[str]:
+    manifest = site_src / MANIFEST
+    if not manifest.exists():
+        return set()
+    return {ln for ln in manifest.read_text(encoding="utf-8").splitlines() if ln.strip()}
+
+
+def hand_written(site_src: Path) -> set[str]:
+    if not site_src.exists():
+        return set()
+    generated = generated_files(site_src) | {MANIFEST}
+    return {
+        p.relative_to(site_src).as_posix()
+        for p in site_src.rglob("*")
+        if p.is_file() and p.relative_to(site_src).as_posix() not in generated
+    }
+
+
+def plan(site_src: Path, pages: dict[str, str]) -> tuple[dict[str, str], set[str]]:
+    """The pages to write (hand-written ones win) and the hand-written pages kept."""
+    hand = hand_written(site_src)
+    return {p: t for p, t in pages.items() if p not in hand}, hand
+
+
+def write_site(site_src: Path, pages: dict[str, str]) -> list[str]:
+    """Replace site_src/ with `pages` plus the hand-written pages; returns the paths
+    of generated pages skipped because an editor's page holds them."""
+    recover(site_src)
+    to_write, hand = plan(site_src, pages)
+    new, old = _siblings(site_src)
+    new.mkdir(parents=True)
+    try:
+        for rel in sorted(hand):
+            dest = new / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(site_src / rel, dest)
+        for rel, text in sorted(to_write.items()):
+            dest = new / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(text, encoding="utf-8", newline="\n")
+        (new / MANIFEST).write_text("".join(f"{p}\n" for p in sorted(to_write)), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    # The swap: from here a kill leaves `old` (restored by recover) or the new tree.
+    if site_src.exists():
+        site_src.rename(old)
+    new.rename(site_src)
+    shutil.rmtree(old, ignore_errors=True)
+    return sorted(set(pages) - set(to_write))
