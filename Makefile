@@ -23,13 +23,13 @@ generate: setup
 	$(BIN)/explainer generate
 
 test: setup
-	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 format: setup
-	$(BIN)/ruff format generator tests benchmarks
-	$(BIN)/ruff check --fix generator tests benchmarks
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 serve: site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

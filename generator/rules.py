@@ -135,3 +135,22 @@ def entity_patterns() -> list[dict]:
         for dem in spec.get("demonyms", []):
             out.append({"label": "NORP", "pattern": dem})
     return out
+
+
+@dataclass(frozen=True)
+class Cues:
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    role_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+
+
+@functools.cache
+def cues() -> Cues:
+    data = _load("cues.yaml")
+    return Cues(
+        verbs=frozenset(data["verbs"]),
+        nouns=frozenset(data["nouns"]),
+        role_nouns=frozenset(data["role_nouns"]),
+        org_nouns=frozenset(data["org_nouns"]),
+    )
