@@ -115,5 +115,56 @@ def entity_fixes(doc: Doc) -> Doc:
         if (start, end, label) != (ent.start, ent.end, ent.label_):
             ent = Span(doc, start, end, label=label)
         fixed.append(ent)
-    doc.ents = tuple(fixed)
+    added = _speaker_names(doc, fixed, title_tokens)
+    if added:
+        covered = {i for e in added for i in range(e.start, e.end)}
+        fixed = [e for e in fixed if not covered & set(range(e.start, e.end))] + added
+    doc.ents = tuple(sorted(fixed, key=lambda e: e.start))
     return doc
+
+
+def _speaker_names(doc: Doc, ents: list[Span], title_tokens: set[int]) -> list[Span]:
+    """Capitalised subjects of speech verbs that the model left untagged ("Tester
+    said", "Trump tweeted") are people: speech needs a speaker."""
+    # Entities of other kinds ("Trump" as a WORK_OF_ART) may be overruled.
+    taken = {i for e in ents if e.label_ in ACTOR_LABELS for i in range(e.start, e.end)}
+    verbs = rules.cues().verbs
+    honorifics = rules.titles().honorifics
+    countries = rules.countries()
+    out: list[Span] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+            continue
+        for subj in tok.children:
+            if subj.dep_ != "nsubj" or subj.pos_ != "PROPN" or subj.i in taken:
+                continue
+            if subj.i in title_tokens or not subj.text[:1].isupper() or not subj.is_alpha:
+                continue
+            start = subj.i
+            while (
+                start > 0
+                and doc[start - 1].dep_ == "compound"
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].i not in taken
+                and doc[start - 1].i not in title_tokens
+                and doc[start - 1].text not in honorifics
+            ):
+                start -= 1
+            span = Span(doc, start, subj.i + 1, label="PERSON")
+            if countries.lookup(span.text) or span.text.lower() in countries.capitals:
+                continue
+            out.append(span)
+            taken.update(range(span.start, span.end))
+    # A signature after a quotation: '..." -- Pamela Padilla'.
+    for tok in doc[:-1]:
+        if tok.text not in ("\u2014", "\u2015", "\u2013", "--") or tok.i == 0:
+            continue
+        if doc[tok.i - 1].text not in ("\u201d", '"') or tok.i + 1 in taken:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and end not in taken:
+            end += 1
+        if end - tok.i - 1 >= 2:
+            out.append(Span(doc, tok.i + 1, end, label="PERSON"))
+            taken.update(range(tok.i + 1, end))
+    return out

@@ -14,12 +14,14 @@ from spacy.tokens import Doc
 from generator.editorial import CurationEntry, Leader
 from generator.extract.actors import merge_actors
 from generator.extract.entities import extract_entities
+from generator.extract.quotes import extract_quotes
 from generator.model import Article, ArticleFacts, Corpus
 
 
 def extract_article(article: Article, docs: list[Doc]) -> ArticleFacts:
     index = extract_entities(article, docs)
-    return ArticleFacts(article=article, entities=index.entities)
+    quotes = extract_quotes(article, docs, index)
+    return ArticleFacts(article=article, entities=index.entities, quotes=tuple(quotes))
 
 
 def assemble(

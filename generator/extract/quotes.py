@@ -1,0 +1,630 @@
+"""Quotations and who said them.
+
+`find_quote_spans(paragraphs)` is a pure string function: it pairs quotation marks
+(curly or straight; apostrophes such as "That's" or "talks'" are never marks),
+follows the newspaper convention for quotes running over paragraphs (a paragraph
+that ends inside a quote has no closing mark and the next one reopens it), and
+closes an unbalanced quote at the end of its paragraph, so a stray mark never
+swallows the rest of the article.
+
+`extract_quotes(article, docs, index)` attributes each span, walking the text in
+order and keeping track of who was last speaking:
+
+1. a cue (a verb of `rules/cues.yaml` such as "said", "told reporters",
+   "conceded") that the quote depends on, or that stands next to it in the same
+   sentence (`"...," said Kang Kyung-wha`; `Mr. Kye said, "..."`; `He said: "..."`);
+   the cue's subject is the speaker, found through relative clauses ("Mr. Wang, who
+   said ..."), participles ("stressing that ...") and conjuncts;
+2. a cue noun ("Mr. Trump's declaration that ...") with its possessor;
+3. no cue: the quote continues the previous quote of its paragraph, or of the
+   previous paragraph when it fills a paragraph of its own.
+
+Subjects are resolved to entities: a named mention directly; "he"/"she" to the
+person last speaking or last the subject of a sentence before this one (with
+"Mr."/"Ms." telling men from women); "the department" to the organization of that
+name last mentioned; "the president" to the person last given that role;
+"White House officials" to the White House. Quotes with no cue and no speech
+around them (scare quotes, titles) get no speaker.
+
+Reported speech without marks ("Mr. Pompeo told Asian powers that ...") is
+extracted as `indirect`: a cue verb with a person or organization subject and a
+`that`-clause or clausal complement.
+
+It misses: speakers named only after several sentences, pronouns whose antecedent
+is not a subject, and quotes whose cue the parser attaches elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from generator import rules
+from generator.extract.entities import EntityIndex
+from generator.model import Article, Quote
+
+OPENING = "\u201c"
+CLOSING = "\u201d"
+STRAIGHT = '"'
+# Characters after which a straight mark opens a quote.
+_OPEN_BEFORE = set(" \t([{\u2014\u2013-/:;,\u00a0") | {""}
+_CLOSE_AFTER = set(" \t)]}\u2014\u2013-/:;,.?!\u2026\u00a0") | {""}
+PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+THING_PRONOUNS = {"they", "it", "we"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Cues written before their speaker ("said Kang"); unlike "told X", the word after
+# them is never the one spoken to.
+INVERTIBLE_CUES = {
+    "say",
+    "add",
+    "write",
+    "explain",
+    "note",
+    "continue",
+    "insist",
+    "argue",
+    "declare",
+    "state",
+    "warn",
+    "recall",
+    "conclude",
+    "comment",
+    "ask",
+    "reply",
+}
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Quoted words in one paragraph: [start, end) excludes the marks."""
+
+    paragraph: int
+    start: int
+    end: int
+    continues: bool = False  # reopens a quote left open by the previous paragraph
+    closed: bool = True
+
+
+def _marks(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    is_open = False
+    for i, ch in enumerate(text):
+        if ch == OPENING:
+            out.append((i, "open"))
+            is_open = True
+        elif ch == CLOSING:
+            out.append((i, "close"))
+            is_open = False
+        elif ch == STRAIGHT:
+            before = text[i - 1] if i else ""
+            after = text[i + 1] if i + 1 < len(text) else ""
+            if before in _OPEN_BEFORE and after not in (" ", ""):
+                kind = "open"
+            elif after in _CLOSE_AFTER or before.isalnum() or before in ".,?!\u2026":
+                kind = "close"
+            else:
+                kind = "close" if is_open else "open"
+            if before.isdigit() and kind == "close" and not is_open:
+                continue  # 6'2" is a measure, not a quote
+            out.append((i, kind))
+            is_open = kind == "open"
+    return out
+
+
+def find_quote_spans(paragraphs: list[str] | tuple[str, ...]) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    carry = False
+    for p, text in enumerate(paragraphs):
+        open_at: int | None = None
+        continues = False
+        marks = _marks(text)
+        for n, (pos, kind) in enumerate(marks):
+            if kind == "open":
+                if open_at is not None:
+                    # A second opening mark: the first quote was never closed.
+                    _add(spans, p, text, open_at + 1, pos, continues, closed=False)
+                    continues = False
+                open_at = pos
+                continues = carry and n == 0 and not text[:pos].strip()
+            elif open_at is not None:
+                _add(spans, p, text, open_at + 1, pos, continues)
+                open_at, continues = None, False
+            elif n == 0 and carry is False and not text[:pos].strip():
+                continue
+        carry = False
+        if open_at is not None:
+            _add(spans, p, text, open_at + 1, len(text), continues, closed=False)
+            nxt = paragraphs[p + 1].lstrip() if p + 1 < len(paragraphs) else ""
+            carry = nxt[:1] in (OPENING, STRAIGHT)
+    return spans
+
+
+def _add(spans, p, text, start, end, continues, closed=True) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if any(c.isalnum() for c in text[start:end]):
+        spans.append(QuoteSpan(p, start, end, continues, closed))
+
+
+# --- attribution ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    key: str
+    kind: str
+    paragraph: int
+    sent_start: int  # char offset of its sentence in the paragraph
+    rank: int  # 0 subject of a main clause or of speech, 1 other subject, 2 other mention
+
+
+class _Salience:
+    """The actors of the sentences read so far, most recent sentence last.
+
+    A pronoun means someone from the nearest earlier sentence that has a fitting
+    actor, preferring the subject of its main clause (centering, roughly)."""
+
+    WINDOW = 6  # sentences
+
+    def __init__(self, genders: dict[str, str]):
+        self.genders = genders
+        self.sentences: list[list[_Candidate]] = []
+        self.roles: dict[str, str] = {}  # role noun -> entity key last given it
+
+    def add_sentence(self, candidates: list[_Candidate]) -> None:
+        if candidates:
+            self.sentences.append(sorted(candidates, key=lambda c: c.rank))
+
+    def person(self, pronoun: str, current: list[_Candidate] = ()) -> str | None:
+        gender = PERSON_PRONOUNS.get(pronoun)
+        for sent in [list(current), *reversed(self.sentences[-self.WINDOW :])]:
+            for c in sent:
+                if c.kind != "person":
+                    continue
+                g = self.genders.get(c.key)
+                if gender and g and g != gender:
+                    continue
+                return c.key
+        return None
+
+    def thing(self, current: list[_Candidate] = ()) -> str | None:
+        for sent in [list(current), *reversed(self.sentences[-3:])]:
+            for c in sent:
+                if c.kind in ("organization", "country", "group") and c.rank <= 1:
+                    return c.key
+        return None
+
+
+class _Attributor:
+    def __init__(self, article: Article, docs: list[Doc], index: EntityIndex):
+        self.article = article
+        self.docs = docs
+        self.index = index
+        self.cues = rules.cues()
+        self.kinds = {e.key: e.kind for e in index.entities}
+        self.names = {e.key: e.name for e in index.entities}
+        self.salience = _Salience(_genders(docs, index))
+        self._quoted: dict[int, set[int]] = {}
+        self._quoted_doc: dict[int, set[int]] = {}
+        for e in index.entities:
+            for r in e.roles:
+                for word in r.title.lower().split():
+                    self.salience.roles.setdefault(word, e.key)
+
+    # -- entity lookups
+
+    def entity_of(self, tok: Token, p: int) -> str | None:
+        """The entity a token names: its own named entity, or one inside its phrase."""
+        doc = tok.doc
+        if tok.ent_type_:
+            for ent in doc.ents:
+                if ent.start <= tok.i < ent.end:
+                    return self.index.key_at(p, ent.start_char)
+        return None
+
+    def resolve(self, tok: Token, p: int, depth: int = 0) -> str | None:
+        """The entity key a subject token stands for, or None."""
+        if depth > 4:
+            return None
+        # "China's foreign minister, Wang Yi, Mr. Pompeo conceded": the parser may
+        # take the first name for the subject; the name next to the verb is it.
+        for child in tok.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i > tok.i:
+                if tok.ent_type_ == "PERSON" and child.i < tok.head.i:
+                    key = self.entity_of(child, p)
+                    if key:
+                        return key
+        key = self.entity_of(tok, p)
+        if key:
+            return key
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            return self.salience.person(low, self._before_in_sentence(tok, p))
+        if low in THING_PRONOUNS and tok.pos_ == "PRON":
+            return self.salience.thing(self._before_in_sentence(tok, p)) if low != "we" else None
+        if low in ("who", "that", "which") and tok.head.dep_ == "relcl":
+            return self.resolve(tok.head.head, p, depth + 1)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            for child in tok.children:
+                if child.dep_ == "appos":
+                    key = self.resolve(child, p, depth + 1)
+                    if key:
+                        return key
+            for child in tok.children:
+                if child.dep_ in ("compound", "poss", "amod", "nmod") and child.ent_type_:
+                    key = self.entity_of(child, p)
+                    if key and child.dep_ != "poss":
+                        return key
+            lemma = tok.lemma_.lower()
+            if lemma in self.cues.role_nouns and lemma in self.salience.roles:
+                return self.salience.roles[lemma]
+            if lemma in self.cues.org_nouns and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children
+            ):
+                return self._org_named(lemma, p)
+        return None
+
+    def _org_named(self, noun: str, p: int) -> str | None:
+        """The organization last mentioned whose name holds the noun."""
+        best = None
+        for e in self.index.entities:
+            if e.kind != "organization" or noun not in e.name.lower():
+                continue
+            before = [m for m in e.mentions if m.paragraph <= p]
+            if before:
+                last = max((m.paragraph, m.start) for m in before)
+                if best is None or last > best[0]:
+                    best = (last, e.key)
+        return best[1] if best else None
+
+    # -- cues
+
+    def subject_of(self, cue: Token) -> Token | None:
+        """Who does the saying: the cue's subject, found through relative clauses,
+        participles, conjuncts and passives; never a word inside a quotation."""
+        quoted = self._quoted_doc.get(id(cue.doc), set())
+        tok = cue
+        for _ in range(5):
+            for child in tok.children:
+                if child.dep_ in SUBJECT_DEPS and child.tag_ != "EX" and child.i not in quoted:
+                    return child
+            if tok is cue:
+                # Inverted order the parser misreads: '"...," said James Acton'.
+                for child in tok.children:
+                    if (
+                        child.i > tok.i
+                        and child.i not in quoted
+                        and child.dep_ in ("dobj", "attr", "npadvmod", "oprd")
+                        and child.ent_type_ in ("PERSON", "ORG")
+                        and tok.lemma_.lower() in INVERTIBLE_CUES
+                    ):
+                        return child
+            if tok.dep_ == "relcl":
+                return tok.head
+            for child in tok.children:
+                if child.dep_ == "agent":
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            return g
+            if (
+                tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp")
+                and tok.head is not tok
+            ):
+                tok = tok.head
+                if tok.pos_ == "NOUN":
+                    # "a report warning of ..." -> whoever issued the report
+                    if any(c.dep_ == "poss" for c in tok.children):
+                        return next(c for c in tok.children if c.dep_ == "poss")
+                    if tok.dep_ in ("dobj", "pobj") and tok.head.pos_ in ("VERB", "AUX"):
+                        tok = tok.head if tok.dep_ == "dobj" else tok.head.head
+                continue
+            break
+        return None
+
+    def is_cue(self, tok: Token) -> bool:
+        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.cues.verbs
+
+    def cue_text(self, cue: Token) -> str:
+        words = [cue]
+        for child in cue.children:
+            if child.dep_ in ("prt",) or (
+                child.dep_ in ("dobj", "dative") and child.lower_ in ("reporters", "journalists")
+            ):
+                words.append(child)
+        words.sort(key=lambda t: t.i)
+        return " ".join(t.text for t in words)
+
+    # -- attribution of one quote
+
+    def attribute(
+        self, q: QuoteSpan, doc: Doc, quoted: set[int], spans: list[QuoteSpan]
+    ) -> tuple[str | None, str | None, bool]:
+        """(speaker key, cue text, whether speech was found at all)."""
+        p = q.paragraph
+        qtoks = [t for t in doc if q.start <= t.idx < q.end]
+        if not qtoks:
+            return None, None, False
+        cue, noun = self._governing_cue(qtoks, quoted)
+        if noun is not None:
+            owner = self._owner(noun)
+            if owner is not None:
+                return self.resolve(owner, p), noun.text, True
+        after, before = self._windows(q, doc, quoted, spans)
+        inner = doc.text[q.start : q.end].rstrip()
+        ends_open = (
+            inner[-1:] in (",", "?", "!", "\u2014", "-") or doc.text[q.end + 1 : q.end + 2] == ","
+        )
+        if cue is None:
+            after_cue = next((t for t in after if self.is_cue(t)), None)
+            before_cue = next((t for t in reversed(before) if self.is_cue(t)), None)
+            if ends_open and after_cue is not None:
+                cue = after_cue
+            elif before_cue is not None and self._introduces(before_cue, before, q):
+                cue = before_cue
+            else:
+                cue = after_cue
+        if cue is not None:
+            subj = self.subject_of(cue)
+            if subj is not None:
+                return self.resolve(subj, p), self.cue_text(cue), True
+        # A signature after the quote: "..." -- Pamela Padilla
+        if after and after[0].text in ("\u2014", "\u2015", "\u2013", "-", "--"):
+            for t in after[1:4]:
+                if t.ent_type_ in ("PERSON", "ORG"):
+                    return self.entity_of(t, p), None, True
+        for window in (after, before):
+            for t in window:
+                if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                    obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return self.resolve(obj, p), "according to", True
+        # Before the quote, "X said:" with the colon ending the clause.
+        text_before = doc.text[: q.start - 1].rstrip()
+        if text_before.endswith(":") and before:
+            verb = next((t for t in reversed(before) if t.pos_ in ("VERB", "AUX")), None)
+            if verb is not None:
+                subj = self.subject_of(verb)
+                if subj is not None:
+                    return self.resolve(subj, p), verb.text, True
+        return None, None, False
+
+    def _governing_cue(
+        self, qtoks: list[Token], quoted: set[int]
+    ) -> tuple[Token | None, Token | None]:
+        """The nearest cue verb or cue noun the quote depends on: (verb, noun)."""
+        qset = {t.i for t in qtoks}
+        sent = qtoks[0].sent
+        for t in qtoks:
+            if t.head.i in qset:
+                continue
+            anc = t.head
+            for _ in range(6):
+                if anc.i in quoted or not (sent.start - 20 <= anc.i < sent.end + 20):
+                    break
+                if self.is_cue(anc):
+                    return anc, None
+                if anc.pos_ == "NOUN" and anc.lemma_.lower() in self.cues.nouns:
+                    return None, anc
+                if anc.head is anc:
+                    break
+                anc = anc.head
+        return None, None
+
+    def _owner(self, noun: Token) -> Token | None:
+        """Whose statement: "Mr. Trump's declaration", "comments by Mr. Trump", or
+        the subject of the verb the noun hangs on ("the department issued a report")."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return c
+        for c in noun.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        anc = noun.head
+        for _ in range(4):
+            if anc.pos_ in ("VERB", "AUX"):
+                return self.subject_of(anc)
+            if anc.head is anc:
+                break
+            anc = anc.head
+        return None
+
+    def _windows(self, q, doc, quoted, spans) -> tuple[list[Token], list[Token]]:
+        """Tokens outside quotes right after and right before the quote, within its
+        sentence(s) and not past a neighbouring quote."""
+        same = [s for s in spans if s.paragraph == q.paragraph]
+        nxt = min((s.start - 1 for s in same if s.start > q.end), default=len(doc.text))
+        prv = max((s.end + 1 for s in same if s.end < q.start), default=0)
+        # The attribution may be parsed as a sentence of its own ('"...?" Graham asked.').
+        first_after = next((t for t in doc if t.idx > q.end and not t.is_punct), None)
+        after_end = first_after.sent.end_char if first_after is not None else len(doc.text)
+        open_tok = next((t for t in doc if t.idx + len(t) >= q.start - 1), doc[0])
+        before_start = open_tok.sent.start_char
+        after = [t for t in doc if q.end < t.idx < min(nxt, after_end) and t.i not in quoted]
+        before = [
+            t
+            for t in doc
+            if max(prv, before_start) <= t.idx and t.idx + len(t) < q.start and t.i not in quoted
+        ]
+        return after, before
+
+    @staticmethod
+    def _introduces(cue: Token, before: list[Token], q: QuoteSpan) -> bool:
+        """A cue before the quote introduces it when nothing but its complement
+        (", that, :" and a few words) stands between them."""
+        tail = [t for t in before if t.i > cue.i]
+        return len(tail) <= 6
+
+    # -- salience
+
+    def candidates(
+        self, sent: Span, p: int, quoted: set[int], before: int | None = None, named_only=False
+    ) -> list[_Candidate]:
+        """The actors a sentence names outside quotes, ranked by grammatical role."""
+        out: list[_Candidate] = []
+        seen: set[str] = set()
+        for t in sent:
+            if t.i in quoted or t.head.i in quoted or (before is not None and t.i >= before):
+                continue  # who a quotation talks about is not who says it
+            is_subject = t.dep_ in SUBJECT_DEPS and t.head.i not in quoted
+            if named_only and not t.ent_type_:
+                continue
+            if is_subject:
+                head = t.head
+                main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+                rank = 0 if main or self.is_cue(head) else 1
+                key = self.resolve(t, p) if not named_only else self.entity_of(t, p)
+            elif t.ent_type_ and (t.ent_iob_ == "B") and not named_only:
+                rank = 2
+                key = self.entity_of(t, p)
+            else:
+                continue
+            if key and key not in seen:
+                seen.add(key)
+                out.append(_Candidate(key, self.kinds.get(key, ""), p, sent.start_char, rank))
+        return [c for c in out if before is None or c.rank == 0]
+
+    def _before_in_sentence(self, tok: Token, p: int) -> list[_Candidate]:
+        """Named main-clause subjects earlier in the pronoun's own sentence."""
+        quoted = self._quoted.get(p, set())
+        return self.candidates(tok.sent, p, quoted, before=tok.i, named_only=True)
+
+    def observe(self, sent: Span, p: int, quoted: set[int]) -> None:
+        self.salience.add_sentence(self.candidates(sent, p, quoted))
+
+
+def _genders(docs: list[Doc], index: EntityIndex) -> dict[str, str]:
+    """'m' or 'f' for people written with Mr. or Ms./Mrs. before their name."""
+    out: dict[str, str] = {}
+    for p, doc in enumerate(docs):
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or ent.start == 0:
+                continue
+            prev = doc[ent.start - 1].text.rstrip(".")
+            g = {"Mr": "m", "Ms": "f", "Mrs": "f", "Miss": "f"}.get(prev)
+            key = index.key_at(p, ent.start_char)
+            if g and key:
+                out.setdefault(key, g)
+    return out
+
+
+def _kind(text: str, q: QuoteSpan) -> str:
+    inner = text[q.start : q.end]
+    before = text[: max(q.start - 1, 0)].rstrip()
+    starts_sentence = q.continues or not before or before[-1] in ".?!:,;\u2014\u2013"
+    first = inner.lstrip("\u2026. ")[:1]
+    has_sentence_break = re.search(r"[.?!]\s+[A-Z\u201c\"]", inner) is not None
+    if (first.isupper() and starts_sentence) or has_sentence_break:
+        return "direct"
+    return "partial"
+
+
+def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> list[Quote]:
+    spans = find_quote_spans([d.text for d in docs])
+    att = _Attributor(article, docs, index)
+    results: list[tuple[QuoteSpan, str | None, str | None]] = []
+    last_of_paragraph: dict[int, str | None] = {}
+    for p, doc in enumerate(docs):
+        pspans = [s for s in spans if s.paragraph == p]
+        quoted = {t.i for s in pspans for t in doc if s.start <= t.idx < s.end}
+        att._quoted[p] = quoted
+        att._quoted_doc[id(doc)] = quoted
+        prev_speaker: str | None = None
+        for sent in doc.sents:
+            for q in pspans:
+                if not (sent.start_char <= q.start < sent.end_char):
+                    continue
+                speaker, cue, speech = att.attribute(q, doc, quoted, pspans)
+                if speaker is None and not speech:
+                    if prev_speaker is not None:
+                        speaker = prev_speaker  # the quote goes on after "he said."
+                    elif q.continues or (q.start <= 1 and p - 1 in last_of_paragraph):
+                        speaker = last_of_paragraph.get(p - 1)
+                if speaker:
+                    prev_speaker = speaker
+                results.append((q, speaker, cue))
+            att.observe(sent, p, quoted)
+        if pspans:
+            last_of_paragraph[p] = results[-1][1]
+        if doc.text.rstrip().endswith(":"):
+            last_of_paragraph[p] = att.salience.person("he")
+    _fill_chains(results)
+    quotes = [
+        Quote(
+            id=f"{article.id}-q{n + 1}",
+            article=article.id,
+            paragraph=q.paragraph,
+            start=q.start,
+            end=q.end,
+            text=docs[q.paragraph].text[q.start : q.end],
+            speaker=speaker,
+            kind=_kind(docs[q.paragraph].text, q),
+            cue=cue,
+        )
+        for n, (q, speaker, cue) in enumerate(results)
+    ]
+    quotes.extend(extract_indirect(article, docs, att, spans, start=len(quotes)))
+    return quotes
+
+
+def _fill_chains(results: list) -> None:
+    """A quote running over paragraphs has one speaker, wherever it is named."""
+    i = 0
+    while i < len(results):
+        j = i
+        while j + 1 < len(results) and results[j + 1][0].continues:
+            j += 1
+        if j > i:
+            speaker = next((r[1] for r in results[i : j + 1] if r[1]), None)
+            cue = next((r[2] for r in results[i : j + 1] if r[2]), None)
+            for k in range(i, j + 1):
+                q, s, c = results[k]
+                results[k] = (q, s or speaker, c or cue)
+        i = j + 1
+
+
+def extract_indirect(
+    article: Article, docs: list[Doc], att: _Attributor, spans: list[QuoteSpan], start: int
+) -> list[Quote]:
+    """Reported speech without marks: a cue verb with a named subject and a clause."""
+    out: list[Quote] = []
+    for p, doc in enumerate(docs):
+        quoted = {t.i for s in spans if s.paragraph == p for t in doc if s.start <= t.idx < s.end}
+        for cue in doc:
+            if not att.is_cue(cue) or cue.i in quoted:
+                continue
+            clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+            if clause is None or clause.i < cue.i:
+                continue
+            toks = list(clause.subtree)
+            if any(t.i in quoted for t in toks) or len(toks) < 4:
+                continue
+            subj = att.subject_of(cue)
+            if subj is None or subj.lower_ in PERSON_PRONOUNS or subj.pos_ == "PRON":
+                continue
+            speaker = att.entity_of(subj, p)
+            if speaker is None:
+                continue
+            first = toks[0]
+            if first.dep_ == "mark":
+                toks = toks[1:]
+            span: Span = doc[toks[0].i : toks[-1].i + 1]
+            out.append(
+                Quote(
+                    id=f"{article.id}-q{start + len(out) + 1}",
+                    article=article.id,
+                    paragraph=p,
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    speaker=speaker,
+                    kind="indirect",
+                    cue=att.cue_text(cue),
+                )
+            )
+    return out
