@@ -59,7 +59,9 @@ def load(name: str | None = None) -> Language:
 
 
 def add_components(nlp: Language) -> None:
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Z])"]
+    # "U.S.-North Korea" splits at the hyphen; a dash after a closing quote
+    # ('..."\u2015 Pamela Padilla') is a token of its own.
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Z])", r"[\u2014\u2015]"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
     ruler = nlp.add_pipe(
@@ -82,8 +84,14 @@ def add_components(nlp: Language) -> None:
 
 @Language.component("explainer_entity_fixes")
 def entity_fixes(doc: Doc) -> Doc:
-    titles = list(doc.spans.get("titles", []))
     honorifics = rules.titles().honorifics
+    # "Mr. King": a title word right after an honorific is a surname.
+    titles = [
+        t
+        for t in doc.spans.get("titles", [])
+        if t.start == 0 or doc[t.start - 1].text not in honorifics
+    ]
+    doc.spans["titles"] = titles
     title_tokens = {i for t in titles for i in range(t.start, t.end)}
     fixed: list[Span] = []
     for ent in doc.ents:
@@ -123,14 +131,32 @@ def entity_fixes(doc: Doc) -> Doc:
     return doc
 
 
+def _is_country(ent: Span, countries) -> bool:
+    text = ent.text.lower().replace("\u2019", "'")
+    bare = text.removeprefix("the ")
+    return bool(
+        countries.lookup(text)
+        or countries.lookup(bare)
+        or text in countries.capitals
+        or text in countries.demonyms
+        or ent.label_ in ("LOC", "FAC")
+    )
+
+
 def _speaker_names(doc: Doc, ents: list[Span], title_tokens: set[int]) -> list[Span]:
     """Capitalised subjects of speech verbs that the model left untagged ("Tester
     said", "Trump tweeted") are people: speech needs a speaker."""
-    # Entities of other kinds ("Trump" as a WORK_OF_ART) may be overruled.
-    taken = {i for e in ents if e.label_ in ACTOR_LABELS for i in range(e.start, e.end)}
+    countries = rules.countries()
+    # Entities of other kinds ("Trump" as a WORK_OF_ART), and places that are no
+    # country ("Trump" as a GPE), may be overruled.
+    taken = {
+        i
+        for e in ents
+        if e.label_ in ("PERSON", "ORG") or (e.label_ in ACTOR_LABELS and _is_country(e, countries))
+        for i in range(e.start, e.end)
+    }
     verbs = rules.cues().verbs
     honorifics = rules.titles().honorifics
-    countries = rules.countries()
     out: list[Span] = []
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from generator import rules
-from generator.extract.entities import EntityIndex
+from generator.extract.entities import EntityIndex, surname_candidates
 from generator.model import Article, Quote
 
 OPENING = "\u201c"
@@ -56,6 +56,14 @@ THING_PRONOUNS = {"they", "it", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Cues written before their speaker ("said Kang"); unlike "told X", the word after
 # them is never the one spoken to.
+ROLE_ABBREVIATIONS = {
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "gen.": "general",
+    "sens.": "senator",
+    "reps.": "representative",
+}
 INVERTIBLE_CUES = {
     "say",
     "add",
@@ -146,8 +154,89 @@ def _add(spans, p, text, start, end, continues, closed=True) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if any(c.isalnum() for c in text[start:end]):
+    inner = text[start:end]
+    before = text[: max(start - 1, 0)].split()
+    if any(c.isalnum() for c in inner) and not is_name_not_speech(
+        inner, before[-1] if before else ""
+    ):
         spans.append(QuoteSpan(p, start, end, continues, closed))
+
+
+_MINOR_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "and",
+    "or",
+    "with",
+    "by",
+    "from",
+    "is",
+    "it",
+    "its",
+    "as",
+    "but",
+    "nor",
+    "vs",
+    "vs.",
+    "&",
+}
+
+
+_TITLE_BEFORE = {
+    "on",
+    "in",
+    "at",
+    "from",
+    "titled",
+    "entitled",
+    "book",
+    "show",
+    "film",
+    "movie",
+    "song",
+    "album",
+    "program",
+    "programme",
+    "series",
+    "episode",
+    "documentary",
+    "headline",
+    "column",
+    "essay",
+    "report",
+    "bill",
+    "act",
+    "of",
+}
+
+
+def is_name_not_speech(text: str, word_before: str = "") -> bool:
+    """Quotation marks around a name rather than words spoken: the title of a show,
+    book or song after "on", "in", "the book"... ("on Fox News Sunday"), or a handle,
+    number or link left over from an embedded post. Nicknames ("Miss Piggy") and
+    slogans stay quotes: someone said them."""
+    bare = text.strip(" .,;:!?\u2026")
+    if bare and " " not in bare and any(c.isdigit() or c in "/@#" for c in bare):
+        return True
+    if word_before.lower().strip(",;:(") not in _TITLE_BEFORE:
+        return False
+    words = bare.split()
+    if len(words) < 2 or len(words) > 9 or any(c in text for c in "!?"):
+        return False
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return (
+        bool(major)
+        and all(w[:1].isupper() or w[:1].isdigit() for w in major)
+        and (words[0][:1].isupper())
+        and not any(w.lower() in {"i", "i'm", "i\u2019m", "we", "you"} for w in words)
+    )
 
 
 # --- attribution ------------------------------------------------------------------
@@ -210,10 +299,16 @@ class _Attributor:
         self.salience = _Salience(_genders(docs, index))
         self._quoted: dict[int, set[int]] = {}
         self._quoted_doc: dict[int, set[int]] = {}
+        self.surnames: dict[str, set[str]] = {}
         for e in index.entities:
             for r in e.roles:
                 for word in r.title.lower().split():
+                    word = ROLE_ABBREVIATIONS.get(word, word)
                     self.salience.roles.setdefault(word, e.key)
+            if e.kind == "person":
+                for form in (e.name, *e.aliases):
+                    for word in surname_candidates(form):
+                        self.surnames.setdefault(word, set()).add(e.key)
 
     # -- entity lookups
 
@@ -241,6 +336,11 @@ class _Attributor:
         key = self.entity_of(tok, p)
         if key:
             return key
+        # A surname the model did not tag ("Trump further described ...").
+        if tok.is_title and not tok.ent_type_ and tok.pos_ in ("PROPN", "NOUN"):
+            owners = self.surnames.get(tok.text, set())
+            if len(owners) == 1:
+                return next(iter(owners))
         low = tok.lower_
         if low in PERSON_PRONOUNS:
             return self.salience.person(low, self._before_in_sentence(tok, p))
@@ -305,6 +405,8 @@ class _Attributor:
                         return child
             if tok.dep_ == "relcl":
                 return tok.head
+            if tok.dep_ == "acl" and tok.head.pos_ == "PROPN":
+                return tok.head  # "footage of Hillary Clinton asking, ..."
             for child in tok.children:
                 if child.dep_ == "agent":
                     for g in child.children:
@@ -348,11 +450,26 @@ class _Attributor:
         qtoks = [t for t in doc if q.start <= t.idx < q.end]
         if not qtoks:
             return None, None, False
-        cue, noun = self._governing_cue(qtoks, quoted)
-        if noun is not None:
-            owner = self._owner(noun)
-            if owner is not None:
-                return self.resolve(owner, p), noun.text, True
+        # The cues the quote depends on, nearest first. An inner cue whose subject
+        # names nobody ("the advertisement suggests") gives way to an outer one
+        # ("City Attorney Brad Holm said in the letter that ...").
+        fallback: tuple[str | None, str | None, bool] | None = None
+        for verb, noun in self._governing_cues(qtoks, quoted):
+            if noun is not None:
+                owner = self._owner(noun)
+                who, text = (self.resolve(owner, p) if owner is not None else None), noun.text
+            else:
+                subj = self.subject_of(verb)
+                if subj is None:
+                    continue
+                who, text = self.resolve(subj, p), self.cue_text(verb)
+            if who:
+                return who, text, True
+            if fallback is None and (noun is None or owner is not None):
+                fallback = (None, text, True)
+        if fallback is not None:
+            return fallback
+        cue = None
         after, before = self._windows(q, doc, quoted, spans)
         inner = doc.text[q.start : q.end].rstrip()
         ends_open = (
@@ -365,6 +482,8 @@ class _Attributor:
                 cue = after_cue
             elif before_cue is not None and self._introduces(before_cue, before, q):
                 cue = before_cue
+            elif (as_cue := self._as_cue(doc, q, quoted)) is not None:
+                cue = as_cue
             else:
                 cue = after_cue
         if cue is not None:
@@ -392,27 +511,34 @@ class _Attributor:
                     return self.resolve(subj, p), verb.text, True
         return None, None, False
 
-    def _governing_cue(
+    def _governing_cues(
         self, qtoks: list[Token], quoted: set[int]
-    ) -> tuple[Token | None, Token | None]:
-        """The nearest cue verb or cue noun the quote depends on: (verb, noun)."""
+    ) -> list[tuple[Token | None, Token | None]]:
+        """Cue verbs and cue nouns the quote depends on, nearest first."""
         qset = {t.i for t in qtoks}
         sent = qtoks[0].sent
+        found: list[tuple[Token | None, Token | None]] = []
+        seen: set[int] = set()
         for t in qtoks:
             if t.head.i in qset:
                 continue
             anc = t.head
-            for _ in range(6):
-                if anc.i in quoted or not (sent.start - 20 <= anc.i < sent.end + 20):
+            for _ in range(8):
+                if (
+                    anc.i in quoted
+                    or anc.i in seen
+                    or not (sent.start - 20 <= anc.i < sent.end + 20)
+                ):
                     break
+                seen.add(anc.i)
                 if self.is_cue(anc):
-                    return anc, None
-                if anc.pos_ == "NOUN" and anc.lemma_.lower() in self.cues.nouns:
-                    return None, anc
+                    found.append((anc, None))
+                elif anc.pos_ == "NOUN" and anc.lemma_.lower() in self.cues.nouns:
+                    found.append((None, anc))
                 if anc.head is anc:
                     break
                 anc = anc.head
-        return None, None
+        return found
 
     def _owner(self, noun: Token) -> Token | None:
         """Whose statement: "Mr. Trump's declaration", "comments by Mr. Trump", or
@@ -453,10 +579,23 @@ class _Attributor:
         ]
         return after, before
 
+    def _as_cue(self, doc: Doc, q: QuoteSpan, quoted: set[int]) -> Token | None:
+        """ "As X put it, ..." anywhere in the quote's sentence."""
+        tok = next((t for t in doc if t.idx >= q.start), None)
+        if tok is None:
+            return None
+        for t in tok.sent:
+            if t.i not in quoted and self.is_cue(t):
+                if any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children):
+                    return t
+        return None
+
     @staticmethod
     def _introduces(cue: Token, before: list[Token], q: QuoteSpan) -> bool:
         """A cue before the quote introduces it when nothing but its complement
         (", that, :" and a few words) stands between them."""
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+            return True  # "As Ms. Simonyan put it in a statement, RT is ..."
         tail = [t for t in before if t.i > cue.i]
         return len(tail) <= 6
 
@@ -493,6 +632,17 @@ class _Attributor:
         """Named main-clause subjects earlier in the pronoun's own sentence."""
         quoted = self._quoted.get(p, set())
         return self.candidates(tok.sent, p, quoted, before=tok.i, named_only=True)
+
+    def sentence_speaker(self, sent: Span, p: int, quoted: set[int]) -> str | None:
+        """The named speaker of a sentence of reported speech, if any."""
+        for t in sent:
+            if t.i not in quoted and self.is_cue(t) and t.dep_ in ("ROOT", "conj", "parataxis"):
+                subj = self.subject_of(t)
+                if subj is not None:
+                    key = self.resolve(subj, p)
+                    if key:
+                        return key
+        return None
 
     def observe(self, sent: Span, p: int, quoted: set[int]) -> None:
         self.salience.add_sentence(self.candidates(sent, p, quoted))
@@ -536,9 +686,8 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
         att._quoted_doc[id(doc)] = quoted
         prev_speaker: str | None = None
         for sent in doc.sents:
-            for q in pspans:
-                if not (sent.start_char <= q.start < sent.end_char):
-                    continue
+            in_sent = [q for q in pspans if sent.start_char <= q.start < sent.end_char]
+            for q in in_sent:
                 speaker, cue, speech = att.attribute(q, doc, quoted, pspans)
                 if speaker is None and not speech:
                     if prev_speaker is not None:
@@ -548,6 +697,10 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                 if speaker:
                     prev_speaker = speaker
                 results.append((q, speaker, cue))
+            if not in_sent:
+                # "..., Schiff said." before a quote that names nobody: his words.
+                said = att.sentence_speaker(sent, p, quoted)
+                prev_speaker = said or prev_speaker
             att.observe(sent, p, quoted)
         if pspans:
             last_of_paragraph[p] = results[-1][1]
