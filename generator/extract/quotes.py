@@ -328,11 +328,15 @@ class _Attributor:
         # "China's foreign minister, Wang Yi, Mr. Pompeo conceded": the parser may
         # take the first name for the subject; the name next to the verb is it.
         for child in tok.children:
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i > tok.i:
-                if tok.ent_type_ == "PERSON" and child.i < tok.head.i:
-                    key = self.entity_of(child, p)
-                    if key:
-                        return key
+            if (
+                child.dep_ == "appos"
+                and child.ent_type_ == "PERSON"
+                and tok.ent_type_ == "PERSON"
+                and tok.i < child.i < tok.head.i
+            ):
+                key = self.entity_of(child, p)
+                if key:
+                    return key
         key = self.entity_of(tok, p)
         if key:
             return key
@@ -585,9 +589,12 @@ class _Attributor:
         if tok is None:
             return None
         for t in tok.sent:
-            if t.i not in quoted and self.is_cue(t):
-                if any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children):
-                    return t
+            if (
+                t.i not in quoted
+                and self.is_cue(t)
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)
+            ):
+                return t
         return None
 
     @staticmethod
