@@ -109,7 +109,9 @@ def entity_fixes(doc: Doc) -> Doc:
             or (doc[start].lower_ == "the" and ent.label_ != "GPE")
         ):
             start += 1
-        # Trailing punctuation picked up by the model.
+        # Punctuation and spaces picked up by the model at either end.
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
         while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
             end -= 1
         if end <= start:
@@ -185,7 +187,8 @@ def _speaker_names(doc: Doc, ents: list[Span], title_tokens: set[int]) -> list[S
     for tok in doc[:-1]:
         if tok.text not in ("\u2014", "\u2015", "\u2013", "--") or tok.i == 0:
             continue
-        if doc[tok.i - 1].text not in ("\u201d", '"') or tok.i + 1 in taken:
+        prev = doc[tok.i - 2] if doc[tok.i - 1].is_space and tok.i > 1 else doc[tok.i - 1]
+        if prev.text not in ("\u201d", '"') or tok.i + 1 in taken:
             continue
         end = tok.i + 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and end not in taken:

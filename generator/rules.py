@@ -154,3 +154,11 @@ def cues() -> Cues:
         role_nouns=frozenset(data["role_nouns"]),
         org_nouns=frozenset(data["org_nouns"]),
     )
+
+
+@functools.cache
+def first_name_genders() -> dict[str, str]:
+    data = _load("first_names.yaml")
+    out = {n: "f" for n in data["female"]}
+    out.update({n: "m" for n in data["male"]})
+    return out

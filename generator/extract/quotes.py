@@ -575,7 +575,11 @@ class _Attributor:
         after_end = first_after.sent.end_char if first_after is not None else len(doc.text)
         open_tok = next((t for t in doc if t.idx + len(t) >= q.start - 1), doc[0])
         before_start = open_tok.sent.start_char
-        after = [t for t in doc if q.end < t.idx < min(nxt, after_end) and t.i not in quoted]
+        after = [
+            t
+            for t in doc
+            if q.end < t.idx < min(nxt, after_end) and t.i not in quoted and not t.is_space
+        ]
         before = [
             t
             for t in doc
@@ -667,6 +671,13 @@ def _genders(docs: list[Doc], index: EntityIndex) -> dict[str, str]:
             key = index.key_at(p, ent.start_char)
             if g and key:
                 out.setdefault(key, g)
+    # Otherwise the given name may tell ("Claire McCaskill").
+    names = rules.first_name_genders()
+    for e in index.entities:
+        if e.kind == "person" and e.key not in out:
+            first = e.name.split()[0]
+            if len(e.name.split()) > 1 and first in names:
+                out[e.key] = names[first]
     return out
 
 
