@@ -43,6 +43,8 @@ class Countries:
     place_prepositions: frozenset[str]
     noun_prepositions: frozenset[str]
     place_verbs: frozenset[str]
+    # lower-cased institution name -> country
+    institutions: dict[str, str]
 
     def lookup(self, text: str) -> str | None:
         return self.forms.get(_key(text))
@@ -85,6 +87,11 @@ def countries() -> Countries:
         place_prepositions=frozenset(ctx["place_prepositions"]),
         noun_prepositions=frozenset(ctx["noun_prepositions"]),
         place_verbs=frozenset(ctx["place_verbs"]),
+        institutions={
+            _key(org): country
+            for country, orgs in (data.get("institutions") or {}).items()
+            for org in orgs
+        },
     )
 
 
@@ -92,6 +99,8 @@ def countries() -> Countries:
 class Titles:
     # lower-cased title -> default country (or None)
     default_country: dict[str, str | None]
+    # abbreviation as written -> the title in full ("Gen." -> "General")
+    display: dict[str, str]
     honorifics: frozenset[str]
     modifiers: frozenset[str]
 
@@ -100,10 +109,14 @@ class Titles:
 def titles() -> Titles:
     data = _load("titles.yaml")
     default: dict[str, str | None] = {}
+    display: dict[str, str] = {}
     for t in data["titles"]:
         default[t["title"].lower()] = t.get("country")
+        if t.get("display"):
+            display[t["title"]] = t["display"]
     return Titles(
         default_country=default,
+        display=display,
         honorifics=frozenset(data["honorifics"]),
         modifiers=frozenset(m.lower() for m in data["modifiers"]),
     )

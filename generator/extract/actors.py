@@ -203,8 +203,11 @@ def _build(groups, leader_by_key, dates):
                     r = replace(r, affiliation=leader.country)
                 roles.append(r)
         roles.extend(g.extra_roles)
-        roles = sorted(set(roles), key=lambda r: (r.article, r.title, r.affiliation or ""))
         affiliation = g.affiliation if g.affiliation_fixed else _affiliation(g, roles, leader)
+        if g.kind == "person" and affiliation:
+            # A title with no country of its own ("Chairman Kim") is in the actor's.
+            roles = [r if r.affiliation else replace(r, affiliation=affiliation) for r in roles]
+        roles = sorted(set(roles), key=lambda r: (r.article, r.title, r.affiliation or ""))
         mentions = tuple(
             sorted(
                 ((art, m) for art, e in g.members for m in e.mentions),
@@ -234,6 +237,7 @@ def _affiliation(g: _Group, roles: list[Role], leader: Leader | None) -> str | N
     if g.kind == "country":
         return None
     affs = Counter(r.affiliation for r in roles if r.affiliation)
+    affs.update(e.affiliation for _, e in g.members if e.affiliation)
     if affs:
         return max(affs, key=lambda a: (affs[a], a))
     if leader:

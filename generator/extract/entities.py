@@ -43,6 +43,7 @@ class _Draft:
     mentions: list[Mention] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     forms: set[str] = field(default_factory=set)
+    affiliations: Counter = field(default_factory=Counter)
 
 
 @dataclass(frozen=True)
@@ -159,8 +160,13 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
             key = spans.get((p, ent.start_char))
             if key and drafts[key].kind == "person":
                 role = find_role(ent, article.id, spans, drafts, p)
+                if role and role.affiliation is None:
+                    role = Role(role.title, _conj_affiliation(ent, spans, drafts, p), role.article)
                 if role:
                     drafts[key].roles.append(role)
+                of = _of_affiliation(ent, spans, drafts, p)
+                if of:
+                    drafts[key].affiliations[of] += 1
     entities = tuple(_finish(d) for d in sorted(drafts.values(), key=lambda d: d.key))
     return EntityIndex(entities=entities, by_span=spans)
 
@@ -262,6 +268,40 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
     return None
 
 
+def _of_affiliation(ent: Span, spans, drafts, p: int) -> str | None:
+    """ "Norah O'Donnell of CBS News", "President Moon Jae-in of South Korea"."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
+        return None
+    for e in doc.ents:
+        if e.start == ent.end + 1:
+            key = spans.get((p, e.start_char))
+            if key and drafts[key].kind in ("organization", "country"):
+                return drafts[key].names.most_common(1)[0][0]
+    return None
+
+
+def _conj_affiliation(ent: Span, spans, drafts, p: int) -> str | None:
+    """ "his Chinese counterpart, Yang Jiechi, and Gen. Fang Fenghui": a person
+    listed with another shares that one's country when nothing else says."""
+    root = ent.root
+    if root.dep_ != "conj":
+        return None
+    head = root.head
+    for e in ent.doc.ents:
+        if e.start <= head.i < e.end and e.label_ == "PERSON":
+            key = spans.get((p, e.start_char))
+            affs = [r.affiliation for r in drafts[key].roles if r.affiliation] if key else []
+            if affs:
+                return affs[-1]
+    for child in head.children:
+        if child.dep_ in ("amod", "poss", "compound") and child.ent_type_ in ("NORP", "GPE"):
+            return rules.countries().demonyms.get(_norm(child.text)) or rules.countries().lookup(
+                child.text
+            )
+    return None
+
+
 def _with_modifiers(title: Span) -> Span:
     doc = title.doc
     start = title.start
@@ -283,7 +323,10 @@ def _extend_to(title: Span) -> int:
 
 
 def _title_text(span: Span, doc: Doc) -> str:
-    return re.sub(r"\s+", " ", span.text).strip(" ,")
+    text = re.sub(r"\s+", " ", span.text).strip(" ,")
+    for short, full in sorted(rules.titles().display.items(), key=lambda kv: -len(kv[0])):
+        text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text)
+    return text
 
 
 def _country_before(span: Span) -> str | None:
@@ -348,7 +391,19 @@ def _finish(d: _Draft) -> Entity:
     )
     aliases = tuple(a for a in surface if a != name)
     roles = tuple(dict.fromkeys(d.roles))
-    affs = Counter(r.affiliation for r in roles if r.affiliation)
+    affs = Counter(r.affiliation for r in roles if r.affiliation) + d.affiliations
+    if d.kind == "organization" and not affs and _norm(names[0]) in rules.countries().institutions:
+        affs[rules.countries().institutions[_norm(names[0])]] += 1
+    if d.kind == "organization" and not affs:
+        # "North Korean state media", "Chinese Foreign Ministry"
+        first = name_tokens(names[0])
+        for n in (2, 1):
+            country = rules.countries().demonyms.get(_norm(" ".join(first[:n]))) or (
+                rules.countries().lookup(" ".join(first[:n]))
+            )
+            if country and len(first) > n:
+                affs[country] += 1
+                break
     return Entity(
         key=d.key,
         name=name,

@@ -773,12 +773,13 @@ def extract_indirect(
             if clause is None or clause.i < cue.i:
                 continue
             toks = list(clause.subtree)
-            if any(t.i in quoted for t in toks) or len(toks) < 4:
+            if len(toks) < 4 or all(t.i in quoted for t in toks):
                 continue
             subj = att.subject_of(cue)
+            # Pronouns are left out: the speaker tracking of the quotes is done by now.
             if subj is None or subj.lower_ in PERSON_PRONOUNS or subj.pos_ == "PRON":
                 continue
-            speaker = att.entity_of(subj, p)
+            speaker = att.resolve(subj, p)
             if speaker is None:
                 continue
             first = toks[0]

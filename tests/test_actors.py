@@ -1,0 +1,220 @@
+"""Actors: the seeds pinned person by person, hard cases, ids, and curation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import editorial, pipeline
+from generator.config import settings
+from generator.extract.actors import make_id
+from generator.extract.entities import extract_entities
+from generator.model import Article
+
+from .conftest import ROOT
+
+SEED1, SEED2 = "000-d467db3020d79956", "002-54ec939b7ca5568c"
+
+
+@pytest.fixture(scope="module")
+def seeds(nlp):
+    return pipeline.extract([ROOT / "seeds"], settings(ROOT))
+
+
+def by_name(corpus, name):
+    hits = [a for a in corpus.actors if a.name == name]
+    assert len(hits) == 1, f"{name}: {[a.name for a in corpus.actors]}"
+    return hits[0]
+
+
+# name, kind, affiliation, a role title, the articles
+PEOPLE = [
+    ("Mike Pompeo", "United States", "Secretary of State", {SEED1}),
+    ("Donald Trump", "United States", "President", {SEED1, SEED2}),
+    ("Kim Jong-un", "North Korea", "leader", {SEED1}),
+    ("Xi Jinping", "China", "president", {SEED1}),
+    ("Wang Yi", "China", "foreign minister", {SEED1}),
+    ("Kang Kyung-wha", "South Korea", "foreign minister", {SEED1}),
+    ("Moon Jae-in", "South Korea", "President", {SEED1, SEED2}),
+    ("Shinzo Abe", "Japan", "Prime Minister", {SEED1}),
+    ("Taro Kono", "Japan", "foreign minister", {SEED1}),
+    ("Yang Xiyu", "China", "former Foreign Ministry official", {SEED1}),
+    ("Rex W. Tillerson", "United States", "Secretary of State", {SEED2}),
+    ("Jim Mattis", "United States", "Defense Secretary", {SEED2}),
+    ("Yang Jiechi", "China", None, {SEED2}),
+    ("Fang Fenghui", "China", "General", {SEED2}),
+    ("Kye Chun-yong", "North Korea", "ambassador to India", {SEED2}),
+    ("William J. Perry", "United States", "former Defense Secretary", {SEED2}),
+    ("George W. Bush", "United States", "President", {SEED2}),
+    ("Barack Obama", "United States", "President", {SEED2}),
+    ("Bill Clinton", "United States", None, {SEED2}),
+    ("Norah O\u2019Donnell", "CBS News", None, {SEED2}),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "affiliation", "role", "articles"), PEOPLE, ids=[p[0] for p in PEOPLE]
+)
+def test_seed_people(seeds, name, affiliation, role, articles):
+    actor = by_name(seeds, name)
+    assert actor.kind == "person"
+    assert actor.affiliation == affiliation
+    assert set(actor.articles) == articles
+    if role:
+        assert role in {r.title for r in actor.roles}
+    # Roles are tied to the article they come from.
+    assert all(r.article in articles for r in actor.roles)
+
+
+def test_every_person_is_one_actor_and_no_reporter_is(seeds):
+    people = {a.name for a in seeds.actors if a.kind == "person"}
+    assert people == {p[0] for p in PEOPLE}
+    for reporter in (
+        "Jane Perlez",
+        "Choe Sang-Hun",
+        "Motoko Rich",
+        "Rick Gladstone",
+        "David E. Sanger",
+    ):
+        assert not any(reporter in (a.name, *a.aliases) for a in seeds.actors)
+
+
+def test_name_forms_are_merged(seeds):
+    assert {"Mr. Pompeo", "Pompeo", "Secretary of State Mike Pompeo"} <= set(
+        by_name(seeds, "Mike Pompeo").aliases
+    )
+    assert {"President Trump", "Mr. Trump"} <= set(by_name(seeds, "Donald Trump").aliases)
+    assert {"Mr. Kim", "Chairman Kim"} <= set(by_name(seeds, "Kim Jong-un").aliases)
+
+
+def test_countries(seeds):
+    countries = {a.name: a for a in seeds.actors if a.kind == "country"}
+    assert {"United States", "China", "North Korea", "South Korea", "Japan"} <= set(countries)
+    assert {"American", "the United States", "America"} <= set(countries["United States"].aliases)
+    assert {"Beijing", "Chinese"} <= set(countries["China"].aliases)
+    assert {"Pyongyang", "North Korean"} <= set(countries["North Korea"].aliases)
+
+
+def test_model_mistakes_are_corrected(seeds):
+    names = {n for a in seeds.actors for n in (a.name, *a.aliases)}
+    for wrong in (
+        "Moon Jae",
+        "Hidden Cobra",
+        "Twitter",
+        "State",
+        "Defense",
+        "U.S.-North Korea",
+        "North Korea\u2019s",
+        "South Korea\u2019s",
+    ):
+        assert wrong not in names
+
+
+@pytest.fixture(scope="module")
+def entities(nlp):
+    def run(*paragraphs, authors=()):
+        art = Article(id="t", path="t", title="t", paragraphs=paragraphs, authors=authors)
+        index = extract_entities(art, list(nlp.pipe(paragraphs)))
+        return {e.name: e for e in index.entities}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("At a news conference in Seoul, officials spoke.", set(), {"South Korea"}),
+        ("The proposal was floated by Beijing for months.", {"China"}, set()),
+        ("They want a clear appeal for cooperation from Beijing.", {"China"}, set()),
+        ("Jane Perlez reported from Beijing on the talks.", set(), {"China", "Jane Perlez"}),
+        (
+            "Versions were pressed on Pyongyang by Washington.",
+            {"North Korea", "United States"},
+            set(),
+        ),
+        ("The Secretary of State spoke.", set(), {"State"}),
+        ("It rained all day and nobody came.", set(), None),
+    ],
+)
+def test_capitals_and_nothing(entities, text, present, absent):
+    found = entities(text, authors=("Jane Perlez",))
+    assert present <= set(found)
+    if absent is None:
+        assert found == {}
+    else:
+        assert not absent & set(found)
+
+
+def test_same_surname_is_not_merged(entities):
+    found = entities(
+        "Yang Xiyu, a former official, spoke. Yang Jiechi, a diplomat, listened.",
+        "Mr. Yang said nothing.",
+    )
+    assert {"Yang Xiyu", "Yang Jiechi"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Taro K\u014dno", "taro-kono"),
+        ("\uae40\uc815\uc740", "gim-jeong-eun"),
+        ("Norah O\u2019Donnell", "norah-o-donnell"),
+    ],
+)
+def test_ids(name, slug):
+    assert make_id(name) == slug
+
+
+# --- curation -----------------------------------------------------------------------
+
+
+def curated(seeds, tmp_path: Path, text: str):
+    from generator.extract.actors import merge_actors
+    from generator.model import ArticleFacts
+
+    path = tmp_path / "curation.yaml"
+    path.write_text(text, encoding="utf-8")
+    cur = editorial.load_curation(path)
+    facts = pipeline.parse_and_extract(list(seeds.articles))
+    leaders = editorial.load_leaders(ROOT / "editorial" / "leaders.yaml")
+    assert all(isinstance(f, ArticleFacts) for f in facts)
+    actors, _ = merge_actors(facts, leaders, cur, path)
+    return {a.name: a for a in actors}
+
+
+def test_curation_actions(seeds, tmp_path):
+    actors = curated(
+        seeds,
+        tmp_path,
+        "drop:\n  - liberty-korea\n"
+        "merge:\n  - {actor: white-house, from: [pentagon]}\n"
+        "rename:\n  - {actor: taro-kono, name: Taro K\u014dno}\n"
+        "set:\n  - {actor: yang-jiechi, role: {title: State Councilor, article: " + SEED2 + "}}\n"
+        "  - {actor: national-security-council, affiliation: South Korea}\n"
+        "split:\n  - {actor: moon-jae-in, name: Moon (2017 article),\n"
+        "            forms: [President Moon Jae-in]}\n",
+    )
+    assert "Liberty Korea" not in actors and "Pentagon" not in actors
+    assert "Pentagon" in actors["White House"].aliases
+    assert "Taro K\u014dno" in actors and "Taro Kono" not in actors
+    assert "State Councilor" in {r.title for r in actors["Yang Jiechi"].roles}
+    assert actors["National Security Council"].affiliation == "South Korea"
+    assert "Moon (2017 article)" in actors
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "merge:\n  - {actor: nobody-at-all, from: [pentagon]}\n",
+            r"curation\.yaml:2: merge: no actor 'nobody-at-all'",
+        ),
+        ("rename:\n  - {actor: pentagon}\n", r"curation\.yaml:2: a 'rename' entry needs 'name'"),
+        ("frobnicate:\n  - x\n", r"unknown action 'frobnicate'"),
+        ("merge:\n  - {actor: pentagon, from: [\n", r"curation\.yaml:\d+: malformed YAML"),
+    ],
+)
+def test_curation_errors_name_file_and_line(seeds, tmp_path, text, message):
+    with pytest.raises(editorial.EditorialError, match=message):
+        curated(seeds, tmp_path, text)

@@ -1,0 +1,227 @@
+"""Quotes: mark pairing (no model) and attribution (table-driven, with the model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.entities import extract_entities
+from generator.extract.quotes import extract_quotes, find_quote_spans, is_name_not_speech
+from generator.model import Article
+
+
+def spans_text(paragraphs):
+    return [
+        (s.paragraph, paragraphs[s.paragraph][s.start : s.end])
+        for s in find_quote_spans(paragraphs)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # curly and straight marks alike
+        (["He said \u201chello there,\u201d and left."], [(0, "hello there,")]),
+        (['He said "hello there," and left.'], [(0, "hello there,")]),
+        # apostrophes are never marks
+        (["That\u2019s O.K. for the talks\u2019 end, isn't it?"], []),
+        (["The 6'2\" guard scored."], []),
+        # several quotes in one sentence
+        (
+            ["It had \u201cmechanisms for relief\u201d and \u201cwe have agreed.\u201d"],
+            [(0, "mechanisms for relief"), (0, "we have agreed.")],
+        ),
+        # a quote over two paragraphs: no closing mark, then reopened
+        (
+            ["\u201cFirst part of it.", "\u201cSecond part,\u201d she said."],
+            [(0, "First part of it."), (1, "Second part,")],
+        ),
+        # an unbalanced mark is closed at its paragraph's end, never later
+        (
+            [
+                "He said \u201cthis never closes.",
+                "A plain paragraph.",
+                "\u201cReal,\u201d she said.",
+            ],
+            [(0, "this never closes."), (2, "Real,")],
+        ),
+        # titles of shows after "on", and embed debris, are names, not speech
+        (['He spoke on "Fox News Sunday," and pic "pic.twitter.com/x1"'], []),
+    ],
+)
+def test_find_quote_spans(paragraphs, expected):
+    assert spans_text(paragraphs) == expected
+
+
+def test_continuation_flag():
+    spans = find_quote_spans(["\u201cFirst part.", "\u201cSecond,\u201d she said."])
+    assert [s.continues for s in spans] == [False, True]
+    assert [s.closed for s in spans] == [False, True]
+
+
+def test_nicknames_stay_quotes():
+    assert not is_name_not_speech("Miss Piggy", "her")
+    assert is_name_not_speech("Face the Nation,", "on")
+
+
+@pytest.fixture(scope="module")
+def attribute(nlp):
+    def run(paragraphs, date="2018-06-14"):
+        art = Article(id="t", path="t.txt", title="T", paragraphs=tuple(paragraphs), date=date)
+        docs = list(nlp.pipe(paragraphs))
+        index = extract_entities(art, docs)
+        names = {e.key: e.name for e in index.entities}
+        return [
+            (q.text, names.get(q.speaker) if q.speaker else None, q.kind)
+            for q in extract_quotes(art, docs, index)
+        ]
+
+    return run
+
+
+CASES = [
+    (
+        "quote, speaker, quote goes on",
+        [
+            "Secretary of State Mike Pompeo spoke in Seoul on Thursday.",
+            "\u201cWe are going to get the complete denuclearization,\u201d Mr. Pompeo told "
+            "reporters. \u201cOnly then will there be relief from sanctions.\u201d",
+        ],
+        [
+            ("We are going to get the complete denuclearization,", "Mike Pompeo", "direct"),
+            ("Only then will there be relief from sanctions.", "Mike Pompeo", "direct"),
+        ],
+    ),
+    (
+        "speaker after the quote with an apposition",
+        [
+            "\u201cThis is the first time that the North promised it,\u201d said Kang Kyung-wha, "
+            "South Korea\u2019s foreign minister."
+        ],
+        [("This is the first time that the North promised it,", "Kang Kyung-wha", "direct")],
+    ),
+    (
+        "several partial quotes in the writer's sentence",
+        [
+            "At a news conference alongside China\u2019s foreign minister, Wang Yi, Mr. Pompeo "
+            "conceded that the sanctions had \u201cmechanisms for relief\u201d and said that "
+            "\u201cwe have agreed at the appropriate time they will be considered.\u201d"
+        ],
+        [
+            ("mechanisms for relief", "Pompeo", "partial"),
+            (
+                "we have agreed at the appropriate time they will be considered.",
+                "Pompeo",
+                "partial",
+            ),
+        ],
+    ),
+    (
+        "pronoun resolved to the speaker named a paragraph before",
+        [
+            "\u201cThere are big uncertainties,\u201d said Yang Xiyu, a former official.",
+            "The absence of any mention of verification was a stumbling block, he said.",
+            "\u201cNorth Korea is nervous about verification,\u201d he said.",
+        ],
+        [
+            ("There are big uncertainties,", "Yang Xiyu", "direct"),
+            ("North Korea is nervous about verification,", "Yang Xiyu", "direct"),
+        ],
+    ),
+    (
+        "a quote about one person said by another",
+        [
+            "Mr. Trump said on Tuesday that his trade dispute with China might have weakened "
+            "enforcement, but he refrained from objecting.",
+            "Mr. Xi \u201creally closed up that border. That\u2019s O.K.,\u201d he said.",
+        ],
+        [
+            ("really closed up that border. That\u2019s O.K.,", "Trump", "direct"),
+            ("his trade dispute with China might have weakened enforcement", "Trump", "indirect"),
+        ],
+    ),
+    (
+        "a quote over two paragraphs",
+        [
+            "Councilwoman Dana Ortiz spoke first.",
+            "\u201cThe budget is fair. It keeps the libraries open.",
+            "\u201cAnd it keeps the pools open,\u201d Ms. Ortiz said.",
+        ],
+        [
+            ("The budget is fair. It keeps the libraries open.", "Dana Ortiz", "direct"),
+            ("And it keeps the pools open,", "Dana Ortiz", "direct"),
+        ],
+    ),
+    (
+        "straight quotation marks",
+        ['"Look, it is a phony system," Senator Ann Roe told a radio host this week.'],
+        [("Look, it is a phony system,", "Ann Roe", "direct")],
+    ),
+    (
+        "an organization referred to by a common noun",
+        [
+            "In a further display, the warnings came from the Department of Homeland Security.",
+            "Barely 48 hours later, the department issued a report on Thursday warning of "
+            "\u201cNorth Korean government malicious cyberactivity\u201d by hackers.",
+        ],
+        [
+            (
+                "North Korean government malicious cyberactivity",
+                "Department of Homeland Security",
+                "partial",
+            )
+        ],
+    ),
+    (
+        "a possessive cue noun",
+        [
+            "Markets rose despite Mr. Trump\u2019s declaration that it was \u201cno longer a "
+            "nuclear threat.\u201d"
+        ],
+        [("no longer a nuclear threat.", "Trump", "partial")],
+    ),
+    (
+        "a signature after the quote",
+        ["\u201cHe makes simple blanket statements about people.\u201d\u2015 Pamela Padilla"],
+        [("He makes simple blanket statements about people.", "Pamela Padilla", "direct")],
+    ),
+    (
+        "scare quotes get no speaker",
+        [
+            "Mr. Pompeo arrived in Beijing on Thursday.",
+            "The so-called \u201cfreeze for freeze\u201d idea has circulated in diplomatic "
+            "circles for months.",
+        ],
+        [("freeze for freeze", None, "partial")],
+    ),
+    (
+        "reported speech without marks",
+        ["Mr. Pompeo told Asian powers on Thursday that President Trump was sticking to demands."],
+        [("President Trump was sticking to demands", "Pompeo", "indirect")],
+    ),
+    (
+        "nothing quoted at all",
+        ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "paragraphs", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_attribution(attribute, name, paragraphs, expected):
+    got = attribute(paragraphs)
+    if not any(kind == "indirect" for _, _, kind in expected):
+        got = [g for g in got if g[2] != "indirect"]
+    assert len(got) == len(expected), got
+    for (text, speaker, kind), (etext, espeaker, ekind) in zip(got, expected, strict=True):
+        assert text == etext
+        assert kind == ekind
+        if espeaker is None:
+            assert speaker is None
+        else:
+            assert speaker is not None and espeaker in speaker, (text, speaker)
+
+
+def test_unbalanced_marks_do_not_swallow_the_article(attribute):
+    paras = ["He said \u201cthis never closes.", "A plain paragraph follows.", "Another one."]
+    got = attribute(paras)
+    assert [t for t, _, _ in got] == ["this never closes."]
