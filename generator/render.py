@@ -35,20 +35,22 @@ def md_escape(value: object) -> str:
     return _BIDI.sub(lambda m: f"&#x{ord(m.group(0)):04x};", text)
 
 
-def _finalize(value: object) -> object:
+def _finalize(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     if value is None:
-        return ""
-    return md_escape(value)
+        return Markup("")
+    return Markup(md_escape(value))
 
 
 def make_env(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         undefined=jinja2.StrictUndefined,
+        # Markdown, not HTML: finalize escapes for Markdown and marks the result safe,
+        # so autoescape leaves it alone; macro output is Markup and passes through.
         finalize=_finalize,
-        autoescape=False,  # Markdown, not HTML: escaping is done by finalize
+        autoescape=True,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -201,8 +203,15 @@ class Site:
         return list(dict.fromkeys(r.title for r in actor.roles))
 
     def speakers(self) -> list[tuple[Actor, list[Quote]]]:
-        out = [(self.actors[k], qs) for k, qs in self.quotes_by_speaker.items() if k in self.actors]
+        out = [
+            (self.actors[k], qs)
+            for k, qs in self.quotes_by_speaker.items()
+            if k in self.actors and qs
+        ]
         return sorted(out, key=lambda aq: (-len(aq[1]), aq[0].name))
+
+    def said(self, actor: Actor) -> list[Quote]:
+        return self.quotes_by_speaker.get(actor.id, [])
 
     def unattributed(self) -> list[Quote]:
         return [q for q in self.corpus.quotes if not q.speaker and q.kind != "indirect"]
@@ -255,7 +264,7 @@ def render_site(corpus: Corpus, templates: Path, meta: dict | None = None) -> di
 
 
 def quote_anchor(q: Quote) -> str:
-    return f"q-{q.id.rsplit('-', 1)[-1]}"
+    return q.id.rsplit("-", 1)[-1]
 
 
 def _rel_for(page: str):

@@ -786,14 +786,22 @@ def extract_indirect(
             if first.dep_ == "mark":
                 toks = toks[1:]
             span: Span = doc[toks[0].i : toks[-1].i + 1]
+            end = span.end_char
+            # Keep quotation marks inside the reported clause balanced.
+            if doc.text[end : end + 1] in (CLOSING, STRAIGHT) or doc.text[end : end + 2] in (
+                "." + CLOSING,
+                "," + CLOSING,
+                '."',
+            ):
+                end = doc.text.index(doc.text[end:].lstrip(".,")[0], end) + 1
             out.append(
                 Quote(
                     id=f"{article.id}-q{start + len(out) + 1}",
                     article=article.id,
                     paragraph=p,
                     start=span.start_char,
-                    end=span.end_char,
-                    text=span.text,
+                    end=end,
+                    text=doc.text[span.start_char : end],
                     speaker=speaker,
                     kind="indirect",
                     cue=att.cue_text(cue),
