@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup site generate build test lint format serve clean
+.PHONY: setup site generate build test lint format serve clean golden
 
 setup: $(STAMP)
 
@@ -33,6 +33,9 @@ test: setup
 format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+golden: setup
+	$(BIN)/python -m pytest tests/test_render.py --update-golden -q
 
 serve: site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

@@ -54,3 +54,16 @@ def project(tmp_path, monkeypatch):
     make_project(tmp_path, seeds_from=FIXTURES / "articles")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from the current rendering instead of comparing",
+    )
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return bool(request.config.getoption("--update-golden"))

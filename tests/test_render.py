@@ -1,0 +1,107 @@
+"""Rendering without a model: escaping, paragraph markup, and golden pages.
+
+Refresh the golden pages after an intended change with `make golden`
+(pytest tests/test_render.py --update-golden) and review the diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.model import Actor, Article, Corpus, Mention, Quote, Role
+from generator.render import md_escape, paragraph_markup, render_site
+
+from .conftest import ROOT
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("plain words, as written.", "plain words, as written."),
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+        ('{: onclick="x" }', '\\{: onclick="x" \\}'),
+        ("# not a heading", "\\# not a heading"),
+        ("> not a quote", "&gt; not a quote"),
+        ("- not a list", "\\- not a list"),
+        ("1. not a list", "\\1. not a list"),
+        ("a | b", "a \\| b"),
+        ("`code` and *em* and _u_", "\\`code\\` and \\*em\\* and \\_u\\_"),
+        ("&amp; stays as written", "&amp;amp; stays as written"),
+        ("{{ 7*7 }} {% raw %}", "\\{\\{ 7\\*7 \\}\\} \\{% raw %\\}"),
+        ("line\nbreak", "line break"),
+        ("rtl \u202eevil", "rtl &#x202e;evil"),
+    ],
+)
+def test_md_escape(text, escaped):
+    assert md_escape(text) == escaped
+
+
+def test_paragraph_markup_links_and_highlights():
+    text = "Mr. Pompeo said \u201cwe will go\u201d to Seoul."
+    start = text.index("we will")
+    out = paragraph_markup(
+        text, [(4, 10, "mike-pompeo")], [(start, start + 10, "q1")], "articles/a.md"
+    )
+    assert out == (
+        "Mr. [Pompeo](../actors/mike-pompeo.md) said \u201c"
+        '<mark class="quote" id="q1">we will go</mark>\u201d to Seoul.'
+    )
+
+
+def corpus() -> Corpus:
+    art = Article(
+        id="talks",
+        path="seeds/talks.md",
+        title="Talks <resume> in *Geneva*",
+        paragraphs=(
+            "Foreign Minister Ana Lind said the talks would resume.",
+            "\u201cWe are | ready,\u201d Ms. Lind told reporters.",
+        ),
+        date="2020-01-02",
+        authors=("Sam Reyes",),
+    )
+    lind = Actor(
+        id="ana-lind",
+        name="Ana Lind",
+        kind="person",
+        aliases=("Ms. Lind",),
+        roles=(Role("Foreign Minister", "Sweden", "talks"),),
+        affiliation="Sweden",
+        articles=("talks",),
+        mentions=(("talks", Mention(0, 17, 25, "Ana Lind")), ("talks", Mention(1, 22, 26, "Lind"))),
+    )
+    quote = Quote(
+        "talks-q1", "talks", 1, 1, 16, "We are | ready,", "ana-lind", "direct", "told reporters"
+    )
+    for _, m in lind.mentions:
+        assert art.paragraphs[m.paragraph][m.start : m.end] == m.text.split()[-1] or m.text
+    assert art.paragraphs[1][quote.start : quote.end] == quote.text
+    return Corpus(articles=(art,), actors=(lind,), quotes=(quote,))
+
+
+PAGES = [
+    "index.md",
+    "articles/talks.md",
+    "actors/ana-lind.md",
+    "actors/index.md",
+    "quotes/index.md",
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_golden_pages(page, update_golden):
+    pages = render_site(corpus(), ROOT / "templates", {"title": "Test site", "intro": "About."})
+    golden = GOLDEN / page
+    if update_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(pages[page], encoding="utf-8")
+    assert pages[page] == golden.read_text(encoding="utf-8"), f"refresh with: make golden ({page})"
+
+
+def test_rendering_is_deterministic():
+    assert render_site(corpus(), ROOT / "templates") == render_site(corpus(), ROOT / "templates")
