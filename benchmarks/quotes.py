@@ -22,6 +22,32 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+def word_match_scores(out: Path, gold_path: Path) -> dict:
+    """score.py's figures with one change: the speaker check compares whole words,
+    so that "Kenneth Baer" matches the source "Kenneth Baer, a former official"
+    (score.py looks for " baer " and the comma defeats it)."""
+    import re
+
+    sys.path.insert(0, str(SHARED / "eval"))
+    import score as s  # the shared scorer's own helpers
+
+    _, actors, quotes = s.load(out)
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+
+    def words(text: str) -> str:
+        return " " + " ".join(re.findall(r"[\w'\u2019-]+", s.norm(text).replace(".", ""))) + " "
+
+    def speaker_ok(g: dict, q: dict) -> bool:
+        src = words(g["source_span"])
+        for name in s.actor_names(actors.get(q.get("speaker"))):
+            name = words(name).strip()
+            if name and (f" {name} " in src or f" {name.split()[-1]} " in src):
+                return True
+        return False
+
+    return s.score_quotes(gold, quotes, speaker_ok)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
@@ -59,6 +85,7 @@ def main() -> int:
         check=True,
     )
     figures = json.loads(score.stdout)
+    figures["quotes_word_match"] = word_match_scores(out, split / "gold.json")
     kinds: dict[str, int] = {}
     for q in corpus.quotes:
         kinds[q.kind] = kinds.get(q.kind, 0) + 1

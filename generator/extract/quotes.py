@@ -364,8 +364,12 @@ class _Attributor:
                     if key and child.dep_ != "poss":
                         return key
             lemma = tok.lemma_.lower()
-            if lemma in self.cues.role_nouns and lemma in self.salience.roles:
-                return self.salience.roles[lemma]
+            if lemma in self.cues.role_nouns and _definite(tok):
+                # "the senator said": who holds that role here, else the person the
+                # text is about (newspapers name a person by role on second mention).
+                return self.salience.roles.get(lemma) or self.salience.person(
+                    "", self._before_in_sentence(tok, p)
+                )
             if lemma in self.cues.org_nouns and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children
             ):
@@ -657,6 +661,13 @@ class _Attributor:
 
     def observe(self, sent: Span, p: int, quoted: set[int]) -> None:
         self.salience.add_sentence(self.candidates(sent, p, quoted))
+
+
+def _definite(tok: Token) -> bool:
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "its")
+        for c in tok.children
+    )
 
 
 def _genders(docs: list[Doc], index: EntityIndex) -> dict[str, str]:
