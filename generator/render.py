@@ -199,6 +199,24 @@ class Site:
         return min(m.paragraph for art, m in actor.mentions if art == article_id) + 1
 
     @staticmethod
+    def sort_name(actor: Actor) -> tuple[str, str]:
+        """People by family name: the last word, or the first where the text uses it
+        alone ("Mr. Kim" for Kim Jong-un, "Mr. Xi" for Xi Jinping)."""
+        words = actor.name.split()
+        family = words[-1]
+        if len(words) > 1 and any(a.split()[-1] == words[0] for a in actor.aliases):
+            family = words[0]
+        return (family.lower(), actor.name.lower())
+
+    def people(self) -> list[Actor]:
+        return sorted((a for a in self.corpus.actors if a.kind == "person"), key=self.sort_name)
+
+    def others(self, kind: str) -> list[Actor]:
+        return sorted(
+            (a for a in self.corpus.actors if a.kind == kind), key=lambda a: a.name.lower()
+        )
+
+    @staticmethod
     def role_titles(actor: Actor) -> list[str]:
         return list(dict.fromkeys(r.title for r in actor.roles))
 
@@ -254,9 +272,9 @@ def render_site(corpus: Corpus, templates: Path, meta: dict | None = None) -> di
                 (para_anchor(i), paragraph_markup(text, site.mentions[art.id][i], quotes, path))
             )
         put(path, "article.md.j2", article=art, paragraphs=paras)
-    people = [a for a in corpus.actors if a.kind == "person"]
-    others = [a for a in corpus.actors if a.kind != "person"]
-    put("actors/index.md", "actors_index.md.j2", people=people, others=others)
+    put("actors/index.md", "actors_index.md.j2")
+    put("actors/people.md", "people.md.j2")
+    put("actors/organizations.md", "organizations.md.j2")
     for actor in corpus.actors:
         put(actor_path(actor.id), "actor.md.j2", actor=actor)
     put("quotes/index.md", "quotes_index.md.j2")
