@@ -92,3 +92,34 @@ def generate() -> None:
     s = settings()
     pages = _run(lambda: pipeline.generate(s, _progress("Parsing")))
     click.echo(f"{s.site_src}/: {len(pages)} generated pages", err=True)
+
+
+@main.command()
+@click.option("--suggest", is_flag=True, help="List frequent noun phrases no topic covers.")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def topics(suggest: bool, paths: tuple[Path, ...]) -> None:
+    """List the topics of editorial/topics.yaml with their article counts, or with
+    --suggest the noun phrases that come up often in PATHS (default: seeds/) and that
+    no topic covers yet, for editors to consider."""
+    from generator import ingest, nlp
+    from generator.config import settings
+    from generator.extract.topics import TopicMatcher, load_topics
+    from generator.extract.topics import suggest as suggest_terms
+
+    s = settings()
+
+    def run() -> None:
+        specs = load_topics(s.path("editorial") / "topics.yaml")
+        articles = ingest.read_articles(list(paths) or [s.path("seeds")], root=s.root)
+        model = nlp.load()
+        matcher = TopicMatcher(model, specs)
+        docs = list(model.pipe(p for a in articles for p in a.paragraphs))
+        if suggest:
+            for phrase, count in suggest_terms(docs, matcher):
+                click.echo(f"{count:4d}  {phrase}")
+            return
+        for spec in specs:
+            n = sum(1 for d in docs if matcher.match(d).get(spec.id))
+            click.echo(f"{spec.id:24s} {n:4d} paragraphs  {spec.name}")
+
+    _run(run)

@@ -21,7 +21,7 @@ def _no_progress(items: Iterable) -> Iterable:
 
 
 def parse_and_extract(
-    articles: list[Article], progress: Progress = _no_progress
+    articles: list[Article], progress: Progress = _no_progress, ctx=None
 ) -> list[ArticleFacts]:
     """Run the model over every paragraph (batched) and the per-article extractors."""
     from generator import nlp
@@ -32,21 +32,25 @@ def parse_and_extract(
     docs_by_article: dict[str, list] = {a.id: [] for a in articles}
     for doc, art_id in progress(model.pipe(texts, as_tuples=True, batch_size=64)):
         docs_by_article[art_id].append(doc)
-    return [extract_article(a, docs_by_article[a.id]) for a in articles]
+    return [extract_article(a, docs_by_article[a.id], ctx) for a in articles]
 
 
 def extract(paths: list[Path], settings: Settings, progress: Progress = _no_progress) -> Corpus:
-    from generator.extract import assemble
+    from generator import nlp
+    from generator.extract import Context, assemble
+    from generator.extract.topics import TopicMatcher, load_topics
 
-    # Editors' files are read first so that a mistake in them fails fast,
-    # before minutes of NLP.
+    # Editors' files and the articles are read first so that a mistake in them
+    # fails fast, before minutes of NLP.
     ed = settings.path("editorial")
     leaders = editorial.load_leaders(ed / "leaders.yaml")
     curation_path = ed / "curation.yaml"
     curation = editorial.load_curation(curation_path)
+    topics = load_topics(ed / "topics.yaml")
     articles = ingest.read_articles(paths, root=settings.root)
-    facts = parse_and_extract(articles, progress)
-    return assemble(facts, leaders, curation, str(curation_path))
+    ctx = Context(leaders=leaders, topics=TopicMatcher(nlp.load(), topics))
+    facts = parse_and_extract(articles, progress, ctx)
+    return assemble(facts, leaders, curation, str(curation_path), topics)
 
 
 def generate(settings: Settings, progress: Progress = _no_progress) -> list[str]:

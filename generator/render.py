@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator.model import Actor, Article, Corpus, Quote
+from generator.model import Actor, Article, Corpus, Event, Quote, Topic
 
 # Characters Python-Markdown (and the extensions we enable) treat as syntax
 # anywhere in a line; backslash-escaped.
@@ -62,8 +62,41 @@ def make_env(templates: Path) -> jinja2.Environment:
         para_anchor=para_anchor,
         quote_anchor=quote_anchor,
         kind_label=KIND_LABELS.get,
+        human_date=human_date,
+        count=count,
+        topic_path=topic_path,
+        history_path=history_path,
     )
     return env
+
+
+def count(n: int, word: str) -> str:
+    """ "1 article", "2 articles"; words ending in y/s take their usual plurals."""
+    if n == 1:
+        return f"1 {word}"
+    if word.endswith("y") and not word.endswith(("ay", "ey", "oy")):
+        return f"{n} {word[:-1]}ies"
+    return f"{n} {word}es" if word.endswith("s") else f"{n} {word}s"
+
+
+def human_date(value: str | None) -> str:
+    """ "2018-06-12" -> "June 12, 2018"; spans with an en dash; None -> "date unknown"."""
+    if not value:
+        return "date unknown"
+    if "/" in value:
+        a, b = value.split("/", 1)
+        if len(a) == len(b) == 10 and a[:7] == b[:7]:
+            return f"{_MONTHS[int(a[5:7])]} {int(a[8:])}\u2013{int(b[8:])}, {a[:4]}"
+        return f"{human_date(a)}\u2013{human_date(b)}" if b else human_date(a)
+    if len(value) == 10:
+        return f"{_MONTHS[int(value[5:7])]} {int(value[8:])}, {value[:4]}"
+    if len(value) == 7:
+        return f"{_MONTHS[int(value[5:7])]} {value[:4]}"
+    return value
+
+
+_MONTHS = ["", "January", "February", "March", "April", "May", "June", "July", "August"]
+_MONTHS += ["September", "October", "November", "December"]
 
 
 def link(text: str, url: str) -> Markup:
@@ -88,6 +121,14 @@ def article_path(article_id: str) -> str:
 
 def actor_path(actor_id: str) -> str:
     return f"actors/{actor_id}.md"
+
+
+def topic_path(topic_id: str) -> str:
+    return f"topics/{topic_id}.md"
+
+
+def history_path(topic_id: str) -> str:
+    return f"history/{topic_id}.md"
 
 
 def para_anchor(paragraph: int) -> str:
@@ -234,6 +275,63 @@ class Site:
     def unattributed(self) -> list[Quote]:
         return [q for q in self.corpus.quotes if not q.speaker and q.kind != "indirect"]
 
+    def topic(self, topic_id: str) -> Topic:
+        return next(t for t in self.corpus.topics if t.id == topic_id)
+
+    def excerpt(self, article_id: str, paragraph: int, words: int = 45) -> str:
+        text = self.articles[article_id].paragraphs[paragraph].split()
+        return " ".join(text[:words]) + ("\u2026" if len(text) > words else "")
+
+    def topic_quotes(self, topic: Topic) -> list[tuple[Actor, list[Quote]]]:
+        ids = set(topic.quotes)
+        out: dict[str, list[Quote]] = defaultdict(list)
+        for q in self.corpus.quotes:
+            if q.id in ids and q.speaker in self.actors and q.kind != "indirect":
+                out[q.speaker].append(q)
+        ranked = sorted(out.items(), key=lambda kv: (-len(kv[1]), self.actors[kv[0]].name))
+        return [(self.actors[k], qs) for k, qs in ranked]
+
+    def events_on(self, topic: Topic) -> list[Event]:
+        return [e for e in self.corpus.events if topic.id in e.topics]
+
+    def events_by_year(self) -> list[tuple[str, list]]:
+        """Events and articles, by year; undated events last."""
+        items: dict[str, list] = defaultdict(list)
+        for e in self.corpus.events:
+            items[e.date[:4] if e.date else "Undated"].append(("event", e.date or "", e))
+        for a in self.corpus.articles:
+            items[a.date[:4] if a.date else "Undated"].append(("article", a.date or "", a))
+        years = sorted(y for y in items if y != "Undated")
+        if "Undated" in items:
+            years.append("Undated")
+        return [(y, sorted(items[y], key=lambda it: (it[1], it[0], it[2].id))) for y in years]
+
+    def timeline_svg(self) -> Markup:
+        """A static SVG axis of the years, a dot per year sized by its events, each a
+        link to that year's section. Only numbers from our own data go in it."""
+        counts = Counter(e.date[:4] for e in self.corpus.events if e.date)
+        counts.update(a.date[:4] for a in self.corpus.articles if a.date)
+        if not counts:
+            return Markup("")
+        first, last = int(min(counts)), int(max(counts))
+        span = max(last - first, 1)
+        width, left, right = 760, 30, 30
+        parts = [
+            f'<svg class="timeline" viewBox="0 0 {width} 70" role="img" '
+            f'aria-label="Events per year, {first} to {last}" xmlns="http://www.w3.org/2000/svg">',
+            f'<line x1="{left}" y1="30" x2="{width - right}" y2="30" class="axis"/>',
+        ]
+        for year in sorted(counts):
+            x = left + (int(year) - first) * (width - left - right) / span
+            r = min(4 + 2 * counts[year], 14)
+            parts.append(
+                f'<a href="#y-{year}"><title>{year}: {counts[year]}</title>'
+                f'<circle cx="{x:.1f}" cy="30" r="{r}" class="dot"/>'
+                f'<text x="{x:.1f}" y="62" text-anchor="middle">{year}</text></a>'
+            )
+        parts.append("</svg>")
+        return Markup("".join(parts))
+
     def co_actors(self, actor: Actor, limit: int = 8) -> list[tuple[Actor, int]]:
         """The actors this one appears with most (in the same paragraphs)."""
         mine = {(art, m.paragraph) for art, m in actor.mentions}
@@ -278,6 +376,12 @@ def render_site(corpus: Corpus, templates: Path, meta: dict | None = None) -> di
     for actor in corpus.actors:
         put(actor_path(actor.id), "actor.md.j2", actor=actor)
     put("quotes/index.md", "quotes_index.md.j2")
+    put("topics/index.md", "topics_index.md.j2")
+    for topic in corpus.topics:
+        put(topic_path(topic.id), "topic.md.j2", topic=topic)
+        if topic.history:
+            put(history_path(topic.id), "history.md.j2", topic=topic)
+    put("timeline.md", "timeline.md.j2")
     return pages
 
 

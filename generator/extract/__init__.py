@@ -2,26 +2,58 @@
 
 `extract_article` runs the pure per-article extractors on one article's parsed
 paragraphs; `assemble` does the cross-article steps (merging actors, resolving
-quote speakers to actor ids, topics) on the per-article results.
+quote speakers and event actors to actor ids, gathering topics) on the
+per-article results.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from generator.editorial import CurationEntry, Leader
 from generator.extract.actors import merge_actors
 from generator.extract.entities import extract_entities
+from generator.extract.events import extract_events
 from generator.extract.quotes import extract_quotes
-from generator.model import Article, ArticleFacts, Corpus
+from generator.extract.topics import TopicMatcher, TopicSpec
+from generator.model import Article, ArticleFacts, Corpus, Topic
 
 
-def extract_article(article: Article, docs: list[Doc]) -> ArticleFacts:
+@dataclass(frozen=True)
+class Context:
+    """What extraction needs besides the text: editors' data, loaded once."""
+
+    leaders: tuple[Leader, ...] = ()
+    topics: TopicMatcher | None = None
+
+
+def extract_article(article: Article, docs: list[Doc], ctx: Context | None = None) -> ArticleFacts:
+    ctx = ctx or Context()
     index = extract_entities(article, docs)
     quotes = extract_quotes(article, docs, index)
-    return ArticleFacts(article=article, entities=index.entities, quotes=tuple(quotes))
+    paragraph_topics: tuple = ()
+    if ctx.topics is not None:
+        hits = [ctx.topics.match(doc) for doc in docs]
+        paragraph_topics = tuple(tuple(sorted(h.items())) for h in hits)
+        quotes = [
+            _quote_topics(q, docs[q.paragraph], ctx.topics, hits[q.paragraph]) for q in quotes
+        ]
+    events = extract_events(article, docs, index, ctx.leaders, ctx.topics)
+    return ArticleFacts(
+        article=article,
+        entities=index.entities,
+        quotes=tuple(quotes),
+        events=tuple(events),
+        paragraph_topics=paragraph_topics,
+    )
+
+
+def _quote_topics(q, doc: Doc, topics: TopicMatcher, paragraph_hits) -> object:
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    own = topics.match(span) if span is not None else {}
+    return replace(q, topics=tuple(sorted(own or paragraph_hits)))
 
 
 def assemble(
@@ -29,17 +61,54 @@ def assemble(
     leaders: tuple[Leader, ...] = (),
     curation: tuple[CurationEntry, ...] = (),
     curation_path: str = "curation.yaml",
+    topic_specs: tuple[TopicSpec, ...] = (),
 ) -> Corpus:
     facts = sorted(facts, key=lambda f: f.article.id)
     actors, mapping = merge_actors(facts, leaders, curation, curation_path)
     quotes = []
+    events = []
     for f in facts:
         for q in f.quotes:
             speaker = mapping.get((f.article.id, q.speaker)) if q.speaker else None
             quotes.append(replace(q, speaker=speaker))
+        for e in f.events:
+            ids = tuple(
+                dict.fromkeys(
+                    mapping[(f.article.id, k)] for k in e.actors if (f.article.id, k) in mapping
+                )
+            )
+            events.append(replace(e, actors=ids))
     quotes.sort(key=lambda q: (q.article, q.paragraph, q.start, q.kind))
+    events.sort(key=lambda e: (e.date is None, e.date or "", e.article, e.paragraph, e.id))
     return Corpus(
         articles=tuple(f.article for f in facts),
         actors=actors,
         quotes=tuple(quotes),
+        topics=_topics(facts, quotes, topic_specs),
+        events=tuple(events),
     )
+
+
+def _topics(facts, quotes, specs: tuple[TopicSpec, ...]) -> tuple[Topic, ...]:
+    out = []
+    for spec in specs:
+        paras: list[tuple[int, str, int]] = []
+        for f in facts:
+            for i, hits in enumerate(f.paragraph_topics):
+                n = dict(hits).get(spec.id, 0)
+                if n:
+                    paras.append((n, f.article.id, i))
+        # The paragraphs with most hits first: they are the key passages.
+        paras.sort(key=lambda x: (-x[0], x[1], x[2]))
+        out.append(
+            Topic(
+                id=spec.id,
+                name=spec.name,
+                description=spec.description,
+                articles=tuple(sorted({a for _, a, _ in paras})),
+                quotes=tuple(q.id for q in quotes if spec.id in q.topics),
+                paragraphs=tuple((a, i) for _, a, i in paras),
+                history=spec.history,
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,165 @@
+"""Dates of the events an article recounts, resolved to ISO strings.
+
+`resolve_date(text, published, leaders)` turns one temporal expression into
+"YYYY", "YYYY-MM", "YYYY-MM-DD" or a span "START/END", or None when it cannot be
+told. It handles:
+
+* explicit dates and years: "June 12, 2018", "June 2018", "in 1994", "the mid-2000s";
+* expressions relative to the publication date: weekdays ("on Tuesday" in an
+  article of Thursday 2018-06-14 is 2018-06-12), "today", "yesterday", "this week",
+  "last week", "this year", "last year", "early this year", "N days ago";
+* references to terms of office, through the leaders' file: "the Clinton
+  administration" (1993/2001), "early in the administration of President George W.
+  Bush" (2001), "at the end of Mr. Bush's term" (2008), "as soon as President Barack
+  Obama entered office" (2009).
+
+It does not guess: "for decades", "recently" or "months" give None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator.editorial import Leader
+
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
+
+_START_WORDS = (
+    r"(?:early in|at the (?:start|beginning) of|the (?:start|beginning) of"
+    r"|in the first (?:months?|year) of|as soon as|when|after)"
+)
+_END_WORDS = (
+    r"(?:at the end of|the end of|late in|in the (?:final|last) (?:months?|year|days) of"
+    r"|toward the end of)"
+)
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _published(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published) if published else None
+    except ValueError:
+        return None
+
+
+def resolve_date(text: str, published: str | None, leaders: tuple[Leader, ...] = ()) -> str | None:
+    low = text.lower().replace("\u2019", "'").strip()
+    pub = _published(published)
+
+    # Terms of office first: "early in the administration of President George W. Bush".
+    term = _term_reference(low, leaders)
+    if term:
+        return term
+
+    m = re.search(
+        r"\b(" + "|".join(MONTHS) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", low
+    )
+    if m:
+        try:
+            return _iso(dt.date(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2))))
+        except ValueError:
+            return None
+    m = re.search(r"\b(" + "|".join(MONTHS) + r")\.?,?\s+(\d{4})\b", low)
+    if m:
+        return f"{int(m.group(2)):04d}-{MONTHS[m.group(1)]:02d}"
+    m = re.search(r"\bmid-(\d{3})0s\b", low)
+    if m:
+        return f"{m.group(1)}3/{m.group(1)}7"
+    m = re.search(r"\b(?:the\s+)?(\d{3})0s\b", low)
+    if m:
+        return f"{m.group(1)}0/{m.group(1)}9"
+    m = re.search(r"\b(1[89]\d\d|20\d\d)\b", low)
+    if m:
+        return m.group(1)
+    if pub is None:
+        return None
+
+    if re.search(r"\btoday\b|\btonight\b|\bthis morning\b|\bthis afternoon\b", low):
+        return _iso(pub)
+    if re.search(r"\byesterday\b", low):
+        return _iso(pub - dt.timedelta(days=1))
+    m = re.search(r"\b(\w+) days? (?:ago|earlier)\b", low)
+    if m and (m.group(1).isdigit() or m.group(1) in NUMBERS):
+        n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1)]
+        return _iso(pub - dt.timedelta(days=n))
+    for i, day in enumerate(WEEKDAYS):
+        if re.search(rf"\b{day}\b", low):
+            # News convention: a bare weekday is the most recent one, up to today.
+            back = (pub.weekday() - i) % 7
+            if "next" in low.split():
+                back = back - 7 if back else -7
+            elif "last" in low.split() and back == 0:
+                back = 7
+            return _iso(pub - dt.timedelta(days=back))
+    if re.search(r"\bthis week\b", low):
+        start = pub - dt.timedelta(days=pub.weekday())
+        return f"{_iso(start)}/{_iso(pub)}"
+    if re.search(r"\blast week\b", low):
+        start = pub - dt.timedelta(days=pub.weekday() + 7)
+        return f"{_iso(start)}/{_iso(start + dt.timedelta(days=6))}"
+    if re.search(r"\bthis month\b", low):
+        return f"{pub.year:04d}-{pub.month:02d}"
+    if re.search(r"\blast month\b", low):
+        prev = pub.replace(day=1) - dt.timedelta(days=1)
+        return f"{prev.year:04d}-{prev.month:02d}"
+    if re.search(r"\b(this|earlier this|early this|late this) year\b", low):
+        return str(pub.year)
+    if re.search(r"\blast year\b", low):
+        return str(pub.year - 1)
+    return None
+
+
+def _term_reference(low: str, leaders: tuple[Leader, ...]) -> str | None:
+    for ld in leaders:
+        surname = ld.surname.lower()
+        if not re.search(rf"\b{re.escape(surname)}\b", low):
+            continue
+        # With a first name in the text it must be this leader's ("George W. Bush").
+        first = ld.name.split()[0].lower()
+        names = re.findall(r"\b([a-z]+)\s+(?:[a-z]\.\s+)?" + re.escape(surname), low)
+        if names and any(
+            n not in (first, "mr", "president", "the", "of", "mrs", "ms") for n in names
+        ):
+            continue
+        start, end = ld.start, ld.end
+        if re.search(
+            r"(entered|took|taking|entering|assumed) office|was inaugurated|came to power|became president",
+            low,
+        ):
+            return str(start.year)
+        if re.search(r"(left|leaving) office", low) and end:
+            return str(end.year)
+        if re.search(_END_WORDS + r".*\b(term|administration|presidency|tenure)", low) and end:
+            last = end - dt.timedelta(days=60)  # a term ending in January ends the year before
+            return str(last.year)
+        if re.search(_START_WORDS + r".*\b(term|administration|presidency|tenure)", low):
+            return str(start.year)
+        if re.search(r"\b(administration|presidency|term|tenure|government)\b", low):
+            return f"{start.year}/{end.year}" if end else str(start.year)
+    return None

@@ -1,0 +1,322 @@
+"""Dated events an article recounts, past and present.
+
+`extract_events(article, docs, index, leaders, topics)` finds, in each sentence,
+the verbs that a time expression hangs on: a date entity ("in 1994", "on
+Tuesday"), a reference to a term of office ("early in the administration of
+President George W. Bush", "as soon as President Barack Obama entered office").
+Each such verb is an event: its date (see `dates.py`), a short title built from the
+verb, its subject and its object, the sentence as the summary, the actors named in
+the sentence, its topics, and its paragraph. A sentence in the present tense with
+no time expression states what is the case at publication ("White House officials
+say ...") and is an event of the publication date when it is on a history topic.
+A sentence on a history topic whose date cannot be told is kept, undated.
+
+It misses events dated only by another event ("two days after the summit"), and
+time expressions the model does not tag as dates.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.editorial import Leader
+from generator.extract.dates import resolve_date
+from generator.extract.entities import EntityIndex
+from generator.extract.topics import TopicMatcher
+from generator.model import Article, Event
+
+TERM_WORDS = {"administration", "term", "presidency", "tenure"}
+OFFICE_VERBS = {"enter", "take", "leave", "assume"}
+DURATION_WORDS = {
+    "decade",
+    "decades",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hours",
+    "hour",
+}
+
+
+def _verb_of(tok: Token) -> Token | None:
+    for anc in [tok, *tok.ancestors]:
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ != "aux":
+            return anc
+    return None
+
+
+TEMPORAL_PREPOSITIONS = {
+    "in",
+    "during",
+    "under",
+    "at",
+    "since",
+    "until",
+    "before",
+    "after",
+    "throughout",
+    "toward",
+    "towards",
+    "early",
+    "late",
+}
+
+
+def _event_verb(tok: Token) -> Token | None:
+    """The verb a time expression dates; a "when" clause dates its main clause, and
+    "appear to have budged" is one predicate."""
+    verb = _verb_of(tok)
+    while (
+        verb is not None
+        and verb.head is not verb
+        and (
+            verb.dep_ == "xcomp"
+            or (verb.dep_ == "advcl" and any(c.lower_ in ("when", "as") for c in verb.children))
+        )
+    ):
+        verb = verb.head
+    return verb
+
+
+def _time_expressions(
+    sent: Span, leaders: tuple[Leader, ...], quoted: set[int]
+) -> list[tuple[Token, str, int]]:
+    """(verb, expression, priority): explicit dates before terms of office. Dates
+    inside quotations are speech, not narration, and are left out."""
+    out: list[tuple[Token, str, int]] = []
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or any(t.i in quoted for t in ent):
+            continue
+        words = {t.lower_ for t in ent}
+        if (
+            words & DURATION_WORDS
+            and not any(t.like_num and len(t) == 4 for t in ent)
+            and not (words & {"this", "last", "next", "early", "earlier", "late"})
+        ):
+            continue  # "for decades", "several months": durations, not dates
+        verb = _event_verb(ent.root)
+        if verb is not None:
+            out.append((verb, ent.text, 0))
+    surnames = {ld.surname for ld in leaders}
+    for tok in sent:
+        if tok.i in quoted:
+            continue
+        if tok.lemma_.lower() in TERM_WORDS and any(
+            t.text.rstrip("'\u2019s") in surnames for t in tok.subtree
+        ):
+            # Only as a time adverbial: "early in the administration of ...",
+            # "at the end of Mr. Bush's term"; not "the Trump administration has ...".
+            head, temporal = tok, False
+            while head.dep_ in ("pobj", "prep", "poss", "compound") and head.head.pos_ not in (
+                "VERB",
+                "AUX",
+            ):
+                head = head.head
+                temporal = temporal or head.lower_ in TEMPORAL_PREPOSITIONS
+            if head.dep_ == "prep" and head.lower_ in TEMPORAL_PREPOSITIONS:
+                temporal = True
+            if not temporal:
+                continue
+            phrase = "".join(t.text_with_ws for t in head.subtree)
+            verb = _event_verb(head.head)
+            if verb is not None:
+                out.append((verb, phrase, 1))
+        if (
+            tok.lemma_.lower() in OFFICE_VERBS
+            and any(c.lower_ == "office" for c in tok.children)
+            and tok.dep_ == "advcl"
+        ):
+            phrase = "".join(t.text_with_ws for t in tok.subtree)
+            verb = _verb_of(tok.head)
+            if verb is not None:
+                out.append((verb, phrase, 1))
+    return out
+
+
+def _chunk(tok: Token, with_of: bool = False) -> str:
+    text = tok.text
+    for nc in tok.doc.noun_chunks:
+        if nc.start <= tok.i < nc.end:
+            text = nc.text
+            break
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ == "PERSON":
+            text = text.replace(ent.text, ent.text) if ent.text in text else ent.text
+    if with_of:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None:
+            text = f"{text} of {_chunk(obj)}"
+    return text
+
+
+def _words(tok: Token, n: int) -> str:
+    toks = list(tok.subtree)
+    text = "".join(t.text_with_ws for t in toks[:n]).strip()
+    return text + "\u2026" if len(toks) > n else text
+
+
+def _title(verb: Token, names: dict[int, tuple[str, str]]) -> str:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    head = verb
+    while subj is None and head.dep_ in ("conj", "xcomp", "advcl") and head.head is not head:
+        head = head.head
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    parts: list[tuple[int, str]] = []
+    if subj is not None:
+        if subj.lower_ in ("that", "which", "who") and head.dep_ == "relcl":
+            subj = head.head
+        text = names[subj.i][1] if subj.i in names else _chunk(subj, with_of=True)
+        parts.append((subj.i, text))
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass", "neg", "prt"):
+            parts.append((c.i, c.text))
+    parts.append((verb.i, verb.text))
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    if obj is not None:
+        if obj.lower_ in ("that", "which") and verb.dep_ == "relcl":
+            obj = verb.head
+        parts.append((obj.i if obj.i > verb.i else verb.i + 1, _chunk(obj)))
+    else:
+        comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if comp is not None:
+            parts.append((comp.i, _words(comp, 6)))
+        else:
+            # "has come under growing pressure to open ..."
+            prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
+            if prep is not None:
+                parts.append((prep.i, _words(prep, 6)))
+    text = " ".join(p for _, p in sorted(parts))
+    words = text.split()
+    if len(words) > 14:
+        text = " ".join(words[:14]) + "\u2026"
+    return text[:1].upper() + text[1:]
+
+
+ANAPHORIC_NOUNS = {"proposal", "idea", "plan", "approach", "deal", "offer", "agreement", "freeze"}
+
+
+def _refers_back(sent: Span) -> bool:
+    """The sentence's subject is "the proposal", "that approach", "versions of the idea"."""
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    for t in subj.subtree:
+        if t.lemma_.lower() in ANAPHORIC_NOUNS and any(
+            c.lower_ in ("the", "that", "this", "such") for c in t.children
+        ):
+            return True
+    return False
+
+
+def _key_of(tok: Token, p: int, index: EntityIndex) -> str | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return index.key_at(p, ent.start_char)
+    return None
+
+
+def _subject_names(
+    sent: Span, p: int, index, names_by_key, last_subject
+) -> dict[int, tuple[str, str]]:
+    """(key, name) for "he"/"she" subjects: a person named as a subject earlier in
+    the same sentence, else the person the previous sentences were about."""
+    names: dict[int, tuple[str, str]] = {}
+    current = None
+    for t in sent:
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        key = _key_of(t, p, index)
+        if key and key.startswith("person:"):
+            current = key
+        elif t.lower_ in ("he", "she"):
+            who = current or last_subject
+            if who:
+                names[t.i] = (who, names_by_key[who])
+    return names
+
+
+def extract_events(
+    article: Article,
+    docs: list[Doc],
+    index: EntityIndex,
+    leaders: tuple[Leader, ...],
+    topics: TopicMatcher | None,
+) -> list[Event]:
+    from generator.extract.quotes import find_quote_spans
+
+    history = {t.id for t in topics.topics if t.history} if topics else set()
+    events: list[Event] = []
+    names_by_key = {e.key: e.name for e in index.entities}
+    spans = find_quote_spans([d.text for d in docs])
+    last_subject: str | None = None  # the person last the subject of a main clause
+    prev_topics: tuple[str, ...] = ()
+    for p, doc in enumerate(docs):
+        quoted = {t.i for s in spans if s.paragraph == p for t in doc if s.start <= t.idx < s.end}
+        for sent in doc.sents:
+            keys = []
+            for ent in sent.ents:
+                key = index.key_at(p, ent.start_char)
+                if key and key not in keys:
+                    keys.append(key)
+            topic_ids = tuple(sorted(topics.match(sent))) if topics else ()
+            if not set(topic_ids) & history and _refers_back(sent):
+                # "Versions of the proposal ...": the proposal of the sentence before.
+                topic_ids = tuple(sorted(set(topic_ids) | set(prev_topics)))
+            prev_topics = topic_ids
+            names = _subject_names(sent, p, index, names_by_key, last_subject)
+            for key, _ in names.values():
+                if key not in keys:
+                    keys.append(key)
+            found: dict[int, tuple[Token, str | None, int]] = {}
+            unresolved = False
+            for verb, expr, prio in _time_expressions(sent, leaders, quoted):
+                date = resolve_date(expr, article.date, leaders)
+                if date is None:
+                    unresolved = True
+                    continue
+                if verb.i not in found or prio < found[verb.i][2]:
+                    found[verb.i] = (verb, date, prio)
+            root = sent.root
+            on_history = bool(set(topic_ids) & history) and root.i not in quoted
+            if not found and on_history:
+                present = root.tag_ in ("VBZ", "VBP") or any(
+                    c.tag_ in ("VBZ", "VBP") and c.dep_ == "aux" for c in root.children
+                )
+                # Present tense states what holds at publication; a time we could not
+                # resolve leaves the event undated rather than guessed.
+                if present:
+                    found[root.i] = (root, article.date, 2)
+                elif unresolved:
+                    found[root.i] = (root, None, 2)
+            for verb, date, _ in sorted(found.values(), key=lambda v: v[0].i):
+                events.append(
+                    Event(
+                        id=f"{article.id}-e{len(events) + 1}",
+                        date=date,
+                        title=_title(verb, names),
+                        summary=sent.text.strip(),
+                        article=article.id,
+                        paragraph=p,
+                        actors=tuple(keys),
+                        topics=topic_ids,
+                    )
+                )
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                key = _key_of(subj, p, index) or (
+                    last_subject if subj.lower_ in ("he", "she") else None
+                )
+                if key and key.startswith("person:"):
+                    last_subject = key
+                    continue
+            # No person as subject: the first person the sentence names is in focus.
+            people = [k for k in keys if k.startswith("person:")]
+            if people:
+                last_subject = people[0]
+    return events

@@ -1,0 +1,124 @@
+"""Topics, dates and the history of freezes."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import editorial, pipeline
+from generator.config import settings
+from generator.extract.dates import resolve_date
+from generator.extract.topics import load_topics
+from generator.render import human_date, render_site
+
+from .conftest import ROOT
+
+LEADERS = editorial.load_leaders(ROOT / "editorial" / "leaders.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("on Tuesday", "2018-06-14", "2018-06-12"),  # a Thursday article
+        ("Thursday", "2018-06-14", "2018-06-14"),
+        ("on Wednesday", "2017-06-21", "2017-06-21"),
+        ("this week", "2018-06-14", "2018-06-11/2018-06-14"),
+        ("last week", "2018-06-14", "2018-06-04/2018-06-10"),
+        ("yesterday", "2018-06-14", "2018-06-13"),
+        ("two days ago", "2018-06-14", "2018-06-12"),
+        ("early this year", "2017-06-21", "2017"),
+        ("last year", "2017-06-21", "2016"),
+        ("in 1994", None, "1994"),
+        ("June 12, 2018", None, "2018-06-12"),
+        ("June 2018", None, "2018-06"),
+        ("the mid-2000s", None, "2003/2007"),
+        ("The Clinton administration", "2017-06-21", "1993/2001"),
+        ("early in the administration of President George W. Bush", None, "2001"),
+        ("At the end of Mr. Bush\u2019s term", None, "2008"),
+        ("as soon as President Barack Obama entered office", None, "2009"),
+        # nothing to resolve: say so
+        ("for decades", "2018-06-14", None),
+        ("recently", "2018-06-14", None),
+        ("on Tuesday", None, None),
+    ],
+)
+def test_resolve_date(text, published, expected):
+    assert resolve_date(text, published, LEADERS) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("2018-06-12", "June 12, 2018"),
+        ("2018-06", "June 2018"),
+        ("1994", "1994"),
+        ("1993/2001", "1993\u20132001"),
+        ("2017-06-19/2017-06-21", "June 19\u201321, 2017"),
+        (None, "date unknown"),
+    ],
+)
+def test_human_date(value, shown):
+    assert human_date(value) == shown
+
+
+def test_topics_file_errors(tmp_path):
+    f = tmp_path / "topics.yaml"
+    f.write_text("- id: a\n  name: A\n  terms: [x]\n- id: a\n  name: B\n  terms: [y]\n")
+    with pytest.raises(editorial.EditorialError, match=r"topics\.yaml:4: the topic id 'a'"):
+        load_topics(f)
+    f.write_text("- id: a\n  name: A\n")
+    with pytest.raises(editorial.EditorialError, match=r"topics\.yaml:1: a topic needs 'terms'"):
+        load_topics(f)
+
+
+@pytest.fixture(scope="module")
+def corpus(nlp):
+    return pipeline.extract([ROOT / "seeds"], settings(ROOT))
+
+
+def freeze_events(corpus):
+    return [e for e in corpus.events if "freezes" in e.topics]
+
+
+@pytest.mark.parametrize(
+    ("year", "words"),
+    [
+        ("1994", ["Clinton administration tried a freeze"]),
+        ("2001", ["discarded early in the administration of President George W. Bush"]),
+        ("2008", ["second such freeze", "Bush"]),
+        ("2009", ["abandoned", "Obama entered office"]),
+        ("2017", ["floated by Beijing"]),
+        ("2017", ["embraced a similar idea"]),
+        ("2017", ["ambassador to India", "moratorium"]),
+        ("2017", ["White House officials", "not interested"]),
+        ("2018", ["end joint military exercises"]),
+    ],
+)
+def test_freeze_episodes(corpus, year, words):
+    hits = [
+        e
+        for e in freeze_events(corpus)
+        if e.date and e.date.startswith(year) and all(w in e.summary for w in words)
+    ]
+    assert hits, [(e.date, e.title) for e in freeze_events(corpus)]
+    e = hits[0]
+    # The summary is the article's own sentence, in its paragraph.
+    assert e.summary in corpus.article(e.article).paragraphs[e.paragraph]
+
+
+def test_events_are_in_date_order_with_actors(corpus):
+    dated = [e.date for e in corpus.events if e.date]
+    assert dated == sorted(dated)
+    clinton = [e for e in corpus.events if e.date == "1994"][0]
+    assert "bill-clinton" in clinton.actors
+
+
+def test_topic_pages_and_history_page(corpus):
+    pages = render_site(corpus, ROOT / "templates", {})
+    for spec in load_topics(ROOT / "editorial" / "topics.yaml"):
+        assert f"topics/{spec.id}.md" in pages
+    history = pages["history/freezes.md"]
+    order = [history.index(f"### {y}") for y in ("1994", "2001", "2008", "2009")]
+    assert order == sorted(order)
+    assert "(../articles/002-54ec939b7ca5568c.md#p-9)" in history
+    assert "June 12, 2018" in history
+    assert '<svg class="timeline"' in pages["timeline.md"]
