@@ -148,10 +148,11 @@ def _term_reference(low: str, leaders: tuple[Leader, ...]) -> str | None:
         ):
             continue
         start, end = ld.start, ld.end
-        if re.search(
-            r"(entered|took|taking|entering|assumed) office|was inaugurated|came to power|became president",
-            low,
-        ):
+        took_office = (
+            r"(entered|took|taking|entering|assumed) office|was inaugurated|came to power"
+            r"|became president"
+        )
+        if re.search(took_office, low):
             return str(start.year)
         if re.search(r"(left|leaving) office", low) and end:
             return str(end.year)
