@@ -20,7 +20,8 @@ $(STAMP): requirements.lock pyproject.toml
 
 site: setup
 	$(BIN)/explainer generate
-	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/mkdocs build --strict
+	$(BIN)/explainer check-site site
 
 generate: setup
 	$(BIN)/explainer generate

@@ -123,3 +123,22 @@ def topics(suggest: bool, paths: tuple[Path, ...]) -> None:
             click.echo(f"{spec.id:24s} {n:4d} paragraphs  {spec.name}")
 
     _run(run)
+
+
+@main.command("check-site")
+@click.argument(
+    "site", default="site", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+def check_site(site: Path) -> None:
+    """Scan the built SITE (default: site/) for script tags, inline event handlers and
+    javascript: URLs in page content; exit 1 naming each one found."""
+    from generator.safety import scan_site
+
+    problems = scan_site(site)
+    for p in problems:
+        click.echo(p, err=True)
+    if problems:
+        raise _Failure(
+            f"{len(problems)} pieces of live markup in {site}/ that we did not put there"
+        )
+    click.echo(f"{site}/: no live markup in page content", err=True)

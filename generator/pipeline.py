@@ -59,7 +59,10 @@ def generate(settings: Settings, progress: Progress = _no_progress) -> list[str]
 
     corpus = extract([settings.path("seeds")], settings, progress)
     meta = editorial.load_yaml(settings.path("editorial") / "site.yaml") or {}
-    pages = render.render_site(corpus, settings.path("templates"), meta)
+    site_src = settings.path("site_src")
+    redirects = sitewrite.update_redirects(site_src, corpus.extra.get("redirects", {}))
+    pages = render.render_site(corpus, settings.path("templates"), meta, redirects)
+    pages[sitewrite.REDIRECTS] = sitewrite.dump_redirects(redirects)
     # Only now, with every page rendered in memory, is site_src/ touched.
-    skipped = sitewrite.write_site(settings.path("site_src"), pages)
+    skipped = sitewrite.write_site(site_src, pages)
     return sorted(set(pages) - set(skipped))

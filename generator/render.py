@@ -7,6 +7,8 @@ in this module from escaped parts, so a template cannot forget to escape.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -15,6 +17,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator import serialize
 from generator.model import Actor, Article, Corpus, Event, Quote, Topic
 
 # Characters Python-Markdown (and the extensions we enable) treat as syntax
@@ -275,6 +278,22 @@ class Site:
     def unattributed(self) -> list[Quote]:
         return [q for q in self.corpus.quotes if not q.speaker and q.kind != "indirect"]
 
+    def linked(self, article_id: str, paragraph: int, text: str, page: str) -> Markup:
+        """`text`, a piece of one paragraph, with its actor mentions linked."""
+        para = self.articles[article_id].paragraphs[paragraph]
+        tail = "\u2026" if text.endswith("\u2026") and text not in para else ""
+        text = text.removesuffix(tail)
+        start = para.find(text)
+        if start < 0:
+            return Markup(md_escape(text + tail))
+        end = start + len(text)
+        mentions = [
+            (s - start, e - start, a)
+            for s, e, a in self.mentions[article_id][paragraph]
+            if start <= s and e <= end
+        ]
+        return Markup(paragraph_markup(text, mentions, [], page) + tail)
+
     def topic(self, topic_id: str) -> Topic:
         return next(t for t in self.corpus.topics if t.id == topic_id)
 
@@ -346,7 +365,21 @@ class Site:
         return [(self.actors[k], n) for k, n in ranked]
 
 
-def render_site(corpus: Corpus, templates: Path, meta: dict | None = None) -> dict[str, str]:
+def render_site(
+    corpus: Corpus,
+    templates: Path,
+    meta: dict | None = None,
+    redirects: dict[str, str] | None = None,
+) -> dict[str, str]:
+    """Every generated file of site_src/, path -> text. `redirects` maps old actor
+    ids to current ones."""
+    redirects = {
+        old: new
+        for old, new in (redirects or {}).items()
+        if old != new
+        and any(a.id == new for a in corpus.actors)
+        and not any(a.id == old for a in corpus.actors)
+    }
     env = make_env(templates)
     site = Site(corpus, meta)
     pages: dict[str, str] = {}
@@ -382,7 +415,56 @@ def render_site(corpus: Corpus, templates: Path, meta: dict | None = None) -> di
         if topic.history:
             put(history_path(topic.id), "history.md.j2", topic=topic)
     put("timeline.md", "timeline.md.j2")
+    put("data/index.md", "data.md.j2")
+    # The data itself, for reuse: MkDocs copies these files as they are.
+    pages["data/explainer-data.json"] = serialize.dumps(corpus)
+    pages["data/quotes.csv"] = quotes_csv(corpus)
+    for old, new in redirects.items():
+        pages[f"actors/{old}/index.html"] = redirect_page(old, new)
     return pages
+
+
+def quotes_csv(corpus: Corpus) -> str:
+    """speaker, text, kind, article, date, link (relative to the site root)."""
+    names = {a.id: a.name for a in corpus.actors}
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["speaker", "speaker_id", "text", "kind", "cue", "article", "date", "link"])
+
+    def cell(value: str) -> str:
+        # A cell starting with = + - @ is a formula to a spreadsheet: quote it.
+        return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+    for q in corpus.quotes:
+        art = corpus.article(q.article)
+        anchor = quote_anchor(q) if q.kind != "indirect" else para_anchor(q.paragraph)
+        w.writerow(
+            [
+                cell(names.get(q.speaker or "", "")),
+                q.speaker or "",
+                cell(q.text),
+                q.kind,
+                cell(q.cue or ""),
+                cell(art.title),
+                art.date or "",
+                f"articles/{art.id}/#{anchor}",
+            ]
+        )
+    return buf.getvalue()
+
+
+def redirect_page(old: str, new: str) -> str:
+    """A static page at an actor's old URL that sends the reader to the new one.
+    Both ids are our own slugs ([a-z0-9-]), never article text."""
+    assert re.fullmatch(r"[a-z0-9-]+", old) and re.fullmatch(r"[a-z0-9-]+", new)
+    url = f"../{new}/"
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Moved to {new}</title>\n"
+        f'<meta http-equiv="refresh" content="0; url={url}">\n'
+        f'<link rel="canonical" href="{url}">\n</head>\n'
+        f'<body><p>This page has moved: <a href="{url}">{new}</a>.</p></body>\n</html>\n'
+    )
 
 
 def quote_anchor(q: Quote) -> str:

@@ -12,10 +12,36 @@ finishes or undoes an interrupted swap (`recover`).
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 MANIFEST = ".generated"
+# The record of actor ids that curation renamed or merged away: old id -> new id.
+# It only grows, so an old URL keeps working after its curation entry is gone.
+REDIRECTS = ".redirects.json"
+
+
+def update_redirects(site_src: Path, new: dict[str, str]) -> dict[str, str]:
+    path = site_src / REDIRECTS
+    record: dict[str, str] = {}
+    if path.exists():
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            record = {}  # a damaged record is rebuilt from the curation
+    record.update(new)
+    # Follow chains (a -> b, b -> c) to the current id.
+    for old in list(record):
+        seen = {old}
+        while record[old] in record and record[old] not in seen:
+            seen.add(record[old])
+            record[old] = record[record[old]]
+    return dict(sorted(record.items()))
+
+
+def dump_redirects(record: dict[str, str]) -> str:
+    return json.dumps(record, indent=1, sort_keys=True) + "\n"
 
 
 def _siblings(site_src: Path) -> tuple[Path, Path]:

@@ -117,7 +117,7 @@ def test_topic_pages_and_history_page(corpus):
     for spec in load_topics(ROOT / "editorial" / "topics.yaml"):
         assert f"topics/{spec.id}.md" in pages
     history = pages["history/freezes.md"]
-    order = [history.index(f"### {y}") for y in ("1994", "2001", "2008", "2009")]
+    order = [history.index(f"## {y}") for y in ("1994", "2001", "2008", "2009")]
     assert order == sorted(order)
     assert "(../articles/002-54ec939b7ca5568c.md#p-9)" in history
     assert "June 12, 2018" in history

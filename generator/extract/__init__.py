@@ -64,7 +64,8 @@ def assemble(
     topic_specs: tuple[TopicSpec, ...] = (),
 ) -> Corpus:
     facts = sorted(facts, key=lambda f: f.article.id)
-    actors, mapping = merge_actors(facts, leaders, curation, curation_path)
+    redirects: dict[str, str] = {}
+    actors, mapping = merge_actors(facts, leaders, curation, curation_path, redirects)
     quotes = []
     events = []
     for f in facts:
@@ -86,6 +87,7 @@ def assemble(
         quotes=tuple(quotes),
         topics=_topics(facts, quotes, topic_specs),
         events=tuple(events),
+        extra={"redirects": redirects},
     )
 
 

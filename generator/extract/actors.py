@@ -35,6 +35,8 @@ class _Group:
     affiliation: str | None = None
     affiliation_fixed: bool = False
     fixed_id: str | None = None
+    old_ids: list[str] = field(default_factory=list)
+    final_id: str | None = None
 
 
 def fold(text: str) -> str:
@@ -60,8 +62,10 @@ def merge_actors(
     leaders: tuple[Leader, ...] = (),
     curation: tuple[CurationEntry, ...] = (),
     curation_path: Path | str = "curation.yaml",
+    redirects: dict[str, str] | None = None,
 ) -> tuple[tuple[Actor, ...], dict[tuple[str, str], str]]:
-    """Return the actors and a map (article id, entity key) -> actor id."""
+    """Return the actors and a map (article id, entity key) -> actor id. Ids that
+    curation renamed or merged away are added to `redirects` (old -> new)."""
     dates = {f.article.id: _date(f.article.date) for f in facts}
     full_names: dict[str, set[str]] = defaultdict(set)  # surname -> person keys
     for f in facts:
@@ -84,7 +88,13 @@ def merge_actors(
             g.members.append((f.article.id, e))
 
     _apply_curation(groups, curation, curation_path)
-    return _build(groups, leader_by_key, dates)
+    actors, mapping = _build(groups, leader_by_key, dates)
+    if redirects is not None:
+        for g in groups.values():
+            for old in g.old_ids:
+                if g.final_id and old != g.final_id:
+                    redirects[old] = g.final_id
+    return actors, mapping
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -138,6 +148,7 @@ def _apply_curation(groups, curation, path) -> None:
                     raise EditorialError(path, c.line, f"merge: no actor '{ref}'")
                 if other is not g:
                     g.members.extend(other.members)
+                    g.old_ids.extend([make_id(_name_of(other)), *other.old_ids])
                     del groups[other.key]
         elif c.action == "split":
             forms = {fold(x) for x in c.values["forms"]}
@@ -155,6 +166,7 @@ def _apply_curation(groups, curation, path) -> None:
             if not g.members:
                 del groups[g.key]
         elif c.action == "rename":
+            g.old_ids.append(g.fixed_id or make_id(_name_of(g)))
             g.name = str(c.values["name"])
             if c.values.get("id"):
                 g.fixed_id = make_id(str(c.values["id"]))
@@ -195,6 +207,7 @@ def _build(groups, leader_by_key, dates):
         while actor_id in used:
             actor_id, n = f"{base}-{n}", n + 1
         used.add(actor_id)
+        g.final_id = actor_id
         aliases = {a for _, e in g.members for a in (e.name, *e.aliases)} - {name}
         roles = []
         for _art, e in g.members:
