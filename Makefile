@@ -7,7 +7,9 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup site generate build test lint format serve clean golden
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: chromium setup site generate build test lint format serve clean golden
 
 setup: $(STAMP)
 
@@ -26,7 +28,13 @@ site: setup
 generate: setup
 	$(BIN)/explainer generate
 
-test: setup
+# Browser tests drive Debian's Chromium; install it when missing (as root, as in CI).
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+test: setup chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

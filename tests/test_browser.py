@@ -1,0 +1,155 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright, the site
+served on 127.0.0.1. `make test` installs Chromium when it is missing.
+
+Screenshots of the main pages are kept in test-artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test installs it)"
+)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    site = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    r = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    pg.errors = []  # type: ignore[attr-defined]
+    pg.requests = []  # type: ignore[attr-defined]
+    pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    yield pg
+    # Nothing leaves the machine, and nothing went wrong in the page.
+    outside = [u for u in pg.requests if not u.startswith((server, "data:", "blob:"))]
+    assert outside == []
+    assert pg.errors == []
+    ctx.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+def test_home_to_an_actor(page, server):
+    page.goto(server + "/")
+    assert page.locator("h1").first.inner_text() == "North Korea's nuclear programme, explained"
+    shot(page, "home")
+    page.get_by_role("link", name="Mike Pompeo", exact=True).first.click()
+    page.wait_for_url("**/actors/mike-pompeo/")
+    assert page.locator("h1").first.inner_text() == "Mike Pompeo"
+    assert "Secretary of State" in page.locator("article").inner_text()
+    shot(page, "actor")
+
+
+def test_search_for_pompeo(page, server):
+    page.goto(server + "/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("Pompeo", delay=40)
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=15000)
+    result.click()
+    page.wait_for_load_state()
+    assert "Pompeo" in page.locator("article").inner_text()
+
+
+def test_quote_source_link_lands_on_the_paragraph(page, server):
+    page.goto(server + "/actors/kang-kyung-wha/")
+    link = page.get_by_role("link", name="in context, paragraph 18").first
+    link.click()
+    page.wait_for_url("**/articles/000-d467db3020d79956/#q*")
+    anchor = page.url.split("#", 1)[1]
+    target = page.locator(f"#{anchor}")
+    assert "This is the first time" in target.inner_text()
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900  # scrolled into view
+    shot(page, "article-at-quote")
+
+
+def test_topic_to_history(page, server):
+    page.goto(server + "/topics/freezes/")
+    page.get_by_role(
+        "link", name="Read the history of freezes and test moratoriums, in order"
+    ).click()
+    page.wait_for_url("**/history/freezes/")
+    assert page.locator("h1").first.inner_text() == "The history of freezes and test moratoriums"
+    text = page.locator("article").inner_text()
+    assert text.index("1994") < text.index("2008") < text.index("June 12, 2018")
+    shot(page, "history")
+    page.goto(server + "/timeline/")
+    assert page.locator("svg.timeline circle").count() >= 5
+    page.locator('svg.timeline a[href="#y-1994"] circle').click()
+    assert page.url.endswith("#y-1994")
+    assert page.locator("#y-1994").inner_text().startswith("1994")
+    shot(page, "timeline")
+
+
+def test_long_tables_sort(page, server):
+    page.goto(server + "/actors/people/")
+    first = page.locator("tbody tr td").first.inner_text()
+    page.get_by_role("button", name="Name").click()
+    page.get_by_role("button", name="Name").click()  # descending
+    assert page.locator("tbody tr td").first.inner_text() != first
+    shot(page, "people")
