@@ -30,10 +30,36 @@ from generator.model import Actor, Article, Corpus, Mention, Quote  # noqa: E402
 from generator.render import render_site  # noqa: E402
 from generator.sitewrite import write_site  # noqa: E402
 
-WORDS = (
-    "the talks would resume after a pause in the exercises while officials weighed sanctions "
-    "relief and the verification of a freeze on tests near the border with allies"
-).split()
+WORDS = [
+    "the",
+    "talks",
+    "would",
+    "resume",
+    "after",
+    "a",
+    "pause",
+    "in",
+    "the",
+    "exercises",
+    "while",
+    "officials",
+    "weighed",
+    "sanctions",
+    "relief",
+    "and",
+    "the",
+    "verification",
+    "of",
+    "a",
+    "freeze",
+    "on",
+    "tests",
+    "near",
+    "the",
+    "border",
+    "with",
+    "allies",
+]
 
 
 def synth(n: int, seed: int = 1) -> Corpus:
