@@ -15,9 +15,9 @@ class _Failure(click.ClickException):
 
 def _run(fn):
     """Turn our input errors into clean messages instead of tracebacks."""
+    from generator.config import ModelMissing
     from generator.editorial import EditorialError
     from generator.ingest import IngestError
-    from generator.nlp import ModelMissing
 
     try:
         return fn()
@@ -60,7 +60,8 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write here, not stdout.",
 )
-def extract(paths: tuple[Path, ...], output: Path | None) -> None:
+@click.option("--no-cache", is_flag=True, help="Parse every article again; do not read the cache.")
+def extract(paths: tuple[Path, ...], output: Path | None, no_cache: bool) -> None:
     """Extract the data of the articles in PATHS (files or folders) as JSON.
 
     The JSON follows the shared contract (explainer-data.schema.json).
@@ -68,7 +69,9 @@ def extract(paths: tuple[Path, ...], output: Path | None) -> None:
     from generator import pipeline, serialize
     from generator.config import settings
 
-    corpus = _run(lambda: pipeline.extract(list(paths), settings(), _progress("Parsing")))
+    corpus = _run(
+        lambda: pipeline.extract(list(paths), settings(), _progress("Parsing"), not no_cache)
+    )
     text = serialize.dumps(corpus)
     if output:
         tmp = output.with_name(output.name + ".tmp")
@@ -84,13 +87,16 @@ def extract(paths: tuple[Path, ...], output: Path | None) -> None:
 
 
 @main.command()
-def generate() -> None:
-    """Regenerate site_src/ from seeds/ (hand-written pages are kept)."""
+@click.option("--no-cache", is_flag=True, help="Parse every article again; do not read the cache.")
+def generate(no_cache: bool) -> None:
+    """Regenerate site_src/ from seeds/ (hand-written pages are kept).
+
+    Only new or changed articles are parsed; the rest comes from the cache."""
     from generator import pipeline
     from generator.config import settings
 
     s = settings()
-    pages = _run(lambda: pipeline.generate(s, _progress("Parsing")))
+    pages = _run(lambda: pipeline.generate(s, _progress("Parsing"), use_cache=not no_cache))
     click.echo(f"{s.site_src}/: {len(pages)} generated pages", err=True)
 
 

@@ -10,6 +10,10 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 
+class ModelMissing(RuntimeError):
+    """The configured spaCy model is not installed."""
+
+
 @dataclass(frozen=True)
 class Settings:
     root: Path

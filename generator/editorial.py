@@ -161,3 +161,45 @@ def _check_curation(path: Path, action: str, entry: dict, values: dict) -> None:
     for key in ("from", "forms"):
         if key in values and isinstance(values[key], str):
             values[key] = [values[key]]
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    id: str
+    name: str
+    description: str
+    terms: tuple[str, ...]
+    history: bool = False
+
+
+def load_topics(path: Path) -> tuple[TopicSpec, ...]:
+    data = load_yaml(path)
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        raise EditorialError(path, None, "must be a list of topics")
+    out: list[TopicSpec] = []
+    seen: set[str] = set()
+    for entry in data:
+        if not isinstance(entry, dict):
+            raise EditorialError(path, None, f"each topic must be a mapping, not {entry!r}")
+        for key in ("id", "name", "terms"):
+            if not entry.get(key):
+                raise EditorialError(path, line_of(entry), f"a topic needs '{key}'")
+        tid = str(entry["id"])
+        if tid in seen:
+            raise EditorialError(path, line_of(entry), f"the topic id '{tid}' is used twice")
+        seen.add(tid)
+        terms = entry["terms"]
+        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+            raise EditorialError(path, line_of(entry), "'terms' must be a list of words")
+        out.append(
+            TopicSpec(
+                id=tid,
+                name=str(entry["name"]),
+                description=str(entry.get("description") or "").strip(),
+                terms=tuple(terms),
+                history=bool(entry.get("history")),
+            )
+        )
+    return tuple(out)

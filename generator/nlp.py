@@ -30,8 +30,7 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 POSSESSIVES = {"'s", "\u2019s", "'", "\u2019"}
 
 
-class ModelMissing(RuntimeError):
-    pass
+from generator.config import ModelMissing  # noqa: E402,F401 - raised here, defined light
 
 
 def model_name() -> str:

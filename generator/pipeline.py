@@ -6,39 +6,103 @@ what flows between them.
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator import editorial, ingest
 from generator.config import Settings
+from generator.editorial import Leader
 from generator.model import Article, ArticleFacts, Corpus
 
 Progress = Callable[[Iterable], Iterable]
+# Below this many articles to parse, one process is quicker than starting more.
+PARALLEL_MIN_ARTICLES = 40
 
 
 def _no_progress(items: Iterable) -> Iterable:
     return items
 
 
-def parse_and_extract(
-    articles: list[Article], progress: Progress = _no_progress, ctx=None
-) -> list[ArticleFacts]:
-    """Run the model over every paragraph (batched) and the per-article extractors."""
+@functools.cache
+def _topic_matcher(specs):
     from generator import nlp
-    from generator.extract import extract_article
+    from generator.extract.topics import TopicMatcher
+
+    return TopicMatcher(nlp.load(), specs)
+
+
+def _extract_chunk(
+    articles: list[Article], leaders: tuple[Leader, ...], specs
+) -> list[ArticleFacts]:
+    """Parse and extract some articles in this process (the model is loaded once)."""
+    from generator import nlp
+    from generator.extract import Context, extract_article
 
     model = nlp.load()
+    ctx = Context(leaders=leaders, topics=_topic_matcher(specs))
     texts = [(p, a.id) for a in articles for p in a.paragraphs]
-    docs_by_article: dict[str, list] = {a.id: [] for a in articles}
-    for doc, art_id in progress(model.pipe(texts, as_tuples=True, batch_size=64)):
-        docs_by_article[art_id].append(doc)
-    return [extract_article(a, docs_by_article[a.id], ctx) for a in articles]
+    docs: dict[str, list] = {a.id: [] for a in articles}
+    for doc, art_id in model.pipe(texts, as_tuples=True, batch_size=64):
+        docs[art_id].append(doc)
+    return [extract_article(a, docs[a.id], ctx) for a in articles]
 
 
-def extract(paths: list[Path], settings: Settings, progress: Progress = _no_progress) -> Corpus:
+def parse_and_extract(
+    articles: list[Article],
+    leaders: tuple[Leader, ...] = (),
+    specs: tuple = (),
+    progress: Progress = _no_progress,
+    workers: int | None = None,
+) -> list[ArticleFacts]:
+    """Run the model and the per-article extractors, in several processes when
+    there are cores and articles enough to pay for them."""
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(articles) >= PARALLEL_MIN_ARTICLES else 1
+    if workers <= 1:
+        out: list[ArticleFacts] = []
+        for chunk in progress(_chunks(articles, max(1, len(articles) // 20 or 1))):
+            out.extend(_extract_chunk(chunk, leaders, specs))
+        return out
     from generator import nlp
-    from generator.extract import Context, assemble
-    from generator.extract.topics import TopicMatcher, load_topics
+
+    nlp.load()  # loaded before the fork, shared copy-on-write by the workers
+    chunks = _chunks(articles, workers * 6)
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(workers) as pool:
+        work = pool.imap(functools.partial(_run_chunk, leaders=leaders, specs=specs), chunks)
+        results = list(progress(work))
+    return [f for chunk in results for f in chunk]
+
+
+def _run_chunk(chunk, leaders, specs):
+    return _extract_chunk(chunk, leaders, specs)
+
+
+def _chunks(articles: list[Article], n: int) -> list[list[Article]]:
+    """About n chunks of about equal text size, in article order."""
+    n = max(1, min(n, len(articles)))
+    total = sum(len(p) for a in articles for p in a.paragraphs) or 1
+    chunks: list[list[Article]] = [[]]
+    size = 0
+    for a in articles:
+        if size >= total / n * len(chunks) and len(chunks) < n:
+            chunks.append([])
+        chunks[-1].append(a)
+        size += sum(len(p) for p in a.paragraphs)
+    return [c for c in chunks if c]
+
+
+def extract(
+    paths: list[Path],
+    settings: Settings,
+    progress: Progress = _no_progress,
+    use_cache: bool = True,
+) -> Corpus:
+    from generator.editorial import load_topics
+    from generator.extract import assemble
 
     # Editors' files and the articles are read first so that a mistake in them
     # fails fast, before minutes of NLP.
@@ -46,23 +110,56 @@ def extract(paths: list[Path], settings: Settings, progress: Progress = _no_prog
     leaders = editorial.load_leaders(ed / "leaders.yaml")
     curation_path = ed / "curation.yaml"
     curation = editorial.load_curation(curation_path)
-    topics = load_topics(ed / "topics.yaml")
+    specs = load_topics(ed / "topics.yaml")
     articles = ingest.read_articles(paths, root=settings.root)
-    ctx = Context(leaders=leaders, topics=TopicMatcher(nlp.load(), topics))
-    facts = parse_and_extract(articles, progress, ctx)
-    return assemble(facts, leaders, curation, str(curation_path), topics)
+    facts = cached_extract(articles, settings, leaders, specs, progress, use_cache)
+    # Cross-article steps come last: they are redone from the per-article results.
+    return assemble(facts, leaders, curation, str(curation_path), specs)
 
 
-def generate(settings: Settings, progress: Progress = _no_progress) -> list[str]:
-    """Regenerate site_src/ from seeds/; returns the generated page paths."""
-    from generator import render, sitewrite
+def cached_extract(articles, settings, leaders, specs, progress, use_cache=True):
+    from generator import cache
 
-    corpus = extract([settings.path("seeds")], settings, progress)
+    ed = settings.path("editorial")
+    # The model's name and version are read without importing spaCy: a run whose
+    # articles are all cached never loads it.
+    name = os.environ.get("EXPLAINER_MODEL") or settings.model
+    env = cache.environment_key(
+        name, cache.package_version(name), [ed / "leaders.yaml", ed / "topics.yaml"]
+    )
+    store = cache.Cache(settings.path("cache"), env)
+    found = {a.id: store.get(a) for a in articles} if use_cache else {}
+    todo = [a for a in articles if found.get(a.id) is None]
+    if todo:
+        for f in parse_and_extract(todo, leaders, specs, progress):
+            found[f.article.id] = f
+            if use_cache:
+                store.put(f)
+    return [found[a.id] for a in articles]
+
+
+def render(settings: Settings, corpus: Corpus) -> dict[str, str]:
+    """Every generated file of site_src/, in memory."""
+    from generator import render as render_mod
+    from generator import sitewrite
+
     meta = editorial.load_yaml(settings.path("editorial") / "site.yaml") or {}
-    site_src = settings.path("site_src")
-    redirects = sitewrite.update_redirects(site_src, corpus.extra.get("redirects", {}))
-    pages = render.render_site(corpus, settings.path("templates"), meta, redirects)
+    redirects = sitewrite.update_redirects(
+        settings.path("site_src"), corpus.extra.get("redirects", {})
+    )
+    pages = render_mod.render_site(corpus, settings.path("templates"), meta, redirects)
     pages[sitewrite.REDIRECTS] = sitewrite.dump_redirects(redirects)
+    return pages
+
+
+def generate(settings: Settings, progress: Progress = _no_progress, use_cache=True) -> list[str]:
+    """Regenerate site_src/ from seeds/; returns the generated page paths."""
+    from generator import cache, sitewrite
+
+    corpus = extract([settings.path("seeds")], settings, progress, use_cache)
+    pages = render(settings, corpus)
     # Only now, with every page rendered in memory, is site_src/ touched.
-    skipped = sitewrite.write_site(site_src, pages)
+    skipped = sitewrite.write_site(settings.path("site_src"), pages)
+    if use_cache:
+        cache.Cache(settings.path("cache"), "").prune({a.id for a in corpus.articles})
     return sorted(set(pages) - set(skipped))

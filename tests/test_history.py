@@ -6,8 +6,8 @@ import pytest
 
 from generator import editorial, pipeline
 from generator.config import settings
+from generator.editorial import load_topics
 from generator.extract.dates import resolve_date
-from generator.extract.topics import load_topics
 from generator.render import human_date, render_site
 
 from .conftest import ROOT

@@ -9,16 +9,19 @@ per-article results.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from generator.editorial import CurationEntry, Leader
 from generator.extract.actors import merge_actors
 from generator.extract.entities import extract_entities
 from generator.extract.events import extract_events
 from generator.extract.quotes import extract_quotes
-from generator.extract.topics import TopicMatcher, TopicSpec
 from generator.model import Article, ArticleFacts, Corpus, Topic
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from generator.extract.topics import TopicMatcher, TopicSpec
 
 
 @dataclass(frozen=True)

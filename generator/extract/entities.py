@@ -25,11 +25,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from generator import rules
 from generator.model import Article, Entity, Mention, Role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 PERSON_LABELS = {"PERSON"}
 PLACE_LABELS = {"GPE", "LOC"}

@@ -17,13 +17,17 @@ time expressions the model does not tag as dates.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from generator.editorial import Leader
 from generator.extract.dates import resolve_date
 from generator.extract.entities import EntityIndex
-from generator.extract.topics import TopicMatcher
 from generator.model import Article, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from generator.extract.topics import TopicMatcher
 
 TERM_WORDS = {"administration", "term", "presidency", "tenure"}
 OFFICE_VERBS = {"enter", "take", "leave", "assume"}

@@ -38,12 +38,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from generator import rules
 from generator.extract.entities import EntityIndex, surname_candidates
 from generator.model import Article, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 OPENING = "\u201c"
 CLOSING = "\u201d"

@@ -9,56 +9,12 @@ It misses topics named only by synonyms that are not in the file.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from generator.editorial import EditorialError, line_of, load_yaml
-
-
-@dataclass(frozen=True)
-class TopicSpec:
-    id: str
-    name: str
-    description: str
-    terms: tuple[str, ...]
-    history: bool = False
-
-
-def load_topics(path: Path) -> tuple[TopicSpec, ...]:
-    data = load_yaml(path)
-    if data is None:
-        return ()
-    if not isinstance(data, list):
-        raise EditorialError(path, None, "must be a list of topics")
-    out: list[TopicSpec] = []
-    seen: set[str] = set()
-    for entry in data:
-        if not isinstance(entry, dict):
-            raise EditorialError(path, None, f"each topic must be a mapping, not {entry!r}")
-        for key in ("id", "name", "terms"):
-            if not entry.get(key):
-                raise EditorialError(path, line_of(entry), f"a topic needs '{key}'")
-        tid = str(entry["id"])
-        if tid in seen:
-            raise EditorialError(path, line_of(entry), f"the topic id '{tid}' is used twice")
-        seen.add(tid)
-        terms = entry["terms"]
-        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
-            raise EditorialError(path, line_of(entry), "'terms' must be a list of words")
-        out.append(
-            TopicSpec(
-                id=tid,
-                name=str(entry["name"]),
-                description=str(entry.get("description") or "").strip(),
-                terms=tuple(terms),
-                history=bool(entry.get("history")),
-            )
-        )
-    return tuple(out)
+from generator.editorial import TopicSpec, load_topics  # noqa: F401 - re-exported
 
 
 class TopicMatcher:
@@ -76,12 +32,16 @@ class TopicMatcher:
         start = span.start if isinstance(span, Span) else 0
         end = span.end if isinstance(span, Span) else len(doc)
         hits: Counter = Counter()
+        if not self.topics:
+            return hits
         for match_id, s, e in self.matcher(doc):
             if start <= s and e <= end:
                 hits[doc.vocab.strings[match_id]] += 1
         return hits
 
     def covered(self, doc: Doc) -> set[int]:
+        if not self.topics:
+            return set()
         return {i for _, s, e in self.matcher(doc) for i in range(s, e)}
 
 

@@ -1,0 +1,119 @@
+"""The per-article extraction cache.
+
+One JSON file per article under the cache folder (setting `cache`, default
+`.cache/explainer`, never committed). Its key hashes the article itself and
+everything else that changes its extraction: the model's name and version, spaCy's
+version, the generator's version, the rule files and the editors' files that the
+per-article extractors read (leaders, topics). Curation is applied after the cache,
+so editing it redoes no NLP. A file that is unreadable, damaged, from another
+version or for another key is ignored and rewritten, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+
+from generator import __version__, rules
+from generator.model import Article, ArticleFacts, Entity, Event, Mention, Quote, Role
+
+FORMAT = 1
+
+
+def package_version(name: str) -> str:
+    """The installed version of a package (the model's is part of the cache key)."""
+    from importlib import metadata
+
+    for dist in (name, name.replace("_", "-")):
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            continue
+    return "unknown"
+
+
+def environment_key(model: str, model_version: str, editorial_files: list[Path]) -> str:
+    h = hashlib.sha256()
+    spacy_version = package_version("spacy")
+    for part in (f"format={FORMAT}", __version__, model, model_version, spacy_version):
+        h.update(part.encode() + b"\0")
+    for path in [*rules.rule_files(), *editorial_files]:
+        h.update(path.name.encode() + b"\0")
+        h.update(path.read_bytes() if path.exists() else b"<absent>")
+    return h.hexdigest()
+
+
+def article_key(article: Article, env_key: str) -> str:
+    data = json.dumps(asdict(article), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256((env_key + "\0" + data).encode()).hexdigest()
+
+
+class Cache:
+    def __init__(self, folder: Path, env_key: str):
+        self.folder = folder
+        self.env_key = env_key
+
+    def _path(self, article: Article) -> Path:
+        return self.folder / f"{article.id}.json"
+
+    def get(self, article: Article) -> ArticleFacts | None:
+        path = self._path(article)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("key") != article_key(article, self.env_key):
+                return None
+            return facts_from_dict(data["facts"], article)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing, damaged or from another version: recompute
+
+    def put(self, facts: ArticleFacts) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self._path(facts.article)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        payload = {"key": article_key(facts.article, self.env_key), "facts": facts_to_dict(facts)}
+        tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+
+    def prune(self, keep: set[str]) -> None:
+        """Drop the entries of articles that are gone."""
+        if not self.folder.exists():
+            return
+        for p in self.folder.glob("*.json"):
+            if p.stem not in keep:
+                p.unlink(missing_ok=True)
+
+
+def facts_to_dict(f: ArticleFacts) -> dict:
+    return {
+        "entities": [asdict(e) for e in f.entities],
+        "quotes": [asdict(q) for q in f.quotes],
+        "events": [asdict(e) for e in f.events],
+        "paragraph_topics": [list(map(list, p)) for p in f.paragraph_topics],
+    }
+
+
+def facts_from_dict(d: dict, article: Article) -> ArticleFacts:
+    entities = tuple(
+        Entity(
+            key=e["key"],
+            name=e["name"],
+            kind=e["kind"],
+            aliases=tuple(e["aliases"]),
+            roles=tuple(Role(**r) for r in e["roles"]),
+            affiliation=e["affiliation"],
+            mentions=tuple(Mention(**m) for m in e["mentions"]),
+        )
+        for e in d["entities"]
+    )
+    quotes = tuple(Quote(**{**q, "topics": tuple(q["topics"])}) for q in d["quotes"])
+    events = tuple(
+        Event(**{**e, "actors": tuple(e["actors"]), "topics": tuple(e["topics"])})
+        for e in d["events"]
+    )
+    topics = tuple(tuple((t, n) for t, n in p) for p in d["paragraph_topics"])
+    return ArticleFacts(
+        article=article, entities=entities, quotes=quotes, events=events, paragraph_topics=topics
+    )
