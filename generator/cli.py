@@ -148,3 +148,61 @@ def check_site(site: Path) -> None:
             f"{len(problems)} pieces of live markup in {site}/ that we did not put there"
         )
     click.echo(f"{site}/: no live markup in page content", err=True)
+
+
+@main.command()
+def check() -> None:
+    """Exit 1 when site_src/ is not exactly what the current inputs generate: name
+    each stale, missing or extra generated file, and the command that fixes it.
+    Hand-written pages never count."""
+    from generator import pipeline, review
+    from generator.config import settings
+
+    s = settings()
+
+    def run() -> list:
+        return review.check(
+            s.path("site_src"), pipeline.render(s, pipeline.extract([s.path("seeds")], s))
+        )
+
+    problems = _run(run)
+    for kind, path in problems:
+        click.echo(f"{kind}: {s.site_src}/{path}", err=True)
+    if problems:
+        raise _Failure(
+            f"{len(problems)} generated files are out of date; run 'make site' "
+            f"(or '.venv/bin/explainer generate') and commit {s.site_src}/"
+        )
+    click.echo(f"{s.site_src}/ is up to date", err=True)
+
+
+@main.command()
+@click.option("--base", help="Compare with this git revision (default: the merge base with main).")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def diff(base: str | None, files: tuple[Path, ...]) -> None:
+    """Tell a reviewer in Markdown what changed: between git revision --base and the
+    working tree (actors, quotations, roles, events, topics, pages), or between two
+    extraction files OLD.json NEW.json."""
+    import json
+
+    from generator import review
+    from generator.config import settings
+
+    if files and (len(files) != 2 or base):
+        raise click.UsageError("give either two files OLD.json NEW.json or --base REV")
+    if files:
+        old, new = (json.loads(f.read_text(encoding="utf-8")) for f in files)
+        click.echo(
+            review.report(old, new, None, f"Changes from {files[0]} to {files[1]}"), nl=False
+        )
+        return
+    root = settings().root
+    try:
+        rev = base or review.default_base(root)
+        old = review.data_at(root, rev)
+        data = root / review.DATA
+        new = json.loads(data.read_text(encoding="utf-8")) if data.exists() else {}
+        pages = review.pages_changed(root, rev)
+    except RuntimeError as e:
+        raise _Failure(str(e)) from e
+    click.echo(review.report(old, new, pages, f"Changes since {rev[:12]}"), nl=False)

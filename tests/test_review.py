@@ -1,0 +1,83 @@
+"""`explainer check` and `explainer diff`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+from click.testing import CliRunner
+
+from generator.cli import main
+
+
+def run(*args, code=0):
+    r = CliRunner().invoke(main, list(args))
+    assert r.exit_code == code, r.output
+    return r
+
+
+def test_check_names_stale_missing_and_extra_pages(nlp, project):
+    run("generate")
+    run("check")
+    site = project / "site_src"
+    (site / "notes.md").write_text("# Hand-written\n")  # never counts
+    run("check")
+    (site / "articles" / "plain-note.md").write_text("edited by hand\n")
+    (site / "actors" / "piet-vos.md").unlink()
+    r = run("check", code=1)
+    assert "stale: site_src/articles/plain-note.md" in r.output
+    assert "missing: site_src/actors/piet-vos.md" in r.output
+    assert "run 'make site'" in r.output
+    run("generate")
+    (project / "seeds" / "plain-note.txt").unlink()
+    r = run("check", code=1)
+    assert "extra: site_src/articles/plain-note.md" in r.output
+
+
+def git(project, *args):
+    subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)
+
+
+def test_diff_between_revisions(nlp, project):
+    git(project, "init", "-q", "-b", "main")
+    git(project, "config", "user.email", "t@example.org")
+    git(project, "config", "user.name", "t")
+    run("generate")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "one")
+    base = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=project, capture_output=True, text=True
+    ).stdout.strip()
+    assert "No changes in the data or the pages." in run("diff", "--base", base).output
+    (project / "seeds" / "ferry-strike.md").write_text(
+        '---\ntitle: "Ferry Strike Ends"\ndate: "2019-04-01"\n---\n\n'
+        '"We are back at work," said Lars Nygaard, the union leader.\n',
+        encoding="utf-8",
+    )
+    (project / "editorial" / "curation.yaml").write_text(
+        "rename:\n  - {actor: marit-berg, name: Marit Berg-Olsen}\n", encoding="utf-8"
+    )
+    run("generate")
+    out = run("diff", "--base", base).output
+    assert "### Articles added\n\n- Ferry Strike Ends (2019-04-01)" in out
+    assert "renamed: **Marit Berg** (`marit-berg`) is now **Marit Berg-Olsen**" in out
+    assert "added: **Lars Nygaard**" in out
+    assert "speaker changed" not in out  # a rename is not a change of speaker
+    assert "**Lars Nygaard**: \u201cWe are back at work,\u201d" in out
+    assert "`articles/ferry-strike.md`" in out and "- removed (1): `actors/marit-berg.md`" in out
+
+
+def test_diff_of_two_files(tmp_path):
+    old = {"articles": [], "actors": [], "quotes": [], "topics": [], "events": []}
+    new = {
+        **old,
+        "actors": [{"id": "a", "name": "Ann Lee", "kind": "person", "roles": [], "mentions": []}],
+        "events": [{"article": "x", "paragraph": 0, "title": "Talks ended", "date": "1994"}],
+    }
+    (tmp_path / "old.json").write_text(json.dumps(old))
+    (tmp_path / "new.json").write_text(json.dumps(new))
+    out = run("diff", str(tmp_path / "old.json"), str(tmp_path / "new.json")).output
+    assert "- added: **Ann Lee** (person)" in out
+    assert "- 1994: Talks ended" in out
+    same = run("diff", str(tmp_path / "old.json"), str(tmp_path / "old.json")).output
+    assert same.endswith("No changes in the data or the pages.\n")
