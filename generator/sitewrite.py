@@ -5,15 +5,18 @@ anything else in site_src/ is an editor's page and is never touched: it is carri
 over to the new tree as it is. Where an editor's page has the path of a generated
 one, the editor's page wins and the generated one is not written.
 
-The new tree is built beside the old one and swapped in with two renames; a run
-killed at any moment leaves either the old tree or the new one, and the next run
-finishes or undoes an interrupted swap (`recover`).
+The new tree is built beside the old one and swapped in at once (an atomic exchange
+of the two directories); a run killed at any moment leaves either the old tree or
+the new one, and the next run clears what a killed run left beside it (`recover`).
 """
 
 from __future__ import annotations
 
+import ctypes
 import json
+import os
 import shutil
+import time
 from pathlib import Path
 
 MANIFEST = ".generated"
@@ -49,6 +52,17 @@ def _siblings(site_src: Path) -> tuple[Path, Path]:
         site_src.with_name(f".{site_src.name}.new"),
         site_src.with_name(f".{site_src.name}.old"),
     )
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories in one step (Linux renameat2 RENAME_EXCHANGE)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
 
 
 def recover(site_src: Path) -> None:
@@ -99,17 +113,25 @@ def write_site(site_src: Path, pages: dict[str, str]) -> list[str]:
             dest = new / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(site_src / rel, dest)
+        delay = float(os.environ.get("EXPLAINER_WRITE_DELAY") or 0)  # for the kill test
         for rel, text in sorted(to_write.items()):
             dest = new / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_text(text, encoding="utf-8", newline="\n")
+            if delay:
+                time.sleep(delay)
         (new / MANIFEST).write_text("".join(f"{p}\n" for p in sorted(to_write)), encoding="utf-8")
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise
-    # The swap: from here a kill leaves `old` (restored by recover) or the new tree.
-    if site_src.exists():
-        site_src.rename(old)
-    new.rename(site_src)
-    shutil.rmtree(old, ignore_errors=True)
+    # The swap. Where the system can exchange two directories in one step, site_src/
+    # is at every moment entirely old or entirely new; elsewhere a kill between the
+    # two renames leaves `old`, which the next run's recover() puts back.
+    if site_src.exists() and _exchange(new, site_src):
+        shutil.rmtree(new, ignore_errors=True)
+    else:
+        if site_src.exists():
+            site_src.rename(old)
+        new.rename(site_src)
+        shutil.rmtree(old, ignore_errors=True)
     return sorted(set(pages) - set(to_write))

@@ -1,0 +1,36 @@
+"""The GitHub Actions workflow does what reviewers rely on."""
+
+from __future__ import annotations
+
+import yaml
+
+from .conftest import ROOT
+
+
+def test_workflow_steps():
+    wf = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text())
+    on = wf.get("on", wf.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert "pull_request" in on and on["push"]["branches"] == ["main"]
+    steps = wf["jobs"]["check"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    order = [
+        next(i for i, r in enumerate(runs) if r.strip() == cmd)
+        for cmd in ("make test", ".venv/bin/explainer check", "make site")
+    ]
+    assert order == sorted(order)  # check before make site rewrites site_src/
+    diff = next(s for s in steps if "explainer diff" in s.get("run", ""))
+    assert (
+        "GITHUB_STEP_SUMMARY" in diff["run"] and diff["if"] == "github.event_name == 'pull_request'"
+    )
+    uses = [s.get("uses", "") for s in steps]
+    assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
+    assert wf["jobs"]["publish"]["needs"] == "check"
+    assert wf["jobs"]["check"]["container"].endswith("bookworm")
+
+
+def test_makefile_commands():
+    make = (ROOT / "Makefile").read_text()
+    assert "mkdocs build --strict\n" in make  # never --quiet: it would hide the warnings
+    assert "explainer check-site site" in make
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "make test" in ci
