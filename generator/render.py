@@ -215,9 +215,14 @@ class Site:
         self.mentions: dict[str, dict[int, list[tuple[int, int, str]]]] = defaultdict(
             lambda: defaultdict(list)
         )
+        # Indexes built once: who is in which paragraph, and how often per article.
+        self.in_paragraph: dict[tuple[str, int], set[str]] = defaultdict(set)
+        self.per_article: dict[str, Counter] = defaultdict(Counter)
         for a in corpus.actors:
             for art, m in a.mentions:
                 self.mentions[art][m.paragraph].append((m.start, m.end, a.id))
+                self.in_paragraph[(art, m.paragraph)].add(a.id)
+                self.per_article[art][a.id] += 1
 
     def articles_by_date(self) -> list[Article]:
         return sorted(self.corpus.articles, key=lambda a: (a.date or "", a.id), reverse=True)
@@ -227,11 +232,7 @@ class Site:
         return [(a, len(a.mentions)) for a in ranked[:limit]]
 
     def actors_in(self, article_id: str) -> list[tuple[Actor, int]]:
-        counts = [
-            (a, sum(1 for art, _ in a.mentions if art == article_id))
-            for a in self.corpus.actors
-            if article_id in a.articles
-        ]
+        counts = [(self.actors[k], n) for k, n in self.per_article[article_id].items()]
         return sorted(counts, key=lambda ac: (-ac[1], ac[0].name))
 
     def mention_counts(self, actor: Actor) -> list[tuple[str, int]]:
@@ -353,14 +354,9 @@ class Site:
 
     def co_actors(self, actor: Actor, limit: int = 8) -> list[tuple[Actor, int]]:
         """The actors this one appears with most (in the same paragraphs)."""
-        mine = {(art, m.paragraph) for art, m in actor.mentions}
         counts: Counter = Counter()
-        for other in self.corpus.actors:
-            if other.id == actor.id:
-                continue
-            shared = mine & {(art, m.paragraph) for art, m in other.mentions}
-            if shared:
-                counts[other.id] = len(shared)
+        for place in {(art, m.paragraph) for art, m in actor.mentions}:
+            counts.update(self.in_paragraph[place] - {actor.id})
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [(self.actors[k], n) for k, n in ranked]
 

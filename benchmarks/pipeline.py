@@ -1,0 +1,117 @@
+"""Speed of the pipeline on the PolNeAR train split (840 real articles), run by hand:
+
+    .venv/bin/python benchmarks/pipeline.py [--limit N]
+
+Prints, measured in one run:
+(a) cold extraction throughput in words per second, and its ratio to raw `nlp.pipe`
+    of the same model over the same paragraphs (single process, and with as many
+    processes as our pipeline uses);
+(b) the time to regenerate site_src/ after adding one article, as a ratio to the
+    cold generation of the same project;
+(c) peak memory (resident set) of this process and of its worker processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    args = ap.parse_args()
+    src = SHARED / "polnear" / "train" / "articles"
+    if not src.exists():
+        print(f"{src} is absent: nothing to measure", file=sys.stderr)
+        return 1
+    files = sorted(src.glob("*.md"))
+    extra = sorted((SHARED / "polnear" / "dev" / "articles").glob("*.md"))[0]
+    if args.limit:
+        files = files[: args.limit]
+
+    import spacy
+
+    from generator import ingest, pipeline
+    from generator.config import settings
+
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        for name in ("pyproject.toml", "mkdocs.yml"):
+            shutil.copy(ROOT / name, project / name)
+        for name in ("templates", "editorial"):
+            shutil.copytree(ROOT / name, project / name)
+        (project / "seeds").mkdir()
+        for f in files:
+            shutil.copy(f, project / "seeds" / f.name)
+        s = settings(project)
+        articles = ingest.read_articles([project / "seeds"])
+        texts = [p for a in articles for p in a.paragraphs]
+        words = sum(len(t.split()) for t in texts)
+        workers = min(os.cpu_count() or 1, 4)
+
+        raw = spacy.load(s.model)
+        t0 = time.perf_counter()
+        for _ in raw.pipe(texts, batch_size=64):
+            pass
+        raw_1 = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for _ in raw.pipe(texts, batch_size=64, n_process=workers):
+            pass
+        raw_n = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        pipeline.generate(s)
+        cold = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        pipeline.generate(s)
+        warm = time.perf_counter() - t0
+        shutil.copy(extra, project / "seeds" / extra.name)
+        t0 = time.perf_counter()
+        pipeline.generate(s)
+        one_more = time.perf_counter() - t0
+
+        # Extraction alone, cold (no cache), for the throughput figure.
+        t0 = time.perf_counter()
+        pipeline.extract([project / "seeds"], s, use_cache=False)
+        extract_cold = time.perf_counter() - t0
+
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {
+                "articles": len(articles),
+                "words": words,
+                "processes": workers,
+                "raw_nlp_pipe_words_per_second_1_process": round(words / raw_1),
+                f"raw_nlp_pipe_words_per_second_{workers}_processes": round(words / raw_n),
+                "our_extraction_words_per_second": round(words / extract_cold),
+                "ratio_to_raw_same_processes": round(raw_n / extract_cold, 3),
+                "ratio_to_raw_1_process": round(raw_1 / extract_cold, 3),
+                "generate_cold_seconds": round(cold, 2),
+                "generate_nothing_changed_seconds": round(warm, 2),
+                "generate_one_article_added_seconds": round(one_more, 2),
+                "ratio_one_added_to_cold": round(one_more / cold, 4),
+                "peak_rss_mb_main": round(me),
+                "peak_rss_mb_largest_worker": round(kids),
+            },
+            indent=1,
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
