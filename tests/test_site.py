@@ -130,3 +130,18 @@ def test_published_data(nlp, tmp_path, monkeypatch):
     berg = [r for r in rows if r["speaker"] == "Marit Berg" and r["kind"] != "indirect"]
     assert berg and berg[0]["link"].startswith("articles/harbour-talks/#q")
     assert berg[0]["date"] == ""
+
+
+def test_accessibility_basics(hostile_site):
+    """Page language, one h1 per page, headings in order, no empty link text."""
+    for page in sorted((hostile_site / "site").rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue  # a redirect stub
+        assert '<html lang="en"' in html, page
+        content = html.split('class="md-content__inner')[1]
+        levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", content)]
+        assert levels.count(1) == 1 and levels[0] == 1, (page, levels)
+        for a, b in zip(levels, levels[1:], strict=False):
+            assert b <= a + 1, (page, levels)  # no skipped level
+        assert not re.search(r"<a [^>]*>\s*</a>", content), page
