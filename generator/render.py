@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
+import multiprocessing
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -20,22 +22,32 @@ from markupsafe import Markup
 from generator import serialize
 from generator.model import Actor, Article, Corpus, Event, Quote, Topic
 
-# Characters Python-Markdown (and the extensions we enable) treat as syntax
-# anywhere in a line; backslash-escaped.
-_INLINE = re.compile(r"([\\`*_{}\[\]|!])")
+# One table for every character that needs it: HTML's three, the characters
+# Python-Markdown (and the extensions we enable) treat as syntax anywhere in a line,
+# and the bidirectional overrides and isolates that could reorder the page.
+_ESCAPES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        **{c: "\\" + c for c in "\\`*_{}[]|!"},
+        **{chr(c): f"&#x{c:04x};" for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]},
+    }
+)
 # Characters that are syntax only at the start of a line (headings, quotes, lists).
-_LEADING = re.compile(r"^(\s*)([#>+=\-]|\d+[.)])")
-# Bidirectional overrides and isolates could reorder the page around the text.
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_LEADING = re.compile(r"^(\s*)([#+=\-]|\d+[.)])")
+_SPACE = re.compile(r"\s+")
 
 
 def md_escape(value: object) -> str:
     """Escape untrusted text so Markdown shows it as written, with no markup."""
-    text = re.sub(r"\s+", " ", str(value))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _INLINE.sub(r"\\\1", text)
-    text = _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-    return _BIDI.sub(lambda m: f"&#x{ord(m.group(0)):04x};", text)
+    text = str(value)
+    if "\n" in text or "\t" in text or "  " in text or "\r" in text:
+        text = _SPACE.sub(" ", text)
+    text = text.translate(_ESCAPES)
+    if text and text[0] in "#+=-0123456789 ":
+        text = _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return text
 
 
 def _finalize(value: object) -> Markup:
@@ -381,29 +393,17 @@ def render_site(
     pages: dict[str, str] = {}
 
     def put(path: str, template: str, **ctx) -> None:
-        ctx.setdefault("page", path)
-        pages[path] = env.get_template(template).render(site=site, rel=_rel_for(path), **ctx)
+        pages[path] = _render(env, site, path, template, **ctx)
 
     put("index.md", "home.md.j2")
     put("articles/index.md", "articles_index.md.j2", articles=site.articles_by_date())
-    for art in corpus.articles:
-        path = article_path(art.id)
-        paras = []
-        for i, text in enumerate(art.paragraphs):
-            quotes = [
-                (q.start, q.end, quote_anchor(q))
-                for q in site.quotes_by_article[art.id]
-                if q.paragraph == i and q.kind != "indirect"
-            ]
-            paras.append(
-                (para_anchor(i), paragraph_markup(text, site.mentions[art.id][i], quotes, path))
-            )
-        put(path, "article.md.j2", article=art, paragraphs=paras)
     put("actors/index.md", "actors_index.md.j2")
     put("actors/people.md", "people.md.j2")
     put("actors/organizations.md", "organizations.md.j2")
-    for actor in corpus.actors:
-        put(actor_path(actor.id), "actor.md.j2", actor=actor)
+    # One page per article and per actor: the bulk of the work, shared among
+    # processes when there is a lot of it.
+    jobs = [("article", a.id) for a in corpus.articles] + [("actor", a.id) for a in corpus.actors]
+    pages.update(_render_jobs(env, site, jobs))
     put("quotes/index.md", "quotes_index.md.j2")
     put("topics/index.md", "topics_index.md.j2")
     for topic in corpus.topics:
@@ -418,6 +418,49 @@ def render_site(
     for old, new in redirects.items():
         pages[f"actors/{old}/index.html"] = redirect_page(old, new)
     return pages
+
+
+PARALLEL_MIN_PAGES = 400
+_STATE: tuple | None = None  # (env, site) inherited by forked workers
+
+
+def _render(env, site: Site, path: str, template: str, **ctx) -> str:
+    ctx.setdefault("page", path)
+    return env.get_template(template).render(site=site, rel=_rel_for(path), **ctx)
+
+
+def _job(job: tuple[str, str]) -> tuple[str, str]:
+    env, site = _STATE  # type: ignore[misc]
+    kind, key = job
+    if kind == "actor":
+        path = actor_path(key)
+        return path, _render(env, site, path, "actor.md.j2", actor=site.actors[key])
+    art = site.articles[key]
+    path = article_path(art.id)
+    paras = []
+    for i, text in enumerate(art.paragraphs):
+        quotes = [
+            (q.start, q.end, quote_anchor(q))
+            for q in site.quotes_by_article[art.id]
+            if q.paragraph == i and q.kind != "indirect"
+        ]
+        paras.append(
+            (para_anchor(i), paragraph_markup(text, site.mentions[art.id][i], quotes, path))
+        )
+    return path, _render(env, site, path, "article.md.j2", article=art, paragraphs=paras)
+
+
+def _render_jobs(env, site: Site, jobs: list[tuple[str, str]]) -> dict[str, str]:
+    global _STATE
+    _STATE = (env, site)
+    try:
+        workers = min(os.cpu_count() or 1, 4)
+        if len(jobs) < PARALLEL_MIN_PAGES or workers < 2:
+            return dict(map(_job, jobs))
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return dict(pool.map(_job, jobs, chunksize=64))
+    finally:
+        _STATE = None
 
 
 def quotes_csv(corpus: Corpus) -> str:

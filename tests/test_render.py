@@ -105,3 +105,12 @@ def test_golden_pages(page, update_golden):
 
 def test_rendering_is_deterministic():
     assert render_site(corpus(), ROOT / "templates") == render_site(corpus(), ROOT / "templates")
+
+
+def test_parallel_rendering_gives_the_same_pages(monkeypatch):
+    import generator.render as r
+
+    one = render_site(corpus(), ROOT / "templates")
+    monkeypatch.setattr(r, "PARALLEL_MIN_PAGES", 0)
+    monkeypatch.setattr(r.os, "cpu_count", lambda: 2)
+    assert render_site(corpus(), ROOT / "templates") == one
