@@ -3,10 +3,11 @@
 One JSON file per article under the cache folder (setting `cache`, default
 `.cache/explainer`, never committed). Its key hashes the article itself and
 everything else that changes its extraction: the model's name and version, spaCy's
-version, the generator's version, the rule files and the editors' files that the
-per-article extractors read (leaders, topics). Curation is applied after the cache,
-so editing it redoes no NLP. A file that is unreadable, damaged, from another
-version or for another key is ignored and rewritten, never trusted.
+version, the generator's version and extraction code, the rule files, and the
+editors' files that the per-article extractors read (leaders, topics). Curation is
+applied after the cache, so editing it redoes no NLP. A file that is unreadable,
+damaged, from another version or for another key is ignored and rewritten, never
+trusted.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from generator import __version__, rules
 from generator.model import Article, ArticleFacts, Entity, Event, Mention, Quote, Role
 
 FORMAT = 1
+CODE_FILES = ("nlp.py", "rules.py", "model.py", "cache.py", "ingest.py", "editorial.py")
 
 
 def package_version(name: str) -> str:
@@ -40,7 +42,10 @@ def environment_key(model: str, model_version: str, editorial_files: list[Path])
     spacy_version = package_version("spacy")
     for part in (f"format={FORMAT}", __version__, model, model_version, spacy_version):
         h.update(part.encode() + b"\0")
-    for path in [*rules.rule_files(), *editorial_files]:
+    # The extraction code itself: a change to it is a new version, released or not.
+    here = Path(__file__).parent
+    code = sorted([*here.glob("extract/*.py"), *(here / n for n in CODE_FILES)])
+    for path in [*code, *rules.rule_files(), *editorial_files]:
         h.update(path.name.encode() + b"\0")
         h.update(path.read_bytes() if path.exists() else b"<absent>")
     return h.hexdigest()

@@ -1,6 +1,6 @@
 """Topics: paragraphs and quotes matched against the editors' topic terms.
 
-Terms are matched on lemmas with spaCy's Matcher, so one term finds every
+Terms are matched on lemmas with spaCy's PhraseMatcher, so one term finds every
 inflection. `TopicMatcher.match(span)` counts the hits of each topic in a span.
 `suggest(docs, matcher)` lists frequent noun phrases no topic covers yet.
 It misses topics named only by synonyms that are not in the file.
@@ -11,43 +11,46 @@ from __future__ import annotations
 from collections import Counter
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from generator.editorial import TopicSpec, load_topics  # noqa: F401 - re-exported
 
 
 class TopicMatcher:
+    """Finds topic terms on lemmas with spaCy's PhraseMatcher, once per Doc."""
+
     def __init__(self, nlp: Language, topics: tuple[TopicSpec, ...]):
         self.topics = topics
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
         for t in topics:
-            patterns = []
-            for doc in nlp.pipe(t.terms):
-                patterns.append([{"LEMMA": {"IN": _lemma_forms(tok)}} for tok in doc])
-            self.matcher.add(t.id, patterns)
+            # A lone term is lemmatized as it would be in a sentence, and also with
+            # a capital, as at the start of one ("Sanctions could ...").
+            variants = [*t.terms, *(term[:1].upper() + term[1:] for term in t.terms)]
+            self.matcher.add(t.id, list(nlp.pipe(variants)))
+
+    def hits(self, doc: Doc) -> list[tuple[str, int, int]]:
+        cached = doc.user_data.get("explainer_topics")
+        if cached is None:
+            cached = []
+            if self.topics:
+                for match_id, s, e in self.matcher(doc):
+                    cached.append((doc.vocab.strings[match_id], s, e))
+            doc.user_data["explainer_topics"] = cached
+        return cached
 
     def match(self, span: Span | Doc) -> Counter:
         doc = span.doc if isinstance(span, Span) else span
         start = span.start if isinstance(span, Span) else 0
         end = span.end if isinstance(span, Span) else len(doc)
         hits: Counter = Counter()
-        if not self.topics:
-            return hits
-        for match_id, s, e in self.matcher(doc):
+        for topic, s, e in self.hits(doc):
             if start <= s and e <= end:
-                hits[doc.vocab.strings[match_id]] += 1
+                hits[topic] += 1
         return hits
 
     def covered(self, doc: Doc) -> set[int]:
-        if not self.topics:
-            return set()
-        return {i for _, s, e in self.matcher(doc) for i in range(s, e)}
-
-
-def _lemma_forms(tok) -> list[str]:
-    # The lemma of a lone term may differ from its lemma in a sentence ("talks").
-    return sorted({tok.lemma_, tok.lemma_.lower(), tok.text, tok.lower_, tok.text.capitalize()})
+        return {i for _, s, e in self.hits(doc) for i in range(s, e)}
 
 
 def suggest(docs: list[Doc], matcher: TopicMatcher, limit: int = 30) -> list[tuple[str, int]]:
