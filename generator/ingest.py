@@ -28,6 +28,8 @@ from generator.model import Article
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SIDECAR_SUFFIX = ".meta.yaml"
 META_KEYS = {"title", "date", "authors", "dateline", "url", "source"}
+# libyaml's safe loader where PyYAML has it: ten times quicker on many articles.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Lines longer than this are whole paragraphs, not hard-wrapped lines.
 WRAPPED_LINE_MAX = 120
 
@@ -160,7 +162,10 @@ def read_sidecar(path: Path) -> dict:
 
 def _load_yaml(path: Path, text: str, first_line: int) -> dict:
     try:
-        data = yaml.safe_load(text)
+        try:
+            data = yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+        except yaml.YAMLError:
+            data = yaml.safe_load(text)  # the pure-Python loader words errors best
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line

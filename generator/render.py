@@ -8,6 +8,7 @@ in this module from escaped parts, so a template cannot forget to escape.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import multiprocessing
 import os
@@ -230,14 +231,23 @@ class Site:
         # Indexes built once: who is in which paragraph, and how often per article.
         self.in_paragraph: dict[tuple[str, int], set[str]] = defaultdict(set)
         self.per_article: dict[str, Counter] = defaultdict(Counter)
+        self._first: dict[str, dict[str, int]] = {}
         for a in corpus.actors:
             for art, m in a.mentions:
                 self.mentions[art][m.paragraph].append((m.start, m.end, a.id))
                 self.in_paragraph[(art, m.paragraph)].add(a.id)
                 self.per_article[art][a.id] += 1
 
-    def articles_by_date(self) -> list[Article]:
+    @functools.cached_property
+    def _by_date(self) -> list[Article]:
         return sorted(self.corpus.articles, key=lambda a: (a.date or "", a.id), reverse=True)
+
+    @functools.cached_property
+    def _date_order(self) -> dict[str, int]:
+        return {a.id: i for i, a in enumerate(self._by_date)}
+
+    def articles_by_date(self) -> list[Article]:
+        return self._by_date
 
     def key_actors(self, limit: int) -> list[tuple[Actor, int]]:
         ranked = sorted(self.corpus.actors, key=lambda a: (-len(a.mentions), a.name))
@@ -249,11 +259,17 @@ class Site:
 
     def mention_counts(self, actor: Actor) -> list[tuple[str, int]]:
         counts = Counter(art for art, _ in actor.mentions)
-        order = {a.id: i for i, a in enumerate(self.articles_by_date())}
+        order = self._date_order
         return sorted(counts.items(), key=lambda kv: order.get(kv[0], 0))
 
     def first_mention(self, actor: Actor, article_id: str) -> int:
-        return min(m.paragraph for art, m in actor.mentions if art == article_id) + 1
+        firsts = self._first.get(actor.id)
+        if firsts is None:
+            firsts = {}
+            for art, m in actor.mentions:
+                firsts[art] = min(firsts.get(art, m.paragraph), m.paragraph)
+            self._first[actor.id] = firsts
+        return firsts[article_id] + 1
 
     @staticmethod
     def sort_name(actor: Actor) -> tuple[str, str]:
@@ -395,16 +411,12 @@ def render_site(
     def put(path: str, template: str, **ctx) -> None:
         pages[path] = _render(env, site, path, template, **ctx)
 
-    put("index.md", "home.md.j2")
-    put("articles/index.md", "articles_index.md.j2", articles=site.articles_by_date())
-    put("actors/index.md", "actors_index.md.j2")
-    put("actors/people.md", "people.md.j2")
-    put("actors/organizations.md", "organizations.md.j2")
-    # One page per article and per actor: the bulk of the work, shared among
-    # processes when there is a lot of it.
-    jobs = [("article", a.id) for a in corpus.articles] + [("actor", a.id) for a in corpus.actors]
+    # One page per article and per actor, and the long index pages: the bulk of
+    # the work, shared among processes when there is a lot of it.
+    jobs = [("page", path, template) for path, template in INDEX_PAGES]
+    jobs += [("article", a.id, "") for a in corpus.articles]
+    jobs += [("actor", a.id, "") for a in corpus.actors]
     pages.update(_render_jobs(env, site, jobs))
-    put("quotes/index.md", "quotes_index.md.j2")
     put("topics/index.md", "topics_index.md.j2")
     for topic in corpus.topics:
         put(topic_path(topic.id), "topic.md.j2", topic=topic)
@@ -429,9 +441,22 @@ def _render(env, site: Site, path: str, template: str, **ctx) -> str:
     return env.get_template(template).render(site=site, rel=_rel_for(path), **ctx)
 
 
-def _job(job: tuple[str, str]) -> tuple[str, str]:
+INDEX_PAGES = [
+    ("quotes/index.md", "quotes_index.md.j2"),
+    ("index.md", "home.md.j2"),
+    ("articles/index.md", "articles_index.md.j2"),
+    ("actors/index.md", "actors_index.md.j2"),
+    ("actors/people.md", "people.md.j2"),
+    ("actors/organizations.md", "organizations.md.j2"),
+]
+
+
+def _job(job: tuple[str, str, str]) -> tuple[str, str]:
     env, site = _STATE  # type: ignore[misc]
-    kind, key = job
+    kind, key, template = job
+    if kind == "page":
+        ctx = {"articles": site.articles_by_date()} if key == "articles/index.md" else {}
+        return key, _render(env, site, key, template, **ctx)
     if kind == "actor":
         path = actor_path(key)
         return path, _render(env, site, path, "actor.md.j2", actor=site.actors[key])
@@ -450,7 +475,7 @@ def _job(job: tuple[str, str]) -> tuple[str, str]:
     return path, _render(env, site, path, "article.md.j2", article=art, paragraphs=paras)
 
 
-def _render_jobs(env, site: Site, jobs: list[tuple[str, str]]) -> dict[str, str]:
+def _render_jobs(env, site: Site, jobs: list[tuple[str, str, str]]) -> dict[str, str]:
     global _STATE
     _STATE = (env, site)
     try:
@@ -458,7 +483,7 @@ def _render_jobs(env, site: Site, jobs: list[tuple[str, str]]) -> dict[str, str]
         if len(jobs) < PARALLEL_MIN_PAGES or workers < 2:
             return dict(map(_job, jobs))
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return dict(pool.map(_job, jobs, chunksize=64))
+            return dict(pool.imap_unordered(_job, jobs, chunksize=32))
     finally:
         _STATE = None
 
@@ -474,8 +499,9 @@ def quotes_csv(corpus: Corpus) -> str:
         # A cell starting with = + - @ is a formula to a spreadsheet: quote it.
         return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
+    articles = {a.id: a for a in corpus.articles}
     for q in corpus.quotes:
-        art = corpus.article(q.article)
+        art = articles[q.article]
         anchor = quote_anchor(q) if q.kind != "indirect" else para_anchor(q.paragraph)
         w.writerow(
             [

@@ -16,6 +16,7 @@ import ctypes
 import json
 import os
 import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -65,6 +66,23 @@ def _exchange(a: Path, b: Path) -> bool:
     return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
 
 
+def _discard(tree: Path) -> None:
+    """Remove the replaced tree. Thousands of files take a second or two to unlink,
+    so it is renamed aside and removed in the background; a removal cut short
+    is finished by the next run's recover()."""
+    trash = tree.with_name(f"{tree.name}.trash-{os.getpid()}")
+    try:
+        tree.rename(trash)
+        subprocess.Popen(
+            ["rm", "-rf", "--", str(trash)],
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        shutil.rmtree(trash if trash.exists() else tree, ignore_errors=True)
+
+
 def recover(site_src: Path) -> None:
     """Finish or undo a swap that a killed run left half done."""
     new, old = _siblings(site_src)
@@ -75,6 +93,8 @@ def recover(site_src: Path) -> None:
             old.rename(site_src)  # killed between the two renames: keep the old tree
     if new.exists():
         shutil.rmtree(new)
+    for trash in site_src.parent.glob(f".{site_src.name}.*.trash-*"):
+        shutil.rmtree(trash, ignore_errors=True)
 
 
 def generated_files(site_src: Path) -> set[str]:
@@ -128,10 +148,10 @@ def write_site(site_src: Path, pages: dict[str, str]) -> list[str]:
     # is at every moment entirely old or entirely new; elsewhere a kill between the
     # two renames leaves `old`, which the next run's recover() puts back.
     if site_src.exists() and _exchange(new, site_src):
-        shutil.rmtree(new, ignore_errors=True)
+        _discard(new)
     else:
         if site_src.exists():
             site_src.rename(old)
         new.rename(site_src)
-        shutil.rmtree(old, ignore_errors=True)
+        _discard(old)
     return sorted(set(pages) - set(to_write))
