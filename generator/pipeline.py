@@ -7,6 +7,7 @@ what flows between them.
 from __future__ import annotations
 
 import functools
+import json
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable
@@ -138,8 +139,9 @@ def cached_extract(articles, settings, leaders, specs, progress, use_cache=True)
     return [found[a.id] for a in articles]
 
 
-def render(settings: Settings, corpus: Corpus) -> dict[str, str]:
-    """Every generated file of site_src/, in memory."""
+def render(settings: Settings, corpus: Corpus, reuse=None) -> dict[str, str]:
+    """Every generated file of site_src/, in memory. With `reuse`, article and actor
+    pages whose inputs did not change are taken from site_src/ as they are."""
     from generator import render as render_mod
     from generator import sitewrite
 
@@ -147,19 +149,37 @@ def render(settings: Settings, corpus: Corpus) -> dict[str, str]:
     redirects = sitewrite.update_redirects(
         settings.path("site_src"), corpus.extra.get("redirects", {})
     )
-    pages = render_mod.render_site(corpus, settings.path("templates"), meta, redirects)
+    pages = render_mod.render_site(corpus, settings.path("templates"), meta, redirects, reuse)
     pages[sitewrite.REDIRECTS] = sitewrite.dump_redirects(redirects)
     return pages
+
+
+def _page_fingerprints(settings: Settings) -> Path:
+    return settings.path("cache") / "pages.json"
 
 
 def generate(settings: Settings, progress: Progress = _no_progress, use_cache=True) -> list[str]:
     """Regenerate site_src/ from seeds/; returns the generated page paths."""
     from generator import cache, sitewrite
+    from generator.render import Reuse
 
     corpus = extract([settings.path("seeds")], settings, progress, use_cache)
-    pages = render(settings, corpus)
+    site_src = settings.path("site_src")
+    fp_file = _page_fingerprints(settings)
+    reuse = None
+    if use_cache:
+        try:
+            known = json.loads(fp_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+        reuse = Reuse(
+            site_src, known if isinstance(known, dict) else {}, settings.path("templates")
+        )
+    pages = render(settings, corpus, reuse)
     # Only now, with every page rendered in memory, is site_src/ touched.
-    skipped = sitewrite.write_site(settings.path("site_src"), pages)
+    skipped = sitewrite.write_site(site_src, pages)
     if use_cache:
         cache.Cache(settings.path("cache"), "").prune({a.id for a in corpus.articles})
+        fp_file.parent.mkdir(parents=True, exist_ok=True)
+        fp_file.write_text(json.dumps(reuse.fingerprints, sort_keys=True), encoding="utf-8")
     return sorted(set(pages) - set(skipped))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import io
 import multiprocessing
 import os
@@ -394,9 +395,10 @@ def render_site(
     templates: Path,
     meta: dict | None = None,
     redirects: dict[str, str] | None = None,
+    reuse: Reuse | None = None,
 ) -> dict[str, str]:
     """Every generated file of site_src/, path -> text. `redirects` maps old actor
-    ids to current ones."""
+    ids to current ones; `reuse` lets unchanged article and actor pages be kept."""
     redirects = {
         old: new
         for old, new in (redirects or {}).items()
@@ -416,7 +418,10 @@ def render_site(
     jobs = [("page", path, template) for path, template in INDEX_PAGES]
     jobs += [("article", a.id, "") for a in corpus.articles]
     jobs += [("actor", a.id, "") for a in corpus.actors]
-    pages.update(_render_jobs(env, site, jobs))
+    rendered, fingerprints = _render_jobs(env, site, jobs, reuse)
+    pages.update(rendered)
+    if reuse is not None:
+        reuse.fingerprints = fingerprints  # this run's, for the next one
     put("topics/index.md", "topics_index.md.j2")
     for topic in corpus.topics:
         put(topic_path(topic.id), "topic.md.j2", topic=topic)
@@ -433,7 +438,40 @@ def render_site(
 
 
 PARALLEL_MIN_PAGES = 400
-_STATE: tuple | None = None  # (env, site) inherited by forked workers
+_STATE: tuple | None = None  # (env, site, reuse) inherited by forked workers
+
+
+class Reuse:
+    """Pages of the last run that can be kept as they are: a page is rendered
+    again only when the fingerprint of everything it shows has changed.
+    `fingerprints` are last run's (path -> [inputs, content] hashes); `folder`
+    holds last run's pages. A page edited since is rendered again."""
+
+    def __init__(self, folder: Path, fingerprints: dict[str, list], templates: Path):
+        self.folder = folder
+        self.fingerprints = fingerprints
+        h = hashlib.sha256()
+        for t in sorted(templates.glob("*.j2")):
+            h.update(t.name.encode() + t.read_bytes())
+        self.templates = h.hexdigest()
+
+    def fingerprint(self, inputs: object) -> str:
+        return hashlib.sha256((self.templates + repr(inputs)).encode()).hexdigest()
+
+    def get(self, path: str, fp: str) -> str | None:
+        """Last run's page, if its inputs are the same and nobody has touched it."""
+        known = self.fingerprints.get(path)
+        if not isinstance(known, list) or known[0] != fp:
+            return None
+        try:
+            text = (self.folder / path).read_text(encoding="utf-8")
+        except OSError:
+            return None
+        return text if _sha(text) == known[1] else None
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _render(env, site: Site, path: str, template: str, **ctx) -> str:
@@ -451,17 +489,41 @@ INDEX_PAGES = [
 ]
 
 
-def _job(job: tuple[str, str, str]) -> tuple[str, str]:
-    env, site = _STATE  # type: ignore[misc]
+def _inputs(site: Site, kind: str, key: str) -> object:
+    """Everything an article or actor page shows, for its fingerprint."""
+    if kind == "actor":
+        actor = site.actors[key]
+        said = site.said(actor)
+        arts = {r.article for r in actor.roles} | {q.article for q in said} | set(actor.articles)
+        return (
+            actor,
+            said,
+            [(a, site.articles[a].title, site.articles[a].date) for a in sorted(arts)],
+            [(o.id, o.name, n) for o, n in site.co_actors(actor)],
+        )
+    art = site.articles[key]
+    return (
+        art,
+        sorted(site.mentions[key].items()),
+        site.quotes_by_article[key],
+        [(a.id, a.name, a.kind, n) for a, n in site.actors_in(key)],
+    )
+
+
+def _job(job: tuple[str, str, str]) -> tuple[str, str, str | None]:
+    env, site, reuse = _STATE  # type: ignore[misc]
     kind, key, template = job
     if kind == "page":
         ctx = {"articles": site.articles_by_date()} if key == "articles/index.md" else {}
-        return key, _render(env, site, key, template, **ctx)
+        return key, _render(env, site, key, template, **ctx), None
+    path = actor_path(key) if kind == "actor" else article_path(key)
+    fp = reuse.fingerprint(_inputs(site, kind, key)) if reuse else None
+    kept = reuse.get(path, fp) if reuse else None
+    if kept is not None:
+        return path, kept, fp
     if kind == "actor":
-        path = actor_path(key)
-        return path, _render(env, site, path, "actor.md.j2", actor=site.actors[key])
+        return path, _render(env, site, path, "actor.md.j2", actor=site.actors[key]), fp
     art = site.articles[key]
-    path = article_path(art.id)
     paras = []
     for i, text in enumerate(art.paragraphs):
         quotes = [
@@ -472,20 +534,26 @@ def _job(job: tuple[str, str, str]) -> tuple[str, str]:
         paras.append(
             (para_anchor(i), paragraph_markup(text, site.mentions[art.id][i], quotes, path))
         )
-    return path, _render(env, site, path, "article.md.j2", article=art, paragraphs=paras)
+    return path, _render(env, site, path, "article.md.j2", article=art, paragraphs=paras), fp
 
 
-def _render_jobs(env, site: Site, jobs: list[tuple[str, str, str]]) -> dict[str, str]:
+def _render_jobs(
+    env, site: Site, jobs: list[tuple[str, str, str]], reuse: Reuse | None
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The pages, and the fingerprints of the article and actor pages."""
     global _STATE
-    _STATE = (env, site)
+    _STATE = (env, site, reuse)
     try:
         workers = min(os.cpu_count() or 1, 4)
         if len(jobs) < PARALLEL_MIN_PAGES or workers < 2:
-            return dict(map(_job, jobs))
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return dict(pool.imap_unordered(_job, jobs, chunksize=32))
+            done = list(map(_job, jobs))
+        else:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                done = list(pool.imap_unordered(_job, jobs, chunksize=32))
     finally:
         _STATE = None
+    pages = {path: text for path, text, _ in done}
+    return pages, {path: [fp, _sha(text)] for path, text, fp in done if fp}
 
 
 def quotes_csv(corpus: Corpus) -> str:
