@@ -548,8 +548,14 @@ def _render_jobs(
         if len(jobs) < PARALLEL_MIN_PAGES or workers < 2:
             done = list(map(_job, jobs))
         else:
+            # The long index pages go out one by one, first, so that no worker
+            # gets several of them; the many small pages follow in chunks.
+            big = [j for j in jobs if j[0] == "page"]
+            small = [j for j in jobs if j[0] != "page"]
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                done = list(pool.imap_unordered(_job, jobs, chunksize=32))
+                first = pool.map_async(_job, big, chunksize=1)
+                done = list(pool.imap_unordered(_job, small, chunksize=32))
+                done += first.get()
     finally:
         _STATE = None
     pages = {path: text for path, text, _ in done}
