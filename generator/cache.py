@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 from dataclasses import asdict
 from pathlib import Path
 
@@ -57,14 +58,39 @@ def article_key(article: Article, env_key: str) -> str:
 
 
 class Cache:
-    def __init__(self, folder: Path, env_key: str):
+    """The per-article entries, and (with `packed`) the pack: the last run's parsed
+    articles and facts in one file, so that a warm run loads them at once instead
+    of parsing every article and reading 800 entries. A pack entry is used only
+    while the article's own entry is the very file it was made with (same size,
+    time and inode), so a damaged or deleted entry is never trusted through the
+    pack. The pack is a pickle, so like the rest of the cache it must stay the
+    project's own (the folder is local and never committed)."""
+
+    PACK = "pack.pickle"
+
+    def __init__(self, folder: Path, env_key: str, packed: bool = False):
         self.folder = folder
         self.env_key = env_key
+        self.memo: dict[str, Article] = {}  # source hash -> article (ingest's memo)
+        self.packed: dict[str, tuple[tuple, ArticleFacts]] = {}  # id -> (entry stat, facts)
+        self._pack_loaded = False
+        if packed:
+            self._load_pack()
 
     def _path(self, article: Article) -> Path:
         return self.folder / f"{article.id}.json"
 
+    def _sig(self, article: Article) -> tuple | None:
+        try:
+            st = self._path(article).stat()
+        except OSError:
+            return None
+        return (st.st_size, st.st_mtime_ns, st.st_ino)
+
     def get(self, article: Article) -> ArticleFacts | None:
+        known = self.packed.get(article.id)
+        if known is not None and known[1].article == article and known[0] == self._sig(article):
+            return known[1]
         path = self._path(article)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -89,6 +115,42 @@ class Cache:
         for p in self.folder.glob("*.json"):
             if p.stem not in keep:
                 p.unlink(missing_ok=True)
+
+    def _load_pack(self) -> None:
+        try:
+            with (self.folder / self.PACK).open("rb") as fh:
+                data = pickle.load(fh)  # noqa: S301 - our own cache file
+            if data["format"] == FORMAT and data["env"] == self.env_key:
+                self.memo, self.packed = dict(data["articles"]), dict(data["facts"])
+        except Exception:  # noqa: BLE001 - anything wrong: start empty, never trust it
+            self.memo, self.packed = {}, {}
+        self._pack_loaded = bool(self.packed)
+
+    def save_pack(self, articles: list[Article], facts: list[ArticleFacts]) -> None:
+        """Write the pack again when it has fallen behind this run by more than a
+        few articles. Rewriting costs a fifth of a second on 800 articles; an
+        article the pack lacks costs a parse and an entry read next time."""
+        held = 0
+        for f in facts:
+            known = self.packed.get(f.article.id)
+            held += known is not None and known[1] is f
+        behind = (len(facts) - held) + (len(self.packed) - held)
+        if self._pack_loaded and behind <= max(8, len(facts) // 50):
+            return
+        wanted = {id(a) for a in articles}
+        memo = {k: a for k, a in self.memo.items() if id(a) in wanted}
+        packed = {}
+        for f in facts:
+            sig = self._sig(f.article)
+            if sig is not None:
+                packed[f.article.id] = (sig, f)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / self.PACK
+        tmp = path.with_name(f".{self.PACK}.{os.getpid()}.tmp")
+        data = {"format": FORMAT, "env": self.env_key, "articles": memo, "facts": packed}
+        with tmp.open("wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
 
 
 def facts_to_dict(f: ArticleFacts) -> dict:

@@ -16,6 +16,7 @@ Facts the text does not carry live in a sidecar `NAME.meta.yaml` beside the arti
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -82,12 +83,16 @@ def find_article_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def read_articles(paths: Iterable[Path], root: Path | None = None) -> list[Article]:
-    """Read every article under `paths`; ids must be unique."""
+def read_articles(
+    paths: Iterable[Path], root: Path | None = None, memo: dict[str, Article] | None = None
+) -> list[Article]:
+    """Read every article under `paths`; ids must be unique. `memo` maps the hash of
+    a file's text (and its sidecar's) to the article parsed from it last time; it is
+    consulted and filled in, so that an unchanged file is not parsed again."""
     articles: list[Article] = []
     seen: dict[str, Path] = {}
     for f in find_article_files(paths):
-        art = read_article(f, root=root)
+        art = read_article(f, root=root, memo=memo)
         if art.id in seen:
             raise IngestError(f, f"gives the id '{art.id}', as {seen[art.id]} does; rename one")
         seen[art.id] = f
@@ -113,10 +118,22 @@ def read_text(path: Path) -> str:
     return text
 
 
-def read_article(path: Path, root: Path | None = None) -> Article:
+def read_article(
+    path: Path, root: Path | None = None, memo: dict[str, Article] | None = None
+) -> Article:
     text = read_text(path)
-    meta = read_sidecar(path)
+    side = sidecar_path(path)
+    side_text = read_text(side) if side.exists() else None
     shown = _display_path(path, root)
+    key = ""
+    if memo is not None:
+        # The file's bytes were checked above; an unchanged file gives the same
+        # article (the memo itself is dropped when this module's code changes).
+        h = hashlib.sha256(f"{path.name}\0{shown}\0{text}\0{side_text}".encode())
+        key = h.hexdigest()
+        if key in memo:
+            return memo[key]
+    meta = _check_meta(side, _load_yaml(side, side_text, first_line=1)) if side_text else {}
     if text.startswith("---\n"):
         fields = _parse_markdown(path, text)
     elif _looks_like_seed(text):
@@ -131,7 +148,7 @@ def read_article(path: Path, root: Path | None = None) -> Article:
     derived = not title
     if derived:
         title = derive_title(paragraphs[0])
-    return Article(
+    article = Article(
         id=article_id(path),
         path=shown,
         title=str(title),
@@ -139,6 +156,9 @@ def read_article(path: Path, root: Path | None = None) -> Article:
         paragraphs=paragraphs,
         **fields,
     )
+    if memo is not None:
+        memo[key] = article
+    return article
 
 
 def _display_path(path: Path, root: Path | None) -> str:
@@ -153,11 +173,8 @@ def _display_path(path: Path, root: Path | None) -> str:
 # --- metadata -----------------------------------------------------------------
 
 
-def read_sidecar(path: Path) -> dict:
-    side = path.with_name(path.name.removesuffix(path.suffix) + SIDECAR_SUFFIX)
-    if not side.exists():
-        return {}
-    return _check_meta(side, _load_yaml(side, read_text(side), first_line=1))
+def sidecar_path(path: Path) -> Path:
+    return path.with_name(path.name.removesuffix(path.suffix) + SIDECAR_SUFFIX)
 
 
 def _load_yaml(path: Path, text: str, first_line: int) -> dict:

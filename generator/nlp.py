@@ -63,21 +63,25 @@ def add_components(nlp: Language) -> None:
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Z])", r"[\u2014\u2015]"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
-    ruler = nlp.add_pipe(
-        "entity_ruler", name="explainer_entities", after="ner", config={"overwrite_ents": True}
-    )
-    ruler.add_patterns(rules.entity_patterns())
-    titles = nlp.add_pipe(
-        "span_ruler",
-        name="explainer_titles",
-        after="explainer_entities",
-        config={
-            "spans_key": "titles",
-            "phrase_matcher_attr": "LOWER",
-            "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
-        },
-    )
-    titles.add_patterns(rules.title_patterns())
+    # Phrase patterns match on ORTH and LOWER, which need the tokenizer only; with
+    # the statistical components on, adding them would run the model over every
+    # pattern (half a second of each start-up).
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        ruler = nlp.add_pipe(
+            "entity_ruler", name="explainer_entities", after="ner", config={"overwrite_ents": True}
+        )
+        ruler.add_patterns(rules.entity_patterns())
+        titles = nlp.add_pipe(
+            "span_ruler",
+            name="explainer_titles",
+            after="explainer_entities",
+            config={
+                "spans_key": "titles",
+                "phrase_matcher_attr": "LOWER",
+                "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
+            },
+        )
+        titles.add_patterns(rules.title_patterns())
     nlp.add_pipe("explainer_entity_fixes", after="explainer_titles")
 
 

@@ -7,10 +7,12 @@ what flows between them.
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator import editorial, ingest
@@ -102,6 +104,7 @@ def extract(
     progress: Progress = _no_progress,
     use_cache: bool = True,
 ) -> Corpus:
+    from generator import cache
     from generator.editorial import load_topics
     from generator.extract import assemble
 
@@ -112,29 +115,57 @@ def extract(
     curation_path = ed / "curation.yaml"
     curation = editorial.load_curation(curation_path)
     specs = load_topics(ed / "topics.yaml")
-    articles = ingest.read_articles(paths, root=settings.root)
-    facts = cached_extract(articles, settings, leaders, specs, progress, use_cache)
-    # Cross-article steps come last: they are redone from the per-article results.
-    return assemble(facts, leaders, curation, str(curation_path), specs)
+    with gc_paused():
+        store = None
+        if use_cache:
+            store = cache.Cache(settings.path("cache"), _environment(settings), packed=True)
+        memo = store.memo if store else None
+        articles = ingest.read_articles(paths, root=settings.root, memo=memo)
+    facts = cached_extract(articles, settings, leaders, specs, progress, store)
+    with gc_paused():
+        if store is not None:
+            store.save_pack(articles, facts)
+        # Cross-article steps come last: they are redone from the per-article results.
+        return assemble(facts, leaders, curation, str(curation_path), specs)
 
 
-def cached_extract(articles, settings, leaders, specs, progress, use_cache=True):
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector. Between the NLP and the written site the
+    data is hundreds of thousands of small acyclic records (freed by reference
+    counting anyway); the collector's repeated walks over them took a fifth of a
+    warm regeneration. Not used around the NLP, whose objects may hold cycles."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _environment(settings: Settings) -> str:
+    """The cache key of everything but the article: model, code, rules, editors' files."""
     from generator import cache
 
     ed = settings.path("editorial")
     # The model's name and version are read without importing spaCy: a run whose
     # articles are all cached never loads it.
     name = os.environ.get("EXPLAINER_MODEL") or settings.model
-    env = cache.environment_key(
+    return cache.environment_key(
         name, cache.package_version(name), [ed / "leaders.yaml", ed / "topics.yaml"]
     )
-    store = cache.Cache(settings.path("cache"), env)
-    found = {a.id: store.get(a) for a in articles} if use_cache else {}
+
+
+def cached_extract(articles, settings, leaders, specs, progress, store=None):
+    """The facts of every article: from the cache `store` where it has them (None:
+    no cache), else parsed, and then put in it."""
+    found = {a.id: store.get(a) for a in articles} if store else {}
     todo = [a for a in articles if found.get(a.id) is None]
     if todo:
         for f in parse_and_extract(todo, leaders, specs, progress):
             found[f.article.id] = f
-            if use_cache:
+            if store:
                 store.put(f)
     return [found[a.id] for a in articles]
 
@@ -175,11 +206,13 @@ def generate(settings: Settings, progress: Progress = _no_progress, use_cache=Tr
         reuse = Reuse(
             site_src, known if isinstance(known, dict) else {}, settings.path("templates")
         )
-    pages = render(settings, corpus, reuse)
-    # Only now, with every page rendered in memory, is site_src/ touched.
-    skipped = sitewrite.write_site(site_src, pages)
-    if use_cache:
+    with gc_paused():
+        pages = render(settings, corpus, reuse)
+        # Only now, with every page rendered in memory, is site_src/ touched.
+        skipped = sitewrite.write_site(site_src, pages)
+    if reuse is not None:
         cache.Cache(settings.path("cache"), "").prune({a.id for a in corpus.articles})
+        reuse.written(skipped)
         fp_file.parent.mkdir(parents=True, exist_ok=True)
         fp_file.write_text(json.dumps(reuse.fingerprints, sort_keys=True), encoding="utf-8")
     return sorted(set(pages) - set(skipped))

@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from generator import serialize
 from generator.model import Actor, Article, Corpus, Event, Quote, Topic
+from generator.sitewrite import Kept
 
 # One table for every character that needs it: HTML's three, the characters
 # Python-Markdown (and the extensions we enable) treat as syntax anywhere in a line,
@@ -220,6 +221,7 @@ class Site:
         self.intro = str(meta.get("intro") or "")
         self.actors = {a.id: a for a in corpus.actors}
         self.articles = {a.id: a for a in corpus.articles}
+        self.topics = {t.id: t for t in corpus.topics}
         self.quotes_by_article: dict[str, list[Quote]] = defaultdict(list)
         self.quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
         for q in corpus.quotes:
@@ -396,9 +398,10 @@ def render_site(
     meta: dict | None = None,
     redirects: dict[str, str] | None = None,
     reuse: Reuse | None = None,
-) -> dict[str, str]:
+) -> dict[str, str | Kept]:
     """Every generated file of site_src/, path -> text. `redirects` maps old actor
-    ids to current ones; `reuse` lets unchanged article and actor pages be kept."""
+    ids to current ones; `reuse` lets unchanged article and actor pages be kept
+    (their text is then `Kept`)."""
     redirects = {
         old: new
         for old, new in (redirects or {}).items()
@@ -408,32 +411,29 @@ def render_site(
     }
     env = make_env(templates)
     site = Site(corpus, meta)
-    pages: dict[str, str] = {}
+    pages: dict[str, str | Kept] = {}
 
-    def put(path: str, template: str, **ctx) -> None:
-        pages[path] = _render(env, site, path, template, **ctx)
+    def rest() -> None:
+        # The data itself, for reuse: MkDocs copies these files as they are.
+        pages["data/explainer-data.json"] = serialize.dumps(corpus)
+        pages["data/quotes.csv"] = quotes_csv(corpus)
+        for old, new in redirects.items():
+            pages[f"actors/{old}/index.html"] = redirect_page(old, new)
 
     # One page per article and per actor, and the long index pages: the bulk of
-    # the work, shared among processes when there is a lot of it.
+    # the work, shared among processes when there is a lot of it; this process
+    # does the rest meanwhile.
     jobs = [("page", path, template) for path, template in INDEX_PAGES]
+    for topic in corpus.topics:
+        jobs.append(("topic", topic.id, "topic.md.j2"))
+        if topic.history:
+            jobs.append(("history", topic.id, "history.md.j2"))
     jobs += [("article", a.id, "") for a in corpus.articles]
     jobs += [("actor", a.id, "") for a in corpus.actors]
-    rendered, fingerprints = _render_jobs(env, site, jobs, reuse)
+    rendered, fingerprints = _render_jobs(env, site, jobs, reuse, meanwhile=rest)
     pages.update(rendered)
     if reuse is not None:
-        reuse.fingerprints = fingerprints  # this run's, for the next one
-    put("topics/index.md", "topics_index.md.j2")
-    for topic in corpus.topics:
-        put(topic_path(topic.id), "topic.md.j2", topic=topic)
-        if topic.history:
-            put(history_path(topic.id), "history.md.j2", topic=topic)
-    put("timeline.md", "timeline.md.j2")
-    put("data/index.md", "data.md.j2")
-    # The data itself, for reuse: MkDocs copies these files as they are.
-    pages["data/explainer-data.json"] = serialize.dumps(corpus)
-    pages["data/quotes.csv"] = quotes_csv(corpus)
-    for old, new in redirects.items():
-        pages[f"actors/{old}/index.html"] = redirect_page(old, new)
+        reuse.fresh = fingerprints  # this run's, for the next one
     return pages
 
 
@@ -444,12 +444,14 @@ _STATE: tuple | None = None  # (env, site, reuse) inherited by forked workers
 class Reuse:
     """Pages of the last run that can be kept as they are: a page is rendered
     again only when the fingerprint of everything it shows has changed.
-    `fingerprints` are last run's (path -> [inputs, content] hashes); `folder`
-    holds last run's pages. A page edited since is rendered again."""
+    `fingerprints` are last run's (path -> [inputs hash, [size, mtime]]); `folder`
+    holds last run's pages. A page touched since (another size or time, as make
+    and git judge files) is rendered again."""
 
     def __init__(self, folder: Path, fingerprints: dict[str, list], templates: Path):
         self.folder = folder
         self.fingerprints = fingerprints
+        self.fresh: dict[str, str] = {}  # this run's inputs hashes, path -> hash
         h = hashlib.sha256()
         for t in sorted(templates.glob("*.j2")):
             h.update(t.name.encode() + t.read_bytes())
@@ -458,25 +460,32 @@ class Reuse:
     def fingerprint(self, inputs: object) -> str:
         return hashlib.sha256((self.templates + repr(inputs)).encode()).hexdigest()
 
-    def get(self, path: str, fp: str) -> str | None:
-        """Last run's page, if its inputs are the same and nobody has touched it."""
+    def kept(self, path: str, fp: str) -> bool:
+        """Whether last run's page stands: same inputs, and nobody has touched it."""
         known = self.fingerprints.get(path)
-        if not isinstance(known, list) or known[0] != fp:
-            return None
+        if not isinstance(known, list) or len(known) != 2 or known[0] != fp:
+            return False
+        return known[1] == self._stat(path)
+
+    def _stat(self, path: str) -> list[int] | None:
         try:
-            text = (self.folder / path).read_text(encoding="utf-8")
+            st = (self.folder / path).stat()
         except OSError:
             return None
-        return text if _sha(text) == known[1] else None
+        return [st.st_size, st.st_mtime_ns]
 
-
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
+    def written(self, skipped: list[str]) -> None:
+        """This run's fingerprints, once its pages are in `folder`, for the next run."""
+        self.fingerprints = {
+            path: [fp, self._stat(path)] for path, fp in self.fresh.items() if path not in skipped
+        }
 
 
 def _render(env, site: Site, path: str, template: str, **ctx) -> str:
     ctx.setdefault("page", path)
-    return env.get_template(template).render(site=site, rel=_rel_for(path), **ctx)
+    return env.get_template(template).render(
+        site=site, rel=_rel_for(path), quote_item=_quote_item_for(path), **ctx
+    )
 
 
 INDEX_PAGES = [
@@ -486,6 +495,9 @@ INDEX_PAGES = [
     ("actors/index.md", "actors_index.md.j2"),
     ("actors/people.md", "people.md.j2"),
     ("actors/organizations.md", "organizations.md.j2"),
+    ("timeline.md", "timeline.md.j2"),
+    ("topics/index.md", "topics_index.md.j2"),
+    ("data/index.md", "data.md.j2"),
 ]
 
 
@@ -516,11 +528,13 @@ def _job(job: tuple[str, str, str]) -> tuple[str, str, str | None]:
     if kind == "page":
         ctx = {"articles": site.articles_by_date()} if key == "articles/index.md" else {}
         return key, _render(env, site, key, template, **ctx), None
+    if kind in ("topic", "history"):
+        path = topic_path(key) if kind == "topic" else history_path(key)
+        return path, _render(env, site, path, template, topic=site.topics[key]), None
     path = actor_path(key) if kind == "actor" else article_path(key)
     fp = reuse.fingerprint(_inputs(site, kind, key)) if reuse else None
-    kept = reuse.get(path, fp) if reuse else None
-    if kept is not None:
-        return path, kept, fp
+    if reuse and reuse.kept(path, fp):
+        return path, Kept(), fp
     if kind == "actor":
         return path, _render(env, site, path, "actor.md.j2", actor=site.actors[key]), fp
     art = site.articles[key]
@@ -538,28 +552,31 @@ def _job(job: tuple[str, str, str]) -> tuple[str, str, str | None]:
 
 
 def _render_jobs(
-    env, site: Site, jobs: list[tuple[str, str, str]], reuse: Reuse | None
-) -> tuple[dict[str, str], dict[str, str]]:
-    """The pages, and the fingerprints of the article and actor pages."""
+    env, site: Site, jobs: list[tuple[str, str, str]], reuse: Reuse | None, meanwhile
+) -> tuple[dict[str, str | Kept], dict[str, str]]:
+    """The pages, and the fingerprints of the article and actor pages; `meanwhile()`
+    runs in this process while the workers render."""
     global _STATE
     _STATE = (env, site, reuse)
     try:
         workers = min(os.cpu_count() or 1, 4)
         if len(jobs) < PARALLEL_MIN_PAGES or workers < 2:
+            meanwhile()
             done = list(map(_job, jobs))
         else:
             # The long index pages go out one by one, first, so that no worker
             # gets several of them; the many small pages follow in chunks.
-            big = [j for j in jobs if j[0] == "page"]
-            small = [j for j in jobs if j[0] != "page"]
+            big = [j for j in jobs if j[0] not in ("article", "actor")]
+            small = [j for j in jobs if j[0] in ("article", "actor")]
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 first = pool.map_async(_job, big, chunksize=1)
-                done = list(pool.imap_unordered(_job, small, chunksize=32))
-                done += first.get()
+                rest = pool.map_async(_job, small, chunksize=32)
+                meanwhile()
+                done = first.get() + rest.get()
     finally:
         _STATE = None
     pages = {path: text for path, text, _ in done}
-    return pages, {path: [fp, _sha(text)] for path, text, fp in done if fp}
+    return pages, {path: fp for path, _, fp in done if fp}
 
 
 def quotes_csv(corpus: Corpus) -> str:
@@ -615,3 +632,17 @@ def _rel_for(page: str):
         return rel(page, to_page, anchor)
 
     return _rel
+
+
+def _quote_item_for(page: str):
+    def quote_item(q: Quote) -> Markup:
+        """A quote as a list item linking to its place in the article. In Python
+        rather than a macro: the page of every quote calls it ten thousand times."""
+        label = f"in context, paragraph {q.paragraph + 1}"
+        if q.kind == "indirect":
+            url = rel(page, article_path(q.article), para_anchor(q.paragraph))
+            return Markup(f"- *Reported:* {md_escape(q.text)} ({link(label, url)})")
+        url = rel(page, article_path(q.article), quote_anchor(q))
+        return Markup(f"- \u201c{md_escape(q.text)}\u201d ({link(label, url)})")
+
+    return quote_item

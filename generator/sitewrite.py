@@ -108,20 +108,35 @@ def hand_written(site_src: Path) -> set[str]:
     if not site_src.exists():
         return set()
     generated = generated_files(site_src) | {MANIFEST}
-    return {
-        p.relative_to(site_src).as_posix()
-        for p in site_src.rglob("*")
-        if p.is_file() and p.relative_to(site_src).as_posix() not in generated
-    }
+    found = set()
+    for folder, _dirs, files in os.walk(site_src):
+        rel = Path(folder).relative_to(site_src).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        found.update(prefix + f for f in files)
+    return found - generated
 
 
-def plan(site_src: Path, pages: dict[str, str]) -> tuple[dict[str, str], set[str]]:
+def _keep(old: Path, dest: Path) -> None:
+    """The old file, in the new tree: a second name for it where the file system
+    has them (the old tree's name goes with the old tree), else a copy."""
+    try:
+        os.link(old, dest)
+    except OSError:
+        shutil.copy2(old, dest)
+
+
+def plan(site_src: Path, pages: dict) -> tuple[dict, set[str]]:
     """The pages to write (hand-written ones win) and the hand-written pages kept."""
     hand = hand_written(site_src)
     return {p: t for p, t in pages.items() if p not in hand}, hand
 
 
-def write_site(site_src: Path, pages: dict[str, str]) -> list[str]:
+class Kept:
+    """In place of a page's text: the page in site_src/ stays as it is (it is linked
+    into the new tree rather than written again)."""
+
+
+def write_site(site_src: Path, pages: dict[str, str | Kept]) -> list[str]:
     """Replace site_src/ with `pages` plus the hand-written pages; returns the paths
     of generated pages skipped because an editor's page holds them."""
     recover(site_src)
@@ -134,10 +149,16 @@ def write_site(site_src: Path, pages: dict[str, str]) -> list[str]:
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(site_src / rel, dest)
         delay = float(os.environ.get("EXPLAINER_WRITE_DELAY") or 0)  # for the kill test
+        made: set[Path] = set()
         for rel, text in sorted(to_write.items()):
             dest = new / rel
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(text, encoding="utf-8", newline="\n")
+            if dest.parent not in made:
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                made.add(dest.parent)
+            if isinstance(text, Kept):
+                _keep(site_src / rel, dest)
+            else:
+                dest.write_text(text, encoding="utf-8", newline="\n")
             if delay:
                 time.sleep(delay)
         (new / MANIFEST).write_text("".join(f"{p}\n" for p in sorted(to_write)), encoding="utf-8")

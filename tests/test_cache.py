@@ -109,3 +109,84 @@ def test_kept_pages_equal_a_full_render(nlp, project):
     tpl.write_text(tpl.read_text() + "\nTemplate changed.\n")
     run("generate")
     assert page.read_text().endswith("Template changed.\n")
+
+
+@pytest.fixture
+def parsed_files(monkeypatch):
+    """Record which article files ingest parses (rather than takes from the pack)."""
+    from generator import ingest
+
+    seen: list[str] = []
+    real = ingest._parse_markdown, ingest._parse_seed, ingest.blank_line_paragraphs
+
+    def spy(i):
+        def inner(*args, **kwargs):
+            seen.append(str(args[0])[:40])
+            return real[i](*args, **kwargs)
+
+        return inner
+
+    monkeypatch.setattr(ingest, "_parse_markdown", spy(0))
+    monkeypatch.setattr(ingest, "_parse_seed", spy(1))
+    monkeypatch.setattr(ingest, "blank_line_paragraphs", spy(2))
+    return seen
+
+
+def test_a_warm_run_takes_articles_and_facts_from_the_pack(
+    nlp, project, parsed_files, counted, monkeypatch
+):
+    from generator import cache
+
+    run("generate")
+    assert parsed_files and sorted(counted) == ["budget-vote", "harbour-talks", "plain-note"]
+    parsed_files.clear()
+    counted.clear()
+    entries_read: list[str] = []
+    real = cache.facts_from_dict
+
+    def spy(d, article):
+        entries_read.append(article.id)
+        return real(d, article)
+
+    monkeypatch.setattr(cache, "facts_from_dict", spy)
+    # Nothing parsed, and not even the per-article entries read...
+    run("generate")
+    assert parsed_files == [] and counted == [] and entries_read == []
+    # ...but an edited article is read again.
+    p = project / "seeds" / "plain-note.txt"
+    p.write_text(p.read_text() + "\nOne more paragraph.\n")
+    run("generate")
+    assert counted == ["plain-note"] and len(parsed_files) == 1
+
+
+@pytest.mark.parametrize("damage", [b"garbage", b"", b"\x80\x04\x95"])
+def test_a_damaged_pack_is_ignored(nlp, project, counted, damage):
+    run("generate")
+    first = (project / "site_src" / "index.md").read_text()
+    (project / ".cache" / "explainer" / "pack.pickle").write_bytes(damage)
+    counted.clear()
+    run("generate")
+    assert counted == []  # the per-article entries still hold
+    assert (project / "site_src" / "index.md").read_text() == first
+    run("check")
+
+
+def test_unchanged_pages_are_kept_not_rewritten(nlp, project):
+    run("generate")
+    page = project / "site_src" / "actors" / "piet-vos.md"
+    article = project / "site_src" / "articles" / "harbour-talks.md"
+    before = page.stat(), article.stat()
+    (project / "seeds" / "new-one.txt").write_text("The mayor, Marit Berg, said it rained.\n")
+    run("generate")
+    after = page.stat(), article.stat()
+    # The same file (linked into the new tree), not a copy written again.
+    assert [(s.st_ino, s.st_mtime_ns) for s in before] == [(s.st_ino, s.st_mtime_ns) for s in after]
+    run("check")
+
+
+def test_generate_leaves_the_garbage_collector_as_it_found_it(nlp, project):
+    import gc
+
+    assert gc.isenabled()
+    run("generate")
+    assert gc.isenabled()

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from anyascii import anyascii
@@ -39,12 +40,16 @@ class _Group:
     final_id: str | None = None
 
 
+# fold() and person_key() run tens of thousands of times over the same few
+# thousand names on every regeneration.
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+@lru_cache(maxsize=1 << 16)
 def person_key(name: str) -> str:
     return "person:" + re.sub(r"\s+[a-z]\.(?=\s)", "", fold(name))
 

@@ -23,11 +23,18 @@ class TopicMatcher:
     def __init__(self, nlp: Language, topics: tuple[TopicSpec, ...]):
         self.topics = topics
         self.matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        for t in topics:
-            # A lone term is lemmatized as it would be in a sentence, and also with
-            # a capital, as at the start of one ("Sanctions could ...").
-            variants = [*t.terms, *(term[:1].upper() + term[1:] for term in t.terms)]
-            self.matcher.add(t.id, list(nlp.pipe(variants)))
+        # Lemmas need the tagger and lemmatizer only; parser and entities are off.
+        off = [
+            n
+            for n in nlp.pipe_names
+            if n in ("parser", "ner", "senter") or n.startswith("explainer_")
+        ]
+        with nlp.select_pipes(disable=off):
+            for t in topics:
+                # A lone term is lemmatized as it would be in a sentence, and also
+                # with a capital, as at the start of one ("Sanctions could ...").
+                variants = [*t.terms, *(term[:1].upper() + term[1:] for term in t.terms)]
+                self.matcher.add(t.id, list(nlp.pipe(variants)))
 
     def hits(self, doc: Doc) -> list[tuple[str, int, int]]:
         cached = doc.user_data.get("explainer_topics")
