@@ -121,7 +121,14 @@ def extract(
             store = cache.Cache(settings.path("cache"), _environment(settings), packed=True)
         memo = store.memo if store else None
         articles = ingest.read_articles(paths, root=settings.root, memo=memo)
-    facts = cached_extract(articles, settings, leaders, specs, progress, store)
+    # The records just loaded stay alive to the end: frozen, the collector does not
+    # walk them again and again while the model loads and parses (it did, for a
+    # second of a one-article run).
+    gc.freeze()
+    try:
+        facts = cached_extract(articles, settings, leaders, specs, progress, store)
+    finally:
+        gc.unfreeze()
     with gc_paused():
         if store is not None:
             store.save_pack(articles, facts)

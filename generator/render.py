@@ -84,6 +84,7 @@ def make_env(templates: Path) -> jinja2.Environment:
         count=count,
         topic_path=topic_path,
         history_path=history_path,
+        in_paragraph_order=lambda quotes: sorted(quotes, key=lambda q: (q.paragraph, q.kind)),
     )
     return env
 
@@ -483,8 +484,9 @@ class Reuse:
 
 def _render(env, site: Site, path: str, template: str, **ctx) -> str:
     ctx.setdefault("page", path)
+    quote_item, event_item = _items_for(path, site.articles)
     return env.get_template(template).render(
-        site=site, rel=_rel_for(path), quote_item=_quote_item_for(path), **ctx
+        site=site, rel=_rel_for(path), quote_item=quote_item, event_item=event_item, **ctx
     )
 
 
@@ -634,7 +636,7 @@ def _rel_for(page: str):
     return _rel
 
 
-def _quote_item_for(page: str):
+def _items_for(page: str, site_articles: dict[str, Article]):
     def quote_item(q: Quote) -> Markup:
         """A quote as a list item linking to its place in the article. In Python
         rather than a macro: the page of every quote calls it ten thousand times."""
@@ -645,4 +647,12 @@ def _quote_item_for(page: str):
         url = rel(page, article_path(q.article), quote_anchor(q))
         return Markup(f"- \u201c{md_escape(q.text)}\u201d ({link(label, url)})")
 
-    return quote_item
+    def event_item(e: Event) -> Markup:
+        art = site_articles[e.article]
+        label = f"Source: {art.title}, paragraph {e.paragraph + 1}"
+        url = rel(page, article_path(e.article), para_anchor(e.paragraph))
+        return Markup(
+            f"- **{md_escape(human_date(e.date))}**: {md_escape(e.title)}. {link(label, url)}"
+        )
+
+    return quote_item, event_item

@@ -366,6 +366,16 @@ class _Attributor:
                     if key and child.dep_ != "poss":
                         return key
             lemma = tok.lemma_.lower()
+            if lemma in self.cues.role_nouns and not _definite(tok):
+                # "Officials at Homeland Security Investigations said", "a spokesman
+                # for the Pentagon said": the organization speaks through them.
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("at", "for", "of", "from", "with"):
+                        for obj in prep.children:
+                            if obj.dep_ == "pobj" and obj.ent_type_ in ("ORG", "GPE", "NORP"):
+                                key = self.entity_of(obj, p)
+                                if key:
+                                    return key
             if lemma in self.cues.role_nouns and _definite(tok):
                 # "the senator said": who holds that role here, else the person the
                 # text is about (newspapers name a person by role on second mention).
@@ -400,7 +410,12 @@ class _Attributor:
         tok = cue
         for _ in range(5):
             for child in tok.children:
-                if child.dep_ in SUBJECT_DEPS and child.tag_ != "EX" and child.i not in quoted:
+                if (
+                    child.dep_ in SUBJECT_DEPS
+                    and child.tag_ != "EX"
+                    and child.i not in quoted
+                    and any(c.isalnum() for c in child.text)  # a dash the parser misread
+                ):
                     return child
             if tok is cue:
                 # Inverted order the parser misreads: '"...," said James Acton'.
@@ -437,6 +452,36 @@ class _Attributor:
             break
         return None
 
+    def speaker_of(self, cue: Token, p: int) -> tuple[str | None, bool]:
+        """(speaker key, whether the cue has a subject at all). A participle with no
+        subject of its own speaks for the person it follows ("footage of Hillary
+        Clinton asking, ...") or else for its sentence's subject ("Mr. Trump hardly
+        clarified the matter ..., asserting, ...") when the parse leads nowhere."""
+        subj = self.subject_of(cue)
+        who = self.resolve(subj, p) if subj is not None else None
+        if who is not None or cue.tag_ != "VBG":
+            return who, subj is not None
+        if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+            return None, True
+        prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+        if prev is not None and prev.ent_type_ == "PERSON":
+            who = self.entity_of(prev, p)
+            if who:
+                return who, True
+        quoted = self._quoted_doc.get(id(cue.doc), set())
+        for t in cue.sent:
+            if t.i >= cue.i:
+                break
+            if (
+                t.dep_ in SUBJECT_DEPS
+                and t.i not in quoted
+                and t.pos_ in ("PROPN", "NOUN", "PRON")
+                and any(c.isalnum() for c in t.text)
+            ):
+                who = self.resolve(t, p)
+                return who, True
+        return None, subj is not None
+
     def is_cue(self, tok: Token) -> bool:
         return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.cues.verbs
 
@@ -469,10 +514,10 @@ class _Attributor:
                 owner = self._owner(noun)
                 who, text = (self.resolve(owner, p) if owner is not None else None), noun.text
             else:
-                subj = self.subject_of(verb)
-                if subj is None:
+                who, found = self.speaker_of(verb, p)
+                if not found:
                     continue
-                who, text = self.resolve(subj, p), self.cue_text(verb)
+                text = self.cue_text(verb)
             if who:
                 return who, text, True
             if fallback is None and (noun is None or owner is not None):
@@ -497,9 +542,9 @@ class _Attributor:
             else:
                 cue = after_cue
         if cue is not None:
-            subj = self.subject_of(cue)
-            if subj is not None:
-                return self.resolve(subj, p), self.cue_text(cue), True
+            who, found = self.speaker_of(cue, p)
+            if found:
+                return who, self.cue_text(cue), True
         # A signature after the quote: "..." -- Pamela Padilla
         if after and after[0].text in ("\u2014", "\u2015", "\u2013", "-", "--"):
             for t in after[1:4]:
@@ -510,7 +555,12 @@ class _Attributor:
                 if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                     obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
                     if obj is not None:
-                        return self.resolve(obj, p), "according to", True
+                        who = self.resolve(obj, p)
+                        if who is None and obj.lemma_.lower() in self.cues.nouns:
+                            # "according to a speech Mrs. Clinton delivered"
+                            owner = self._owner(obj)
+                            who = self.resolve(owner, p) if owner is not None else None
+                        return who, "according to", True
         # Before the quote, "X said:" with the colon ending the clause.
         text_before = doc.text[: q.start - 1].rstrip()
         if text_before.endswith(":") and before:
@@ -561,6 +611,17 @@ class _Attributor:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
+        for c in noun.children:
+            # "a speech Mrs. Clinton delivered", "a complaint filed by the SEC"
+            if c.dep_ == "relcl":
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ not in ("that", "which", "who"):
+                    return subj
+            if c.dep_ == "acl":
+                for agent in (g for g in c.children if g.dep_ == "agent"):
+                    obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
         anc = noun.head
         for _ in range(4):
             if anc.pos_ in ("VERB", "AUX"):
