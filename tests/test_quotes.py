@@ -235,6 +235,36 @@ CASES = [
         [("may cause new accidents", "Federal Aviation Administration", "partial")],
     ),
     (
+        "an inverted cue read as part of a name",
+        [
+            "Steve Ellis is an analyst. The mayor has ignored the harbour. "
+            "Said Ellis: \u201cI don\u2019t get the sense she cares about it.\u201d"
+        ],
+        [("I don\u2019t get the sense she cares about it.", "Steve Ellis", "direct")],
+    ),
+    (
+        "a name in apposition deep in the subject",
+        [
+            "His former business partner at Lenox, Lawrence B. Cummings, called him a master "
+            'at deals. "He showed again and again an ability to close them."'
+        ],
+        [("He showed again and again an ability to close them.", "Lawrence B. Cummings", "direct")],
+    ),
+    (
+        "a quoted sentence alone speaks for the person the sentence before is about",
+        [
+            "On Sunday, Sen. Ana Ruiz, who lost the primary, identified the harbour as one of "
+            'the reasons that voters should get excited. "The younger people are sick and '
+            'tired of waiting."'
+        ],
+        [("The younger people are sick and tired of waiting.", "Ana Ruiz", "direct")],
+    ),
+    (
+        "a quoted phrase alone does not",
+        ['Sen. Ana Ruiz named the port as the first reason to vote. The "new deal" is near.'],
+        [("new deal", None, "partial")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

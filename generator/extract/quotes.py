@@ -342,6 +342,14 @@ class _Attributor:
         key = self.entity_of(tok, p)
         if key:
             return key
+        if tok.pos_ == "NOUN" and tok.dep_ in SUBJECT_DEPS:
+            # "His former business partner at Lenox, Lawrence B. Cummings, called ...":
+            # the name in apposition may hang on any word of the subject phrase.
+            for t in tok.subtree:
+                if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i > tok.i:
+                    key = self.entity_of(t, p)
+                    if key:
+                        return key
         # A surname the model did not tag ("Trump further described ...").
         if tok.is_title and not tok.ent_type_ and tok.pos_ in ("PROPN", "NOUN"):
             owners = self.surnames.get(tok.text, set())
@@ -417,6 +425,8 @@ class _Attributor:
                     and any(c.isalnum() for c in child.text)  # a dash the parser misread
                 ):
                     return child
+            if tok is cue and cue.dep_ == "compound" and cue.head.pos_ == "PROPN":
+                return cue.head  # 'Said Ellis: "..."', read as one name
             if tok is cue:
                 # Inverted order the parser misreads: '"...," said James Acton'.
                 for child in tok.children:
@@ -722,6 +732,13 @@ class _Attributor:
                         return key
         return None
 
+    def person_subject(self, sent: Span, p: int, quoted: set[int]) -> str | None:
+        """The person a sentence is about: its named main-clause subject."""
+        for c in self.candidates(sent, p, quoted, named_only=True):
+            if c.rank == 0 and c.kind == "person":
+                return c.key
+        return None
+
     def observe(self, sent: Span, p: int, quoted: set[int]) -> None:
         self.salience.add_sentence(self.candidates(sent, p, quoted))
 
@@ -755,6 +772,14 @@ def _genders(docs: list[Doc], index: EntityIndex) -> dict[str, str]:
     return out
 
 
+def _whole_sentence(text: str, q: QuoteSpan, sent: Span) -> bool:
+    """Whether the quote is its sentence: the marks open it and close it."""
+    before = text[sent.start_char : max(q.start - 1, sent.start_char)].strip()
+    after = text[q.end + 1 : sent.end_char].strip()
+    inner = text[q.start : q.end].rstrip()
+    return not before and not after.strip('\u201d"') and inner[-1:] in ".?!"
+
+
 def _kind(text: str, q: QuoteSpan) -> str:
     inner = text[q.start : q.end]
     before = text[: max(q.start - 1, 0)].rstrip()
@@ -777,6 +802,7 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
         att._quoted[p] = quoted
         att._quoted_doc[id(doc)] = quoted
         prev_speaker: str | None = None
+        prev_sent: Span | None = None
         for sent in doc.sents:
             in_sent = [q for q in pspans if sent.start_char <= q.start < sent.end_char]
             for q in in_sent:
@@ -786,6 +812,11 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                         speaker = prev_speaker  # the quote goes on after "he said."
                     elif q.continues or (q.start <= 1 and p - 1 in last_of_paragraph):
                         speaker = last_of_paragraph.get(p - 1)
+                    elif prev_sent is not None and _whole_sentence(doc.text, q, sent):
+                        # 'Sen. Sanders ... identified X as a reason. "The younger
+                        # people are ..."': a quoted sentence standing alone speaks
+                        # for the person the sentence before is about.
+                        speaker = att.person_subject(prev_sent, p, quoted)
                 if speaker:
                     prev_speaker = speaker
                 results.append((q, speaker, cue))
@@ -794,6 +825,7 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                 said = att.sentence_speaker(sent, p, quoted)
                 prev_speaker = said or prev_speaker
             att.observe(sent, p, quoted)
+            prev_sent = sent
         if pspans:
             last_of_paragraph[p] = results[-1][1]
         if doc.text.rstrip().endswith(":"):
