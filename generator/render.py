@@ -16,6 +16,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
 
 import jinja2
@@ -386,9 +387,9 @@ class Site:
 
     def co_actors(self, actor: Actor, limit: int = 8) -> list[tuple[Actor, int]]:
         """The actors this one appears with most (in the same paragraphs)."""
-        counts: Counter = Counter()
-        for place in {(art, m.paragraph) for art, m in actor.mentions}:
-            counts.update(self.in_paragraph[place] - {actor.id})
+        places = {(art, m.paragraph) for art, m in actor.mentions}
+        counts = Counter(chain.from_iterable(self.in_paragraph[place] for place in places))
+        counts.pop(actor.id, None)
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [(self.actors[k], n) for k, n in ranked]
 
@@ -415,6 +416,10 @@ def render_site(
     pages: dict[str, str | Kept] = {}
 
     def rest() -> None:
+        # The longest page is this process's share of the rendering, which the
+        # workers could not split anyway.
+        quotes = "quotes/index.md"
+        pages[quotes] = _render(env, site, quotes, "quotes_index.md.j2")
         # The data itself, for reuse: MkDocs copies these files as they are.
         pages["data/explainer-data.json"] = serialize.dumps(corpus)
         pages["data/quotes.csv"] = quotes_csv(corpus)
@@ -491,7 +496,6 @@ def _render(env, site: Site, path: str, template: str, **ctx) -> str:
 
 
 INDEX_PAGES = [
-    ("quotes/index.md", "quotes_index.md.j2"),
     ("index.md", "home.md.j2"),
     ("articles/index.md", "articles_index.md.j2"),
     ("actors/index.md", "actors_index.md.j2"),
