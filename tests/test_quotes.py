@@ -265,6 +265,35 @@ CASES = [
         [("new deal", None, "partial")],
     ),
     (
+        "a quote set off by dashes after a person listed among the speakers",
+        [
+            "Many officials have said the same thing, including the former mayor Mary Johnson "
+            '-- "It is a disgrace for a city to hide its accounts" -- and the auditor.'
+        ],
+        [("It is a disgrace for a city to hide its accounts", "Mary Johnson", "partial")],
+    ),
+    (
+        "a quote set off by dashes after the person talked about is not theirs",
+        [
+            "Piet Vos spoke for an hour. He talked at length about Ana Ruiz "
+            '-- "a strong leader" -- and about the port.'
+        ],
+        [("a strong leader", "Piet Vos", "partial")],
+    ),
+    (
+        "a quoted label after 'as' is the subject's word",
+        [
+            "In recent weeks, Mary Johnson has gone after David Miller as a "
+            "\u201cspoiled brat.\u201d"
+        ],
+        [("spoiled brat.", "Mary Johnson", "partial")],
+    ),
+    (
+        "a label nobody is said to use stays unattributed",
+        ["The \u201cfreeze for freeze\u201d idea was known as \u201cdouble suspension\u201d."],
+        [("freeze for freeze", None, "partial"), ("double suspension", None, "partial")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

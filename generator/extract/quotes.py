@@ -532,8 +532,14 @@ class _Attributor:
                 return who, text, True
             if fallback is None and (noun is None or owner is not None):
                 fallback = (None, text, True)
+        aside = self._dash_aside(doc, q, p)
+        if aside is not None:
+            return aside, None, True
         if fallback is not None:
             return fallback
+        labeller = self._labelled_as(qtoks, quoted, p)
+        if labeller is not None:
+            return labeller, None, True
         cue = None
         after, before = self._windows(q, doc, quoted, spans)
         inner = doc.text[q.start : q.end].rstrip()
@@ -580,6 +586,48 @@ class _Attributor:
                 if subj is not None:
                     return self.resolve(subj, p), verb.text, True
         return None, None, False
+
+    def _dash_aside(self, doc: Doc, q: QuoteSpan, p: int) -> str | None:
+        """'... including the former candidate Mitt Romney -- "It is disqualifying
+        ..." -- and Fred Goldberg': a quote set off by dashes right after a person
+        named among those who speak (a subject of speech, or listed with
+        "including")."""
+        before = doc.text[: max(q.start - 1, 0)].rstrip()
+        if not before.endswith(("--", "\u2014", "\u2013")):
+            return None
+        i = next((t.i for t in reversed(doc) if t.idx + len(t) <= len(before)), 0)
+        while i > 0 and (doc[i].is_space or set(doc[i].text) <= set("-\u2013\u2014")):
+            i -= 1
+        name = doc[i]
+        if name.ent_type_ != "PERSON":
+            return None
+        head = name
+        while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
+            head = head.head
+        listed = head.dep_ == "pobj" and head.head.lower_ == "including"
+        speaking = head.dep_ in SUBJECT_DEPS and self.is_cue(head.head)
+        return self.entity_of(name, p) if listed or speaking else None
+
+    def _labelled_as(self, qtoks: list[Token], quoted: set[int], p: int) -> str | None:
+        """'Reid has gone after Trump as a "human leech"', 'Mr. Vos describes the
+        plan as "a trap"': a quoted label after "as" is the subject's word for it,
+        when the subject is named (or a pronoun for someone named)."""
+        qset = {t.i for t in qtoks}
+        for t in qtoks:
+            if t.head.i in qset:
+                continue
+            prep = t.head
+            if prep.lower_ != "as" or prep.dep_ != "prep" or t.dep_ != "pobj":
+                continue
+            verb = prep.head
+            if verb.pos_ not in ("VERB", "AUX") or verb.i in quoted:
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.i in quoted:
+                continue
+            if subj.ent_type_ == "PERSON" or subj.lower_ in PERSON_PRONOUNS:
+                return self.resolve(subj, p)
+        return None
 
     def _governing_cues(
         self, qtoks: list[Token], quoted: set[int]
