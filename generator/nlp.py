@@ -97,6 +97,7 @@ def entity_fixes(doc: Doc) -> Doc:
     ]
     doc.spans["titles"] = titles
     title_tokens = {i for t in titles for i in range(t.start, t.end)}
+    given_names = rules.first_name_genders()
     fixed: list[Span] = []
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
@@ -133,6 +134,17 @@ def entity_fixes(doc: Doc) -> Doc:
         if all(i in title_tokens for i in range(start, end)):
             continue
         label = ent.label_
+        # "Ava DuVernay", "Lars Nygaard" taken for organizations: a known given name
+        # and a capitalised word, with no "the" before them, name a person.
+        if (
+            label == "ORG"
+            and end - start == 2
+            and doc[start].text in given_names
+            and doc[start + 1].text[:1].isupper()
+            and doc[start + 1].pos_ == "PROPN"
+            and not (start > 0 and doc[start - 1].lower_ == "the")
+        ):
+            label = "PERSON"
         # "the North" / "the South" of Korea stories: the model calls them regions.
         if label == "LOC" and end - start == 1 and doc[start].text in ("North", "South"):
             label = "GPE"

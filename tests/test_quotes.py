@@ -294,6 +294,15 @@ CASES = [
         [("freeze for freeze", None, "partial"), ("double suspension", None, "partial")],
     ),
     (
+        "a surname taken for an organization is the person of that name",
+        [
+            "Ava DuVernay made a film about prisons. Malkia Cyril reviewed it.",
+            "DuVernay said she wanted to make it because \u201cmost people have never read "
+            "that clause,\u201d she said.",
+        ],
+        [("most people have never read that clause,", "Ava DuVernay", "partial")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],
@@ -349,3 +358,25 @@ def test_a_dash_taken_for_the_subject_is_not_the_speaker(nlp):
     names = {e.key: e.name for e in index.entities}
     direct = [q for q in extract_quotes(art, [doc], index) if q.text == "That works."]
     assert [(names.get(q.speaker), q.cue) for q in direct] == [("Ana Ruiz", "boasted")]
+
+
+@pytest.mark.parametrize(
+    ("words", "label"),
+    [
+        (["Ava", "DuVernay", "made", "a", "film", "."], "PERSON"),  # a known given name
+        (["Goldman", "Sachs", "made", "a", "deal", "."], "ORG"),  # no given name
+        (["the", "Ava", "Foundation", "made", "a", "film", "."], "ORG"),  # "the" before it
+    ],
+)
+def test_a_given_name_and_a_surname_taken_for_an_organization(nlp, words, label):
+    from spacy.tokens import Doc
+
+    from generator.nlp import entity_fixes
+
+    start = 1 if words[0] == "the" else 0
+    ents = ["O"] * len(words)
+    ents[start], ents[start + 1] = "B-ORG", "I-ORG"
+    pos = ["PROPN" if w[:1].isupper() else "X" for w in words]
+    doc = Doc(nlp.vocab, words=words, pos=pos, ents=ents)
+    doc = entity_fixes(doc)
+    assert [e.label_ for e in doc.ents] == [label]

@@ -320,7 +320,14 @@ class _Attributor:
         if tok.ent_type_:
             for ent in doc.ents:
                 if ent.start <= tok.i < ent.end:
-                    return self.index.key_at(p, ent.start_char)
+                    key = self.index.key_at(p, ent.start_char)
+                    if len(ent) == 1 and (key is None or self.kinds.get(key) != "person"):
+                        # "DuVernay said" tagged as an organization, in an article
+                        # about Ava DuVernay: the surname of the one person it fits.
+                        owners = self.surnames.get(ent.text, set())
+                        if len(owners) == 1:
+                            return next(iter(owners))
+                    return key
         return None
 
     def resolve(self, tok: Token, p: int, depth: int = 0) -> str | None:
