@@ -303,6 +303,22 @@ CASES = [
         [("most people have never read that clause,", "Ava DuVernay", "partial")],
     ),
     (
+        "a pronoun after a quote means the subject earlier in its sentence",
+        [
+            "Dr. Mehmet Oz has appeared before Congress, where he was questioned about pills "
+            "he promoted on his show.",
+            "Democratic Sen. Claire McCaskill (D-Mo.) scolded him: \u201cThe scientific "
+            "community is almost united against you on these products,\u201d she said.",
+        ],
+        [
+            (
+                "The scientific community is almost united against you on these products,",
+                "Claire McCaskill",
+                "direct",
+            )
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

@@ -769,7 +769,11 @@ class _Attributor:
             if key and key not in seen:
                 seen.add(key)
                 out.append(_Candidate(key, self.kinds.get(key, ""), p, sent.start_char, rank))
-        return [c for c in out if before is None or c.rank == 0]
+        if before is None:
+            return out
+        # Before a pronoun in its own sentence, any named subject will do ("Sen.
+        # McCaskill scolded him: '...,' she said"), main clauses first.
+        return sorted((c for c in out if c.rank <= 1), key=lambda c: c.rank)
 
     def _before_in_sentence(self, tok: Token, p: int) -> list[_Candidate]:
         """Named main-clause subjects earlier in the pronoun's own sentence."""
