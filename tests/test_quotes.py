@@ -319,6 +319,22 @@ CASES = [
         ],
     ),
     (
+        "a preposition the parser took for the subject",
+        [
+            "Eric Levine is a lawyer. Of Jackson, Levine, who has given money to Tom Smith, "
+            "said, \u201cHe is scary.\u201d"
+        ],
+        [("He is scary.", "Eric Levine", "direct")],
+    ),
+    (
+        "a family name with a particle",
+        [
+            "Mayor Bill de Blasio spoke on Sunday. When asked by a host about the attacks, "
+            "de Blasio said, \u201cI have not heard that particular concern.\u201d"
+        ],
+        [("I have not heard that particular concern.", "Bill de Blasio", "direct")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

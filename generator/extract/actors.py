@@ -22,7 +22,7 @@ from pathlib import Path
 from anyascii import anyascii
 
 from generator.editorial import CurationEntry, EditorialError, Leader
-from generator.extract.entities import name_tokens, surname_candidates
+from generator.extract.entities import is_full_name, name_tokens, surname_candidates
 from generator.model import Actor, ArticleFacts, Entity, Mention, Role
 
 
@@ -75,7 +75,7 @@ def merge_actors(
     full_names: dict[str, set[str]] = defaultdict(set)  # surname -> person keys
     for f in facts:
         for e in f.entities:
-            if e.kind == "person" and len(name_tokens(e.name)) >= 2:
+            if e.kind == "person" and is_full_name(e.name):
                 for s in surname_candidates(e.name):
                     full_names[s].add(person_key(e.name))
     leader_by_key = {person_key(ld.name): ld for ld in leaders}
@@ -115,7 +115,7 @@ def _group_key(e: Entity, article_id, dates, full_names, leader_by_key, leaders)
     key = person_key(e.name)
     if key in leader_by_key:
         return person_key(leader_by_key[key].name)
-    if len(name_tokens(e.name)) >= 2:
+    if is_full_name(e.name):
         return key
     candidates = full_names.get(e.name, set())
     if len(candidates) > 1:

@@ -68,15 +68,32 @@ def name_tokens(name: str) -> list[str]:
     return [t for t in re.split(r"\s+", name) if t]
 
 
+# Lower-case particles of family names ("Bill de Blasio", "Ursula von der Leyen").
+PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la"}
+PARTICLES |= {"al", "el", "bin", "ibn", "ben", "dos", "das"}
+
+
+def is_full_name(name: str) -> bool:
+    """A given name and a family name, not a family name alone ("de Blasio")."""
+    toks = name_tokens(name)
+    return len(toks) >= 2 and not all(t.lower() in PARTICLES for t in toks[:-1])
+
+
 def surname_candidates(full: str) -> set[str]:
-    """Short forms that may stand for a full name: last word, and first word for
-    family-name-first names such as "Kim Jong-un" or "Xi Jinping"."""
+    """Short forms that may stand for a full name: last word (with its particles:
+    "de Blasio"), and first word for family-name-first names such as "Kim Jong-un"
+    or "Xi Jinping"."""
     toks = [t for t in name_tokens(full) if not re.fullmatch(r"[A-Z]\.|Jr\.?|Sr\.?|I{2,3}", t)]
     if not toks:
         return set()
     out = {toks[-1]}
     if len(toks) >= 2:
         out.add(toks[0])
+    i = len(toks) - 1
+    while i > 0 and toks[i - 1].lower() in PARTICLES:
+        i -= 1
+    if i < len(toks) - 1:
+        out.add(" ".join(toks[i:]))
     return out
 
 
@@ -139,7 +156,9 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
             label = ent.label_
             if label in PERSON_LABELS:
                 name = clean_person_name(ent)
-                if not name or _norm(name) in reporters or not name[0].isupper():
+                if not name or _norm(name) in reporters:
+                    continue
+                if not name[0].isupper() and name.split()[0].lower() not in PARTICLES:
                     continue
                 person_spans.append((p, ent, name))
             elif label in PLACE_LABELS or label == "NORP":
@@ -175,7 +194,7 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
 
 def _cluster_people(person_spans: list[tuple[int, Span, str]], add) -> None:
     """Join short forms to the full names they stand for, within the article."""
-    fulls = [name for _, _, name in person_spans if len(name_tokens(name)) >= 2]
+    fulls = [name for _, _, name in person_spans if is_full_name(name)]
     # Merge full forms that differ by a middle initial ("Rex W. Tillerson").
     canonical: dict[str, str] = {}
     for name in sorted(set(fulls), key=lambda n: (-len(n), n)):

@@ -431,6 +431,13 @@ class _Attributor:
                     and child.i not in quoted
                     and any(c.isalnum() for c in child.text)  # a dash the parser misread
                 ):
+                    if child.pos_ == "ADP":
+                        # 'Of Carson, Levine ... said': the parser took the
+                        # preposition for the subject and the name for its object.
+                        obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                        if obj is None:
+                            continue
+                        return obj
                     return child
             if tok is cue and cue.dep_ == "compound" and cue.head.pos_ == "PROPN":
                 return cue.head  # 'Said Ellis: "..."', read as one name
