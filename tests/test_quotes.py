@@ -335,6 +335,17 @@ CASES = [
         [("I have not heard that particular concern.", "Bill de Blasio", "direct")],
     ),
     (
+        "verbs of praise and blame introduce words too",
+        [
+            "Mary Johnson thanked him for \u201cstepping up when the council would not.\u201d",
+            "David Miller blamed the delay on \u201cknuckleheaded planners.\u201d",
+        ],
+        [
+            ("stepping up when the council would not.", "Mary Johnson", "partial"),
+            ("knuckleheaded planners.", "David Miller", "partial"),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],
