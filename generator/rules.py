@@ -156,6 +156,7 @@ class Cues:
     nouns: frozenset[str]
     role_nouns: frozenset[str]
     org_nouns: frozenset[str]
+    phrasal: frozenset[tuple[str, str]] = frozenset()  # (verb lemma, particle)
 
 
 @functools.cache
@@ -166,6 +167,7 @@ def cues() -> Cues:
         nouns=frozenset(data["nouns"]),
         role_nouns=frozenset(data["role_nouns"]),
         org_nouns=frozenset(data["org_nouns"]),
+        phrasal=frozenset(tuple(p.split(maxsplit=1)) for p in data.get("phrasal", [])),
     )
 
 

@@ -346,6 +346,18 @@ CASES = [
         ],
     ),
     (
+        "phrasal cues: shot back, went on",
+        [
+            "Donald Trump and Jeb Bush argued. Jeb Bush attacked him again. "
+            '"Jeb wants to be a tough guy tonight," Trump shot back.',
+            "\u201cYou know, it happens, right?\u201d Trump went on, as if he did not hear.",
+        ],
+        [
+            ("Jeb wants to be a tough guy tonight,", "Donald Trump", "direct"),
+            ("You know, it happens, right?", "Donald Trump", "direct"),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

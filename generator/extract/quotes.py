@@ -358,7 +358,11 @@ class _Attributor:
                     if key:
                         return key
         # A surname the model did not tag ("Trump further described ...").
-        if tok.is_title and not tok.ent_type_ and tok.pos_ in ("PROPN", "NOUN"):
+        if (
+            tok.is_title
+            and not tok.ent_type_
+            and (tok.pos_ in ("PROPN", "NOUN") or tok.dep_ in SUBJECT_DEPS)
+        ):
             owners = self.surnames.get(tok.text, set())
             if len(owners) == 1:
                 return next(iter(owners))
@@ -507,13 +511,27 @@ class _Attributor:
         return None, subj is not None
 
     def is_cue(self, tok: Token) -> bool:
-        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.cues.verbs
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma in self.cues.verbs:
+            return True
+        return any(
+            c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in self.cues.phrasal
+            for c in tok.children
+        )
 
     def cue_text(self, cue: Token) -> str:
         words = [cue]
         for child in cue.children:
-            if child.dep_ in ("prt",) or (
-                child.dep_ in ("dobj", "dative") and child.lower_ in ("reporters", "journalists")
+            phrasal = (cue.lemma_.lower(), child.lower_) in self.cues.phrasal
+            if (
+                child.dep_ == "prt"
+                or (child.dep_ == "advmod" and phrasal)
+                or (
+                    child.dep_ in ("dobj", "dative")
+                    and child.lower_ in ("reporters", "journalists")
+                )
             ):
                 words.append(child)
         words.sort(key=lambda t: t.i)
