@@ -358,6 +358,21 @@ CASES = [
         ],
     ),
     (
+        "a participle speaks for the nearest named subject before it",
+        [
+            "It was a potent one-two punch by the two most prominent women in the party, as "
+            'Mrs. Mary Johnson echoed the criticism, saying Mr. Miller "reminds us every day '
+            'that he is not in it for the people."'
+        ],
+        [
+            (
+                "reminds us every day that he is not in it for the people.",
+                "Mary Johnson",
+                "partial",
+            )
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

@@ -497,17 +497,29 @@ class _Attributor:
             if who:
                 return who, True
         quoted = self._quoted_doc.get(id(cue.doc), set())
-        for t in cue.sent:
-            if t.i >= cue.i:
-                break
-            if (
-                t.dep_ in SUBJECT_DEPS
-                and t.i not in quoted
-                and t.pos_ in ("PROPN", "NOUN", "PRON")
-                and any(c.isalnum() for c in t.text)
-            ):
-                who = self.resolve(t, p)
-                return who, True
+        subjects = [
+            t
+            for t in cue.sent
+            if t.i < cue.i
+            and t.dep_ in SUBJECT_DEPS
+            and t.i not in quoted
+            and t.pos_ in ("PROPN", "NOUN", "PRON")
+            and any(c.isalnum() for c in t.text)
+        ]
+        # The nearest named subject ("It was a one-two punch, as Mrs. Clinton echoed
+        # the criticism, saying ..."), else the sentence's first subject.
+        named = [
+            t
+            for t in subjects
+            if t.ent_type_ in ("PERSON", "ORG")
+            # not someone inside what another speaker says ("Mook told CBS that the
+            # campaign expects Holt to ..., calling out ...")
+            and not any(self.is_cue(a) for a in t.head.ancestors)
+        ]
+        if named:
+            return self.resolve(named[-1], p), True
+        if subjects:
+            return self.resolve(subjects[0], p), True
         return None, subj is not None
 
     def is_cue(self, tok: Token) -> bool:
