@@ -373,6 +373,20 @@ CASES = [
         ],
     ),
     (
+        "a name right after an inverted cue, however the parser hung it",
+        [
+            "The pledge to \u201cbring the jobs home\u201d appeals to older workers who long "
+            "for a return to an earlier era, said Alan Abramowitz, a demographer at Emory "
+            "University.",
+            'Any "honest" reading of the minister\'s moves, said Michael Kofman, an expert '
+            "on Russia at the Wilson Center in Washington, would see this as a retreat.",
+        ],
+        [
+            ("bring the jobs home", "Alan Abramowitz", "partial"),
+            ("honest", "Michael Kofman", "partial"),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

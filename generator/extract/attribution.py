@@ -243,6 +243,7 @@ class Attributor:
         quoted = self._quoted_doc.get(id(cue.doc), set())
         tok = cue
         for _ in range(5):
+            found = []
             for child in tok.children:
                 if (
                     child.dep_ in SUBJECT_DEPS
@@ -256,8 +257,22 @@ class Attributor:
                         obj = next((g for g in child.children if g.dep_ == "pobj"), None)
                         if obj is None:
                             continue
-                        return obj
-                    return child
+                        child = obj
+                    found.append(child)
+            named = [c for c in found if c.ent_type_ in ("PERSON", "ORG")]
+            if tok is cue and not named and tok.lemma_.lower() in INVERTIBLE_CUES:
+                # 'Any "cleareyed" reading, said Michael Kofman, an expert, would ...':
+                # a name right after the cue is its subject, however it was parsed.
+                nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+                if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
+                    end = nxt.i
+                    while end + 1 < len(tok.doc) and tok.doc[end + 1].ent_iob_ == "I":
+                        end += 1
+                    return tok.doc[end]
+            if found:
+                # Two subjects is a misparse ('The promise to "..." appeals to voters,
+                # said Alan Abramowitz'): the named one is the speaker.
+                return (named or found)[0]
             if tok is cue and cue.dep_ == "compound" and cue.head.pos_ == "PROPN":
                 return cue.head  # 'Said Ellis: "..."', read as one name
             if tok is cue:

@@ -323,6 +323,9 @@ def extract_indirect(
             # Pronouns are left out: the speaker tracking of the quotes is done by now.
             if subj is None or subj.lower_ in PERSON_PRONOUNS or subj.pos_ == "PRON":
                 continue
+            if toks[0].i <= subj.i <= toks[-1].i:
+                continue  # the speaker inside what is said: a misparse, not speech
+
             speaker = att.resolve(subj, p)
             if speaker is None:
                 continue
