@@ -129,7 +129,7 @@ def read_article(
     if memo is not None:
         # The file's bytes were checked above; an unchanged file gives the same
         # article (the memo itself is dropped when this module's code changes).
-        h = hashlib.sha256(f"{path.name}\0{shown}\0{text}\0{side_text}".encode())
+        h = hashlib.sha256(f"{shown}\0{text}\0{side_text}".encode())
         key = h.hexdigest()
         if key in memo:
             return memo[key]

@@ -126,7 +126,7 @@ def extract(
     # second of a one-article run).
     gc.freeze()
     try:
-        facts = cached_extract(articles, settings, leaders, specs, progress, store)
+        facts = cached_extract(articles, leaders, specs, progress, store)
     finally:
         gc.unfreeze()
     with gc_paused():
@@ -164,7 +164,7 @@ def _environment(settings: Settings) -> str:
     )
 
 
-def cached_extract(articles, settings, leaders, specs, progress, store=None):
+def cached_extract(articles, leaders, specs, progress, store=None):
     """The facts of every article: from the cache `store` where it has them (None:
     no cache), else parsed, and then put in it."""
     found = {a.id: store.get(a) for a in articles} if store else {}

@@ -237,6 +237,7 @@ class Site:
         self.in_paragraph: dict[tuple[str, int], set[str]] = defaultdict(set)
         self.per_article: dict[str, Counter] = defaultdict(Counter)
         self._first: dict[str, dict[str, int]] = {}
+        self._co: dict[tuple[str, int], list[tuple[Actor, int]]] = {}
         for a in corpus.actors:
             for art, m in a.mentions:
                 self.mentions[art][m.paragraph].append((m.start, m.end, a.id))
@@ -386,7 +387,14 @@ class Site:
         return Markup("".join(parts))
 
     def co_actors(self, actor: Actor, limit: int = 8) -> list[tuple[Actor, int]]:
-        """The actors this one appears with most (in the same paragraphs)."""
+        """The actors this one appears with most (in the same paragraphs). Asked
+        twice per rendered actor page (its fingerprint, then the page): kept."""
+        key = (actor.id, limit)
+        if key not in self._co:
+            self._co[key] = self._co_actors(actor, limit)
+        return self._co[key]
+
+    def _co_actors(self, actor: Actor, limit: int) -> list[tuple[Actor, int]]:
         places = {(art, m.paragraph) for art, m in actor.mentions}
         counts = Counter(chain.from_iterable(self.in_paragraph[place] for place in places))
         counts.pop(actor.id, None)

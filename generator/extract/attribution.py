@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 THING_PRONOUNS = {"they", "it", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Dashes that set off a signature or an aside ('..." \u2015 Pamela Padilla').
+DASHES = ("\u2014", "\u2015", "\u2013", "--", "-")
 # Cues written before their speaker ("said Kang"); unlike "told X", the word after
 # them is never the one spoken to.
 ROLE_ABBREVIATIONS = {
@@ -139,9 +141,7 @@ class Attributor:
                     if len(ent) == 1 and (key is None or self.kinds.get(key) != "person"):
                         # "DuVernay said" tagged as an organization, in an article
                         # about Ava DuVernay: the surname of the one person it fits.
-                        owners = self.surnames.get(ent.text, set())
-                        if len(owners) == 1:
-                            return next(iter(owners))
+                        return self._person_named(ent.text) or key
                     return key
         return None
 
@@ -178,9 +178,9 @@ class Attributor:
             and not tok.ent_type_
             and (tok.pos_ in ("PROPN", "NOUN") or tok.dep_ in SUBJECT_DEPS)
         ):
-            owners = self.surnames.get(tok.text, set())
-            if len(owners) == 1:
-                return next(iter(owners))
+            key = self._person_named(tok.text)
+            if key:
+                return key
         low = tok.lower_
         if low in PERSON_PRONOUNS:
             return self.salience.person(low, self._before_in_sentence(tok, p))
@@ -222,6 +222,11 @@ class Attributor:
                 return self._org_named(lemma, p)
         return None
 
+    def _person_named(self, word: str) -> str | None:
+        """The one person of the article whose short name this is, if just one."""
+        owners = self.surnames.get(word, set())
+        return next(iter(owners)) if len(owners) == 1 else None
+
     def _org_named(self, noun: str, p: int) -> str | None:
         """The organization last mentioned whose name holds the noun."""
         best = None
@@ -245,12 +250,7 @@ class Attributor:
         for _ in range(5):
             found = []
             for child in tok.children:
-                if (
-                    child.dep_ in SUBJECT_DEPS
-                    and child.tag_ != "EX"
-                    and child.i not in quoted
-                    and any(c.isalnum() for c in child.text)  # a dash the parser misread
-                ):
+                if _is_subject(child, quoted) and child.tag_ != "EX":
                     if child.pos_ == "ADP":
                         # 'Of Carson, Levine ... said': the parser took the
                         # preposition for the subject and the name for its object.
@@ -260,32 +260,16 @@ class Attributor:
                         child = obj
                     found.append(child)
             named = [c for c in found if c.ent_type_ in ("PERSON", "ORG")]
-            if tok is cue and not named and tok.lemma_.lower() in INVERTIBLE_CUES:
-                # 'Any "cleareyed" reading, said Michael Kofman, an expert, would ...':
-                # a name right after the cue is its subject, however it was parsed.
-                nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-                if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
-                    end = nxt.i
-                    while end + 1 < len(tok.doc) and tok.doc[end + 1].ent_iob_ == "I":
-                        end += 1
-                    return tok.doc[end]
+            if tok is cue and not named:
+                after = _name_after(cue, quoted)
+                if after is not None:
+                    return after
             if found:
                 # Two subjects is a misparse ('The promise to "..." appeals to voters,
                 # said Alan Abramowitz'): the named one is the speaker.
                 return (named or found)[0]
             if tok is cue and cue.dep_ == "compound" and cue.head.pos_ == "PROPN":
                 return cue.head  # 'Said Ellis: "..."', read as one name
-            if tok is cue:
-                # Inverted order the parser misreads: '"...," said James Acton'.
-                for child in tok.children:
-                    if (
-                        child.i > tok.i
-                        and child.i not in quoted
-                        and child.dep_ in ("dobj", "attr", "npadvmod", "oprd")
-                        and child.ent_type_ in ("PERSON", "ORG")
-                        and tok.lemma_.lower() in INVERTIBLE_CUES
-                    ):
-                        return child
             if tok.dep_ == "relcl":
                 return tok.head
             if tok.dep_ == "acl" and tok.head.pos_ == "PROPN":
@@ -330,11 +314,7 @@ class Attributor:
         subjects = [
             t
             for t in cue.sent
-            if t.i < cue.i
-            and t.dep_ in SUBJECT_DEPS
-            and t.i not in quoted
-            and t.pos_ in ("PROPN", "NOUN", "PRON")
-            and any(c.isalnum() for c in t.text)
+            if t.i < cue.i and _is_subject(t, quoted) and t.pos_ in ("PROPN", "NOUN", "PRON")
         ]
         # The nearest named subject ("It was a one-two punch, as Mrs. Clinton echoed
         # the criticism, saying ..."), else the sentence's first subject.
@@ -436,7 +416,7 @@ class Attributor:
             if found:
                 return who, self.cue_text(cue), True
         # A signature after the quote: "..." -- Pamela Padilla
-        if after and after[0].text in ("\u2014", "\u2015", "\u2013", "-", "--"):
+        if after and after[0].text in DASHES:
             for t in after[1:4]:
                 if t.ent_type_ in ("PERSON", "ORG"):
                     return self.entity_of(t, p), None, True
@@ -467,10 +447,10 @@ class Attributor:
         named among those who speak (a subject of speech, or listed with
         "including")."""
         before = doc.text[: max(q.start - 1, 0)].rstrip()
-        if not before.endswith(("--", "\u2014", "\u2013")):
+        if not before.endswith(DASHES):
             return None
         i = next((t.i for t in reversed(doc) if t.idx + len(t) <= len(before)), 0)
-        while i > 0 and (doc[i].is_space or set(doc[i].text) <= set("-\u2013\u2014")):
+        while i > 0 and (doc[i].is_space or doc[i].text in DASHES):
             i -= 1
         name = doc[i]
         if name.ent_type_ != "PERSON":
@@ -696,3 +676,32 @@ def _genders(docs: list[Doc], index: EntityIndex) -> dict[str, str]:
             if len(e.name.split()) > 1 and first in names:
                 out[e.key] = names[first]
     return out
+
+
+def _is_subject(tok: Token, quoted: set[int]) -> bool:
+    """A subject outside the quotes, and a word (the parser takes dashes for some)."""
+    return tok.dep_ in SUBJECT_DEPS and tok.i not in quoted and any(c.isalnum() for c in tok.text)
+
+
+def _name_after(cue: Token, quoted: set[int]) -> Token | None:
+    """The name written right after a cue that comes before its speaker ('"...,"
+    said James Acton'; 'Any "cleareyed" reading, said Michael Kofman, an expert,
+    would ...'), however the parser hung it; None for other cues."""
+    if cue.lemma_.lower() not in INVERTIBLE_CUES:
+        return None
+    doc = cue.doc
+    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
+        end = nxt.i
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        return doc[end]
+    for child in cue.children:
+        if (
+            child.i > cue.i
+            and child.i not in quoted
+            and child.dep_ in ("dobj", "attr", "npadvmod", "oprd")
+            and child.ent_type_ in ("PERSON", "ORG")
+        ):
+            return child
+    return None
