@@ -18,6 +18,7 @@ from pathlib import Path
 from generator import editorial, ingest
 from generator.config import Settings
 from generator.editorial import Leader
+from generator.helper import ModelHelper
 from generator.model import Article, ArticleFacts, Corpus
 
 Progress = Callable[[Iterable], Iterable]
@@ -59,11 +60,17 @@ def parse_and_extract(
     specs: tuple = (),
     progress: Progress = _no_progress,
     workers: int | None = None,
+    helper: ModelHelper | None = None,
 ) -> list[ArticleFacts]:
     """Run the model and the per-article extractors, in several processes when
-    there are cores and articles enough to pay for them."""
+    there are cores and articles enough to pay for them; a few articles go to
+    `helper` (which has been loading the model meanwhile) where there is one."""
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(articles) >= PARALLEL_MIN_ARTICLES else 1
+    if helper is not None:
+        if workers <= 1 and helper.alive:
+            return helper.extract(articles, leaders, specs)
+        helper.close()  # a pool does the work: the core is theirs
     if workers <= 1:
         out: list[ArticleFacts] = []
         for chunk in progress(_chunks(articles, max(1, len(articles) // 20 or 1))):
@@ -104,6 +111,18 @@ def extract(
     progress: Progress = _no_progress,
     use_cache: bool = True,
 ) -> Corpus:
+    # The model loads in a helper process from the start, while this one reads
+    # the editors' files, the articles and the cache; it is killed unused if
+    # nothing needs parsing.
+    helper = ModelHelper.start()
+    try:
+        return _extract(paths, settings, progress, use_cache, helper)
+    finally:
+        if helper is not None:
+            helper.close()
+
+
+def _extract(paths, settings, progress, use_cache, helper) -> Corpus:
     from generator import cache
     from generator.editorial import load_topics
     from generator.extract import assemble
@@ -126,7 +145,7 @@ def extract(
     # second of a one-article run).
     gc.freeze()
     try:
-        facts = cached_extract(articles, leaders, specs, progress, store)
+        facts = cached_extract(articles, leaders, specs, progress, store, helper)
     finally:
         gc.unfreeze()
     with gc_paused():
@@ -164,13 +183,16 @@ def _environment(settings: Settings) -> str:
     )
 
 
-def cached_extract(articles, leaders, specs, progress, store=None):
+def cached_extract(articles, leaders, specs, progress, store=None, helper=None):
     """The facts of every article: from the cache `store` where it has them (None:
-    no cache), else parsed, and then put in it."""
+    no cache), else parsed (by `helper` if there is one and the work is small),
+    and then put in it."""
     found = {a.id: store.get(a) for a in articles} if store else {}
     todo = [a for a in articles if found.get(a.id) is None]
+    if not todo and helper is not None:
+        helper.close()
     if todo:
-        for f in parse_and_extract(todo, leaders, specs, progress):
+        for f in parse_and_extract(todo, leaders, specs, progress, helper=helper):
             found[f.article.id] = f
             if store:
                 store.put(f)
