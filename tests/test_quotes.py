@@ -44,6 +44,23 @@ def spans_text(paragraphs):
             ],
             [(0, "this never closes."), (2, "Real,")],
         ),
+        # a quote within a quote is one quote, the inner marks in its words
+        (
+            [
+                "\u201cI\u2019d rather live in what he calls \u201chell\u201d than here.\u201d "
+                "\u2015 Ana"
+            ],
+            [(0, "I\u2019d rather live in what he calls \u201chell\u201d than here.")],
+        ),
+        (
+            ['She said "he called it "a trap" and left," then went.'],
+            [(0, 'he called it "a trap" and left,')],
+        ),
+        # two opening marks side by side are a typo, not a quote within a quote
+        (
+            ['"\u201cIf I were a donor,\u201d Rubio said, \u201cI\u2019d ask.\u201d'],
+            [(0, "If I were a donor,"), (0, "I\u2019d ask.")],
+        ),
         # titles of shows after "on", and embed debris, are names, not speech
         (['He spoke on "Fox News Sunday," and pic "pic.twitter.com/x1"'], []),
     ],
@@ -384,6 +401,22 @@ CASES = [
         [
             ("bring the jobs home", "Alan Abramowitz", "partial"),
             ("honest", "Michael Kofman", "partial"),
+        ],
+    ),
+    (
+        "a signature after a quote that quotes another",
+        [
+            "Readers wrote in about the candidate.",
+            "\u201cI\u2019d rather live in what he calls \u201chell\u201d than live in a world "
+            "where he is president.\u201d \u2015 Adriana Rodarte",
+        ],
+        [
+            (
+                "I\u2019d rather live in what he calls \u201chell\u201d than live in a world "
+                "where he is president.",
+                "Adriana Rodarte",
+                "direct",
+            )
         ],
     ),
     (

@@ -99,8 +99,18 @@ def find_quote_spans(paragraphs: list[str] | tuple[str, ...]) -> list[QuoteSpan]
         open_at: int | None = None
         continues = False
         marks = _marks(text)
+        skip: set[int] = set()
         for n, (pos, kind) in enumerate(marks):
+            if n in skip:
+                continue
             if kind == "open":
+                if open_at is not None and _nested(text, marks, n, open_at):
+                    # 'rather live in what he calls "hell" than ...': one quote
+                    # that quotes another; the inner marks stay in its words.
+                    skip.update((n + 1, n + 2))
+                    _add(spans, p, text, open_at + 1, marks[n + 2][0], continues)
+                    open_at, continues = None, False
+                    continue
                 if open_at is not None:
                     # A second opening mark: the first quote was never closed.
                     _add(spans, p, text, open_at + 1, pos, continues, closed=False)
@@ -118,6 +128,18 @@ def find_quote_spans(paragraphs: list[str] | tuple[str, ...]) -> list[QuoteSpan]
             nxt = paragraphs[p + 1].lstrip() if p + 1 < len(paragraphs) else ""
             carry = nxt[:1] in (OPENING, STRAIGHT)
     return spans
+
+
+def _nested(text: str, marks: list[tuple[int, str]], n: int, open_at: int) -> bool:
+    """Whether the opening mark `n`, inside the quote opened at `open_at`, starts a
+    quote within it: the next two marks close both, and words stand between the two
+    openings and between the two closings (two marks side by side are a typo)."""
+    if n + 2 >= len(marks) or marks[n + 1][1] != "close" or marks[n + 2][1] != "close":
+        return False
+    first, second = marks[n + 1][0], marks[n + 2][0]
+    return any(c.isalnum() for c in text[open_at + 1 : marks[n][0]]) and any(
+        c.isalnum() for c in text[first + 1 : second]
+    )
 
 
 def _add(spans, p, text, start, end, continues, closed=True) -> None:
