@@ -420,6 +420,9 @@ def render_site(
         and not any(a.id == old for a in corpus.actors)
     }
     env = make_env(templates)
+    # Compiled here, once, rather than lazily in each forked worker.
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".j2")):
+        env.get_template(name)
     site = Site(corpus, meta)
     pages: dict[str, str | Kept] = {}
 
