@@ -420,6 +420,19 @@ CASES = [
         ],
     ),
     (
+        "a cue right before the quote that names someone wins over one that does not",
+        [
+            "The advertisement concludes with footage of Piet Vos saying during the debate "
+            "last week, \u201cThat makes me smart,\u201d when his rival attacked him."
+        ],
+        [("That makes me smart,", "Piet Vos", "direct")],
+    ),
+    (
+        "a cue whose subject names nobody, and nobody before the quote: no speaker",
+        ["The advertisement concludes, \u201cYou work hard. You pay your taxes.\u201d"],
+        [("You work hard. You pay your taxes.", None, "direct")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

@@ -390,7 +390,11 @@ class Attributor:
         if aside is not None:
             return aside, None, True
         if fallback is not None:
-            return fallback
+            # The parser may hang the quote on a cue whose subject names nobody
+            # ("The spot concludes with footage of Trump saying during the debate,
+            # '...'"): a cue right before the quote that names someone wins.
+            nearer = self._named_cue_before(doc, q, quoted, spans)
+            return nearer if nearer is not None else fallback
         labeller = self._labelled_as(qtoks, quoted, p)
         if labeller is not None:
             return labeller, None, True
@@ -579,6 +583,16 @@ class Attributor:
             ):
                 return t
         return None
+
+    def _named_cue_before(self, doc, q, quoted, spans) -> tuple[str, str, bool] | None:
+        """The speaker of the cue that introduces the quote from right before it,
+        where that cue names someone."""
+        _, before = self._windows(q, doc, quoted, spans)
+        cue = next((t for t in reversed(before) if self.is_cue(t)), None)
+        if cue is None or not self._introduces(cue, before, q):
+            return None
+        who, _ = self.speaker_of(cue, q.paragraph)
+        return (who, self.cue_text(cue), True) if who else None
 
     @staticmethod
     def _introduces(cue: Token, before: list[Token], q: QuoteSpan) -> bool:
