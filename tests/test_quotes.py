@@ -56,6 +56,20 @@ def spans_text(paragraphs):
             ['She said "he called it "a trap" and left," then went.'],
             [(0, 'he called it "a trap" and left,')],
         ),
+        # an opening mark typed where a closing one belongs still closes the quote
+        (
+            ["\u201cIt\u2019s unusual,\u201c said Ana Ruiz. \u201cIt\u2019s hard.\u201d"],
+            [(0, "It\u2019s unusual,"), (0, "It\u2019s hard.")],
+        ),
+        (
+            ["The force is \u201cthe best in the world\u201c and will stay."],
+            [(0, "the best in the world")],
+        ),
+        # ... but an opening mark after a space still opens one
+        (
+            ["He said \u201cyes, \u201cno\u201d and left."],
+            [(0, "yes,"), (0, "no")],
+        ),
         # two opening marks side by side are a typo, not a quote within a quote
         (
             ['"\u201cIf I were a donor,\u201d Rubio said, \u201cI\u2019d ask.\u201d'],
@@ -431,6 +445,16 @@ CASES = [
         "a cue whose subject names nobody, and nobody before the quote: no speaker",
         ["The advertisement concludes, \u201cYou work hard. You pay your taxes.\u201d"],
         [("You work hard. You pay your taxes.", None, "direct")],
+    ),
+    (
+        # "Trump", a name that is also a word, is what the parser misreads here.
+        "a name the parser takes for a compound of the cue verb",
+        [
+            "Donald Trump took questions in Iowa.",
+            "\u201cGo back to Univision,\u201d Trump barked and a security guard "
+            "escorted Ramos out.",
+        ],
+        [("Go back to Univision,", "Donald Trump", "direct")],
     ),
     (
         "nothing quoted at all",

@@ -270,6 +270,20 @@ class Attributor:
                 return (named or found)[0]
             if tok is cue and cue.dep_ == "compound" and cue.head.pos_ == "PROPN":
                 return cue.head  # 'Said Ellis: "..."', read as one name
+            if tok is cue:
+                # '"Go back," Trump barked and ...': the name read as part of a noun
+                # phrase with the verb, its compound rather than its subject.
+                name = next(
+                    (
+                        c
+                        for c in cue.children
+                        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < cue.i
+                        if c.i not in quoted
+                    ),
+                    None,
+                )
+                if name is not None:
+                    return name
             if tok.dep_ == "relcl":
                 return tok.head
             if tok.dep_ == "acl" and tok.head.pos_ == "PROPN":

@@ -70,7 +70,10 @@ def _marks(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     is_open = False
     for i, ch in enumerate(text):
-        if ch == OPENING:
+        if ch == OPENING and is_open and _typed_for_closing(text, i):
+            out.append((i, "close"))  # 'It's unusual,“ said ...': typed the wrong way
+            is_open = False
+        elif ch == OPENING:
             out.append((i, "open"))
             is_open = True
         elif ch == CLOSING:
@@ -90,6 +93,14 @@ def _marks(text: str) -> list[tuple[int, str]]:
             out.append((i, kind))
             is_open = kind == "open"
     return out
+
+
+def _typed_for_closing(text: str, i: int) -> bool:
+    """An opening mark glued to the word before it and followed by a space or the
+    end, inside an open quote, closes it."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and before not in "(\u2014-" and after.isspace()
 
 
 def find_quote_spans(paragraphs: list[str] | tuple[str, ...]) -> list[QuoteSpan]:
