@@ -457,6 +457,15 @@ CASES = [
         [("Go back to Univision,", "Donald Trump", "direct")],
     ),
     (
+        "the quote's last word taken for the subject, the speaker for its apposition",
+        [
+            "The mayor hosted the ball last week.",
+            '"That was a good speech you gave last night, Mr. President," Representative '
+            "Steve Cohen, Democrat of Tennessee, told Mr. Obama as he stopped by.",
+        ],
+        [("That was a good speech you gave last night, Mr. President,", "Steve Cohen", "direct")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

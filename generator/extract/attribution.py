@@ -250,6 +250,16 @@ class Attributor:
         for _ in range(5):
             found = []
             for child in tok.children:
+                if child.dep_ in SUBJECT_DEPS and child.i in quoted:
+                    # '"..., Mr. President," Representative Steve Cohen told ...': the
+                    # parser took the quote's last word for the subject and the name
+                    # after the quote for its apposition.
+                    found.extend(
+                        a
+                        for a in child.children
+                        if a.dep_ == "appos" and a.i not in quoted and a.ent_type_ == "PERSON"
+                    )
+                    continue
                 if _is_subject(child, quoted) and child.tag_ != "EX":
                     if child.pos_ == "ADP":
                         # 'Of Carson, Levine ... said': the parser took the
