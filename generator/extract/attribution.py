@@ -283,17 +283,10 @@ class Attributor:
             if tok is cue:
                 # '"Go back," Trump barked and ...': the name read as part of a noun
                 # phrase with the verb, its compound rather than its subject.
-                name = next(
-                    (
-                        c
-                        for c in cue.children
-                        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < cue.i
-                        if c.i not in quoted
-                    ),
-                    None,
-                )
-                if name is not None:
-                    return name
+                for c in cue.children:
+                    before_cue = c.i < cue.i and c.i not in quoted
+                    if before_cue and c.dep_ == "compound" and c.pos_ == "PROPN":
+                        return c
             if tok.dep_ == "relcl":
                 return tok.head
             if tok.dep_ == "acl" and tok.head.pos_ == "PROPN":
@@ -430,10 +423,10 @@ class Attributor:
         )
         if cue is None:
             after_cue = next((t for t in after if self.is_cue(t)), None)
-            before_cue = next((t for t in reversed(before) if self.is_cue(t)), None)
+            before_cue = self._introducing_cue(before, q)
             if ends_open and after_cue is not None:
                 cue = after_cue
-            elif before_cue is not None and self._introduces(before_cue, before, q):
+            elif before_cue is not None:
                 cue = before_cue
             elif (as_cue := self._as_cue(doc, q, quoted)) is not None:
                 cue = as_cue
@@ -612,11 +605,16 @@ class Attributor:
         """The speaker of the cue that introduces the quote from right before it,
         where that cue names someone."""
         _, before = self._windows(q, doc, quoted, spans)
-        cue = next((t for t in reversed(before) if self.is_cue(t)), None)
-        if cue is None or not self._introduces(cue, before, q):
+        cue = self._introducing_cue(before, q)
+        if cue is None:
             return None
         who, _ = self.speaker_of(cue, q.paragraph)
         return (who, self.cue_text(cue), True) if who else None
+
+    def _introducing_cue(self, before: list[Token], q: QuoteSpan) -> Token | None:
+        """The last cue before the quote, where it introduces the quote."""
+        cue = next((t for t in reversed(before) if self.is_cue(t)), None)
+        return cue if cue is not None and self._introduces(cue, before, q) else None
 
     @staticmethod
     def _introduces(cue: Token, before: list[Token], q: QuoteSpan) -> bool:
