@@ -21,7 +21,7 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-from generator.editorial import CurationEntry, EditorialError, Leader
+from generator.editorial import RESERVED_ACTOR_IDS, CurationEntry, EditorialError, Leader
 from generator.extract.entities import is_full_name, name_tokens, surname_candidates
 from generator.model import Actor, ArticleFacts, Entity, Mention, Role
 
@@ -54,11 +54,37 @@ def person_key(name: str) -> str:
     return "person:" + re.sub(r"\s+[a-z]\.(?=\s)", "", fold(name))
 
 
+MAX_ID = 80  # an id is a file name: far below the system's 255 bytes
+
+# Where a name from the text meets markup (a tag, an entity, Markdown syntax,
+# control and direction characters), the name has ended: what follows is not a name.
+_NOT_IN_NAMES = re.compile(
+    r"[<>{}\[\]|\\`*_#~^=+@$%\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+    r"|&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);",
+    re.IGNORECASE,
+)
+MAX_NAME = 100
+
+
+def clean_name(name: str) -> str | None:
+    """A name as it may be shown: cut where markup starts, at most MAX_NAME
+    characters, with a letter in it; None when nothing of a name is left."""
+    m = _NOT_IN_NAMES.search(name)
+    if m:
+        name = name[: m.start()]
+    name = name.strip(" \t,;:(-\u2013\u2014")
+    if not name or len(name) > MAX_NAME or not any(c.isalpha() for c in name):
+        return None
+    return name
+
+
 def make_id(name: str) -> str:
     """A readable ASCII slug; other scripts are transliterated (김정은 -> gim-jeong-eun)."""
     ascii_name = anyascii(name)
     ascii_name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", ascii_name)
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if len(slug) > MAX_ID:
+        slug = slug[:MAX_ID].rsplit("-", 1)[0] if "-" in slug[:MAX_ID] else slug[:MAX_ID]
     return slug or "actor"
 
 
@@ -92,7 +118,7 @@ def merge_actors(
             g = groups.setdefault(key, _Group(key=key, kind=e.kind))
             g.members.append((f.article.id, e))
 
-    _apply_curation(groups, curation, curation_path)
+    _apply_curation(groups, curation, curation_path, {f.article.id for f in facts})
     actors, mapping = _build(groups, leader_by_key, dates)
     if redirects is not None:
         for g in groups.values():
@@ -139,7 +165,7 @@ def _find(groups: dict[str, _Group], ref: str) -> _Group | None:
     return None
 
 
-def _apply_curation(groups, curation, path) -> None:
+def _apply_curation(groups, curation, path, article_ids: set[str]) -> None:
     for c in curation:
         g = _find(groups, c.actor)
         if g is None:
@@ -183,11 +209,11 @@ def _apply_curation(groups, curation, path) -> None:
                 g.kind = str(c.values["kind"])
             role = c.values.get("role")
             if role is not None:
-                if not isinstance(role, dict) or not role.get("title") or not role.get("article"):
-                    raise EditorialError(path, c.line, "set: 'role' needs 'title' and 'article'")
-                g.extra_roles.append(
-                    Role(str(role["title"]), role.get("affiliation"), str(role["article"]))
-                )
+                if role["article"] not in article_ids:
+                    raise EditorialError(
+                        path, c.line, f"set: 'role' names no article '{role['article']}'"
+                    )
+                g.extra_roles.append(Role(role["title"], role["affiliation"], role["article"]))
 
 
 def _name_of(g: _Group) -> str:
@@ -202,10 +228,12 @@ def _name_of(g: _Group) -> str:
 def _build(groups, leader_by_key, dates):
     actors: list[Actor] = []
     mapping: dict[tuple[str, str], str] = {}
-    used: set[str] = set()
+    used: set[str] = set(RESERVED_ACTOR_IDS)  # the index pages of actors/
     for g in sorted(groups.values(), key=lambda g: (g.kind, g.key)):
         leader = leader_by_key.get(g.key)
-        name = g.name or (leader.name if leader else _name_of(g))
+        name = clean_name(g.name or (leader.name if leader else _name_of(g)))
+        if name is None:
+            continue  # nothing of a name: not an actor (its mentions stay plain text)
         base = g.fixed_id or make_id(name)
         actor_id = base if base not in used else f"{base}-{g.kind}"
         n = 2
@@ -213,7 +241,8 @@ def _build(groups, leader_by_key, dates):
             actor_id, n = f"{base}-{n}", n + 1
         used.add(actor_id)
         g.final_id = actor_id
-        aliases = {a for _, e in g.members for a in (e.name, *e.aliases)} - {name}
+        aliases = {clean_name(a) for _, e in g.members for a in (e.name, *e.aliases)}
+        aliases -= {name, None}
         roles = []
         for _art, e in g.members:
             for r in e.roles:

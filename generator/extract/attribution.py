@@ -11,11 +11,20 @@ mentioned). See `quotes.py` for the order in which an article is read.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator import rules
 from generator.extract.entities import EntityIndex, surname_candidates
+from generator.extract.tokens import (
+    ent_of,
+    first_token_from,
+    rstrip_end,
+    text_of,
+    token_range,
+    tokens_in,
+)
 from generator.model import Article
 
 if TYPE_CHECKING:
@@ -118,6 +127,7 @@ class Attributor:
         self.salience = _Salience(_genders(docs, index))
         self._quoted: dict[int, set[int]] = {}
         self._quoted_doc: dict[int, set[int]] = {}
+        self._bounds: dict[int, tuple] = {}  # paragraph -> (its spans, starts, ends)
         self.surnames: dict[str, set[str]] = {}
         for e in index.entities:
             for r in e.roles:
@@ -133,17 +143,15 @@ class Attributor:
 
     def entity_of(self, tok: Token, p: int) -> str | None:
         """The entity a token names: its own named entity, or one inside its phrase."""
-        doc = tok.doc
-        if tok.ent_type_:
-            for ent in doc.ents:
-                if ent.start <= tok.i < ent.end:
-                    key = self.index.key_at(p, ent.start_char)
-                    if len(ent) == 1 and (key is None or self.kinds.get(key) != "person"):
-                        # "DuVernay said" tagged as an organization, in an article
-                        # about Ava DuVernay: the surname of the one person it fits.
-                        return self._person_named(ent.text) or key
-                    return key
-        return None
+        ent = ent_of(tok) if tok.ent_type_ else None
+        if ent is None:
+            return None
+        key = self.index.key_at(p, ent.start_char)
+        if len(ent) == 1 and (key is None or self.kinds.get(key) != "person"):
+            # "DuVernay said" tagged as an organization, in an article
+            # about Ava DuVernay: the surname of the one person it fits.
+            return self._person_named(ent.text) or key
+        return key
 
     def resolve(self, tok: Token, p: int, depth: int = 0) -> str | None:
         """The entity key a subject token stands for, or None."""
@@ -383,7 +391,7 @@ class Attributor:
     ) -> tuple[str | None, str | None, bool]:
         """(speaker key, cue text, whether speech was found at all)."""
         p = q.paragraph
-        qtoks = [t for t in doc if q.start <= t.idx < q.end]
+        qtoks = tokens_in(doc, q.start, q.end)
         if not qtoks:
             return None, None, False
         # The cues the quote depends on, nearest first. An inner cue whose subject
@@ -417,10 +425,10 @@ class Attributor:
             return labeller, None, True
         cue = None
         after, before = self._windows(q, doc, quoted, spans)
-        inner = doc.text[q.start : q.end].rstrip()
-        ends_open = (
-            inner[-1:] in (",", "?", "!", "\u2014", "-") or doc.text[q.end + 1 : q.end + 2] == ","
-        )
+        text = text_of(doc)
+        inner = text[q.start : q.end].rstrip()
+        ends_open = inner[-1:] in (",", "?", "!", "\u2014", "-")
+        ends_open = ends_open or text[q.end + 1 : q.end + 2] == ","
         if cue is None:
             after_cue = next((t for t in after if self.is_cue(t)), None)
             before_cue = self._introducing_cue(before, q)
@@ -453,8 +461,9 @@ class Attributor:
                             who = self.resolve(owner, p) if owner is not None else None
                         return who, "according to", True
         # Before the quote, "X said:" with the colon ending the clause.
-        text_before = doc.text[: q.start - 1].rstrip()
-        if text_before.endswith(":") and before:
+        text = text_of(doc)
+        k = rstrip_end(text, q.start - 1)
+        if k > 0 and text[k - 1] == ":" and before:
             verb = next((t for t in reversed(before) if t.pos_ in ("VERB", "AUX")), None)
             if verb is not None:
                 subj = self.subject_of(verb)
@@ -467,10 +476,15 @@ class Attributor:
         ..." -- and Fred Goldberg': a quote set off by dashes right after a person
         named among those who speak (a subject of speech, or listed with
         "including")."""
-        before = doc.text[: max(q.start - 1, 0)].rstrip()
-        if not before.endswith(DASHES):
+        text = text_of(doc)
+        k = rstrip_end(text, max(q.start - 1, 0))
+        if not text[max(k - 8, 0) : k].endswith(DASHES):
             return None
-        i = next((t.i for t in reversed(doc) if t.idx + len(t) <= len(before)), 0)
+        # The last token that ends by k.
+        i = token_range(doc, 0, k).stop - 1
+        while i >= 0 and doc[i].idx + len(doc[i]) > k:
+            i -= 1
+        i = max(i, 0)
         while i > 0 and (doc[i].is_space or doc[i].text in DASHES):
             i -= 1
         name = doc[i]
@@ -567,29 +581,43 @@ class Attributor:
     def _windows(self, q, doc, quoted, spans) -> tuple[list[Token], list[Token]]:
         """Tokens outside quotes right after and right before the quote, within its
         sentence(s) and not past a neighbouring quote."""
-        same = [s for s in spans if s.paragraph == q.paragraph]
-        nxt = min((s.start - 1 for s in same if s.start > q.end), default=len(doc.text))
-        prv = max((s.end + 1 for s in same if s.end < q.start), default=0)
+        bounds = self._bounds.get(q.paragraph)
+        if bounds is None or bounds[0] is not spans:  # held, so `is` cannot be fooled
+            same = [s for s in spans if s.paragraph == q.paragraph]
+            bounds = (spans, sorted(s.start for s in same), sorted(s.end for s in same))
+            self._bounds[q.paragraph] = bounds
+        _, starts, ends = bounds
+        i = bisect_right(starts, q.end)
+        nxt = starts[i] - 1 if i < len(starts) else len(text_of(doc))
+        i = bisect_left(ends, q.start)
+        prv = ends[i - 1] + 1 if i else 0
         # The attribution may be parsed as a sentence of its own ('"...?" Graham asked.').
-        first_after = next((t for t in doc if t.idx > q.end and not t.is_punct), None)
-        after_end = first_after.sent.end_char if first_after is not None else len(doc.text)
-        open_tok = next((t for t in doc if t.idx + len(t) >= q.start - 1), doc[0])
+        k = first_token_from(doc, q.end + 1)
+        while k is not None and k.is_punct:
+            k = k.nbor() if k.i + 1 < len(doc) else None
+        after_end = k.sent.end_char if k is not None else len(text_of(doc))
+        # The token holding the opening mark: the last one starting before it, or
+        # the one right after it.
+        j = token_range(doc, 0, q.start - 1).stop
+        open_tok = doc[j - 1] if j and doc[j - 1].idx + len(doc[j - 1]) >= q.start - 1 else None
+        if open_tok is None:
+            open_tok = doc[j] if j < len(doc) else doc[0]
         before_start = open_tok.sent.start_char
         after = [
             t
-            for t in doc
-            if q.end < t.idx < min(nxt, after_end) and t.i not in quoted and not t.is_space
+            for t in tokens_in(doc, q.end + 1, min(nxt, after_end))
+            if t.i not in quoted and not t.is_space
         ]
         before = [
             t
-            for t in doc
-            if max(prv, before_start) <= t.idx and t.idx + len(t) < q.start and t.i not in quoted
+            for t in tokens_in(doc, max(prv, before_start), q.start)
+            if t.idx + len(t) < q.start and t.i not in quoted
         ]
         return after, before
 
     def _as_cue(self, doc: Doc, q: QuoteSpan, quoted: set[int]) -> Token | None:
         """ "As X put it, ..." anywhere in the quote's sentence."""
-        tok = next((t for t in doc if t.idx >= q.start), None)
+        tok = first_token_from(doc, q.start)
         if tok is None:
             return None
         for t in tok.sent:

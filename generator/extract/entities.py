@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator import rules
+from generator.extract.tokens import ent_ending_at, ent_of, ent_starting_at, ents_in
 from generator.model import Article, Entity, Mention, Role
 
 if TYPE_CHECKING:
@@ -294,11 +295,11 @@ def _of_affiliation(ent: Span, spans, drafts, p: int) -> str | None:
     doc = ent.doc
     if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
         return None
-    for e in doc.ents:
-        if e.start == ent.end + 1:
-            key = spans.get((p, e.start_char))
-            if key and drafts[key].kind in ("organization", "country"):
-                return drafts[key].names.most_common(1)[0][0]
+    e = ent_starting_at(doc, ent.end + 1)
+    if e is not None:
+        key = spans.get((p, e.start_char))
+        if key and drafts[key].kind in ("organization", "country"):
+            return drafts[key].names.most_common(1)[0][0]
     return None
 
 
@@ -309,12 +310,12 @@ def _conj_affiliation(ent: Span, spans, drafts, p: int) -> str | None:
     if root.dep_ != "conj":
         return None
     head = root.head
-    for e in ent.doc.ents:
-        if e.start <= head.i < e.end and e.label_ == "PERSON":
-            key = spans.get((p, e.start_char))
-            affs = [r.affiliation for r in drafts[key].roles if r.affiliation] if key else []
-            if affs:
-                return affs[-1]
+    e = ent_of(head)
+    if e is not None and e.label_ == "PERSON":
+        key = spans.get((p, e.start_char))
+        affs = [r.affiliation for r in drafts[key].roles if r.affiliation] if key else []
+        if affs:
+            return affs[-1]
     for child in head.children:
         if child.dep_ in ("amod", "poss", "compound") and child.ent_type_ in ("NORP", "GPE"):
             return rules.countries().demonyms.get(_norm(child.text)) or rules.countries().lookup(
@@ -352,9 +353,9 @@ def _title_text(span: Span, doc: Doc) -> str:
 
 def _country_before(span: Span) -> str | None:
     """ "South Korea's foreign minister", "the North Korean ambassador"."""
-    doc = span.doc
-    for ent in doc.ents:
-        if ent.end <= span.start and span.start - ent.end <= 1 and ent.end >= span.start - 1:
+    for end in (span.start - 1, span.start):  # in the order of the text
+        ent = ent_ending_at(span.doc, end)
+        if ent is not None:
             c = country_of(ent) or rules.countries().lookup(ent.text)
             if c:
                 return c
@@ -364,14 +365,14 @@ def _country_before(span: Span) -> str | None:
 def _of_country_after(ent: Span) -> str | None:
     doc = ent.doc
     if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
-        for e in doc.ents:
-            if e.start == ent.end + 1:
-                return rules.countries().lookup(e.text) or country_of(e)
+        e = ent_starting_at(doc, ent.end + 1)
+        if e is not None:
+            return rules.countries().lookup(e.text) or country_of(e)
     return None
 
 
 def _first_country(span: Span) -> str | None:
-    for ent in span.ents:
+    for ent in ents_in(span):
         if ent.label_ in ("GPE", "NORP", "LOC"):
             c = rules.countries().lookup(ent.text) or rules.countries().demonyms.get(
                 _norm(ent.text)

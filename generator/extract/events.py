@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from generator.editorial import Leader
 from generator.extract.dates import resolve_date
 from generator.extract.entities import EntityIndex
+from generator.extract.tokens import ent_of, ents_in, noun_chunk_of, quoted_ids, text_of
 from generator.model import Article, Event
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ def _time_expressions(
     """(verb, expression, priority): explicit dates before terms of office. Dates
     inside quotations are speech, not narration, and are left out."""
     out: list[tuple[Token, str, int]] = []
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ != "DATE" or any(t.i in quoted for t in ent):
             continue
         words = {t.lower_ for t in ent}
@@ -143,14 +144,11 @@ def _time_expressions(
 
 
 def _chunk(tok: Token, with_of: bool = False) -> str:
-    text = tok.text
-    for nc in tok.doc.noun_chunks:
-        if nc.start <= tok.i < nc.end:
-            text = nc.text
-            break
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ == "PERSON":
-            text = text.replace(ent.text, ent.text) if ent.text in text else ent.text
+    nc = noun_chunk_of(tok)
+    text = nc.text if nc is not None else tok.text
+    ent = ent_of(tok)
+    if ent is not None and ent.label_ == "PERSON" and ent.text not in text:
+        text = ent.text
     if with_of:
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -219,10 +217,8 @@ def _refers_back(sent: Span) -> bool:
 
 
 def _key_of(tok: Token, p: int, index: EntityIndex) -> str | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return index.key_at(p, ent.start_char)
-    return None
+    ent = ent_of(tok)
+    return index.key_at(p, ent.start_char) if ent is not None else None
 
 
 def _subject_names(
@@ -252,19 +248,19 @@ def extract_events(
     leaders: tuple[Leader, ...],
     topics: TopicMatcher | None,
 ) -> list[Event]:
-    from generator.extract.quotes import find_quote_spans
+    from generator.extract.quotes import find_quote_spans, spans_by_paragraph
 
     history = {t.id for t in topics.topics if t.history} if topics else set()
     events: list[Event] = []
     names_by_key = {e.key: e.name for e in index.entities}
-    spans = find_quote_spans([d.text for d in docs])
+    by_paragraph = spans_by_paragraph(find_quote_spans([text_of(d) for d in docs]))
     last_subject: str | None = None  # the person last the subject of a main clause
     prev_topics: tuple[str, ...] = ()
     for p, doc in enumerate(docs):
-        quoted = {t.i for s in spans if s.paragraph == p for t in doc if s.start <= t.idx < s.end}
+        quoted = quoted_ids(doc, by_paragraph.get(p, ()))
         for sent in doc.sents:
             keys = []
-            for ent in sent.ents:
+            for ent in ents_in(sent):
                 key = index.key_at(p, ent.start_char)
                 if key and key not in keys:
                     keys.append(key)

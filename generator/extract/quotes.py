@@ -37,11 +37,13 @@ is not a subject, and quotes whose cue the parser attaches elsewhere.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.extract.attribution import PERSON_PRONOUNS, Attributor
 from generator.extract.entities import EntityIndex
+from generator.extract.tokens import quoted_ids, rstrip_end, text_of
 from generator.model import Article, Quote
 
 if TYPE_CHECKING:
@@ -159,10 +161,12 @@ def _add(spans, p, text, start, end, continues, closed=True) -> None:
     while end > start and text[end - 1].isspace():
         end -= 1
     inner = text[start:end]
-    before = text[: max(start - 1, 0)].split()
-    if any(c.isalnum() for c in inner) and not is_name_not_speech(
-        inner, before[-1] if before else ""
-    ):
+    # The last word before the opening mark.
+    j = rstrip_end(text, max(start - 1, 0))
+    i = j
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    if any(c.isalnum() for c in inner) and not is_name_not_speech(inner, text[i:j]):
         spans.append(QuoteSpan(p, start, end, continues, closed))
 
 
@@ -253,8 +257,8 @@ def _whole_sentence(text: str, q: QuoteSpan, sent: Span) -> bool:
 
 def _kind(text: str, q: QuoteSpan) -> str:
     inner = text[q.start : q.end]
-    before = text[: max(q.start - 1, 0)].rstrip()
-    starts_sentence = q.continues or not before or before[-1] in ".?!:,;\u2014\u2013"
+    k = rstrip_end(text, max(q.start - 1, 0))
+    starts_sentence = q.continues or not k or text[k - 1] in ".?!:,;\u2014\u2013"
     first = inner.lstrip("\u2026. ")[:1]
     has_sentence_break = re.search(r"[.?!]\s+[A-Z\u201c\"]", inner) is not None
     if (first.isupper() and starts_sentence) or has_sentence_break:
@@ -263,19 +267,23 @@ def _kind(text: str, q: QuoteSpan) -> str:
 
 
 def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> list[Quote]:
-    spans = find_quote_spans([d.text for d in docs])
+    spans = find_quote_spans([text_of(d) for d in docs])
+    by_paragraph = spans_by_paragraph(spans)
     att = Attributor(article, docs, index)
     results: list[tuple[QuoteSpan, str | None, str | None]] = []
     last_of_paragraph: dict[int, str | None] = {}
     for p, doc in enumerate(docs):
-        pspans = [s for s in spans if s.paragraph == p]
-        quoted = {t.i for s in pspans for t in doc if s.start <= t.idx < s.end}
+        pspans = by_paragraph.get(p, [])
+        quoted = quoted_ids(doc, pspans)
+        starts = [s.start for s in pspans]
         att._quoted[p] = quoted
         att._quoted_doc[id(doc)] = quoted
         prev_speaker: str | None = None
         prev_sent: Span | None = None
         for sent in doc.sents:
-            in_sent = [q for q in pspans if sent.start_char <= q.start < sent.end_char]
+            in_sent = pspans[
+                bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)
+            ]
             for q in in_sent:
                 speaker, cue, speech = att.attribute(q, doc, quoted, pspans)
                 if speaker is None and not speech:
@@ -283,7 +291,7 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                         speaker = prev_speaker  # the quote goes on after "he said."
                     elif q.continues or (q.start <= 1 and p - 1 in last_of_paragraph):
                         speaker = last_of_paragraph.get(p - 1)
-                    elif prev_sent is not None and _whole_sentence(doc.text, q, sent):
+                    elif prev_sent is not None and _whole_sentence(text_of(doc), q, sent):
                         # 'Sen. Sanders ... identified X as a reason. "The younger
                         # people are ..."': a quoted sentence standing alone speaks
                         # for the person the sentence before is about.
@@ -299,7 +307,7 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
             prev_sent = sent
         if pspans:
             last_of_paragraph[p] = results[-1][1]
-        if doc.text.rstrip().endswith(":"):
+        if text_of(doc).rstrip().endswith(":"):
             last_of_paragraph[p] = att.salience.person("he")
     _fill_chains(results)
     quotes = [
@@ -309,15 +317,23 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
             paragraph=q.paragraph,
             start=q.start,
             end=q.end,
-            text=docs[q.paragraph].text[q.start : q.end],
+            text=text_of(docs[q.paragraph])[q.start : q.end],
             speaker=speaker,
-            kind=_kind(docs[q.paragraph].text, q),
+            kind=_kind(text_of(docs[q.paragraph]), q),
             cue=cue,
         )
         for n, (q, speaker, cue) in enumerate(results)
     ]
     quotes.extend(extract_indirect(article, docs, att, spans, start=len(quotes)))
     return quotes
+
+
+def spans_by_paragraph(spans: list[QuoteSpan]) -> dict[int, list[QuoteSpan]]:
+    """The spans of each paragraph, in order of position (as found)."""
+    out: dict[int, list[QuoteSpan]] = {}
+    for s in spans:
+        out.setdefault(s.paragraph, []).append(s)
+    return out
 
 
 def _fill_chains(results: list) -> None:
@@ -341,8 +357,9 @@ def extract_indirect(
 ) -> list[Quote]:
     """Reported speech without marks: a cue verb with a named subject and a clause."""
     out: list[Quote] = []
+    by_paragraph = spans_by_paragraph(spans)
     for p, doc in enumerate(docs):
-        quoted = {t.i for s in spans if s.paragraph == p for t in doc if s.start <= t.idx < s.end}
+        quoted = quoted_ids(doc, by_paragraph.get(p, ()))
         for cue in doc:
             if not att.is_cue(cue) or cue.i in quoted:
                 continue
@@ -368,12 +385,15 @@ def extract_indirect(
             span: Span = doc[toks[0].i : toks[-1].i + 1]
             end = span.end_char
             # Keep quotation marks inside the reported clause balanced.
-            if doc.text[end : end + 1] in (CLOSING, STRAIGHT) or doc.text[end : end + 2] in (
+            text = text_of(doc)
+            if text[end : end + 1] in (CLOSING, STRAIGHT) or text[end : end + 2] in (
                 "." + CLOSING,
                 "," + CLOSING,
                 '."',
             ):
-                end = doc.text.index(doc.text[end:].lstrip(".,")[0], end) + 1
+                while text[end] in ".,":
+                    end += 1
+                end += 1
             out.append(
                 Quote(
                     id=f"{article.id}-q{start + len(out) + 1}",
@@ -381,7 +401,7 @@ def extract_indirect(
                     paragraph=p,
                     start=span.start_char,
                     end=end,
-                    text=doc.text[span.start_char : end],
+                    text=text_of(doc)[span.start_char : end],
                     speaker=speaker,
                     kind="indirect",
                     cue=att.cue_text(cue),
