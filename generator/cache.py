@@ -23,7 +23,15 @@ from generator import __version__, rules
 from generator.model import Article, ArticleFacts, Entity, Event, Mention, Quote, Role
 
 FORMAT = 1
-CODE_FILES = ("nlp.py", "rules.py", "model.py", "cache.py", "ingest.py", "editorial.py")
+CODE_FILES = (
+    "nlp.py",
+    "rules.py",
+    "model.py",
+    "cache.py",
+    "ingest.py",
+    "editorial.py",
+    "yamlsafe.py",
+)
 
 
 def package_version(name: str) -> str:

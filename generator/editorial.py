@@ -1,15 +1,34 @@
-"""Editors' files in `editorial/`: leaders' terms, actor curation, topics.
+"""Editors' files in `editorial/`: the site's words, leaders' terms, actor curation,
+topics.
 
-The generator only reads them. Every problem is reported with the file and line.
+The generator only reads them. Every value is checked for what it must be (text
+where text is meant, of bounded length; an id of lower-case letters, digits and
+hyphens; a date; true or false), and every problem is reported with the file and
+line, so that no mistake becomes a traceback, a silent misreading or a path.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from generator import yamlsafe
+
+# An id becomes a file name and a URL: nothing else may be in it.
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_ID = 64
+MAX_NAME = 120  # names, titles, terms
+MAX_TEXT = 5000  # descriptions, the introduction
+MAX_ITEMS = 500  # entries of one list
+MAX_FILE = 1_000_000  # bytes of one editor's file
+# Page paths the generator writes itself: no topic or actor may take them.
+RESERVED_TOPIC_IDS = frozenset({"index"})
+RESERVED_ACTOR_IDS = frozenset({"index", "people", "organizations"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class EditorialError(Exception):
@@ -18,7 +37,7 @@ class EditorialError(Exception):
         super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(yamlsafe.SafeLoader):
     """Records each mapping's line as the key `__line__` (1-based)."""
 
     def construct_mapping(self, node, deep=False):
@@ -28,22 +47,132 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def load_yaml(path: Path) -> object:
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None
+    check_regular_file(path)
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE:
+        raise EditorialError(path, None, f"is larger than {MAX_FILE:,} bytes")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise EditorialError(path, None, "is not UTF-8 text") from None
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        return yamlsafe.load(text, loader=_LineLoader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise EditorialError(path, line, f"malformed YAML: {getattr(e, 'problem', e)}") from e
 
 
+def check_regular_file(path: Path) -> None:
+    """Refuse a link: whatever it points to (a key, /etc/passwd) would be read."""
+    if path.is_symlink():
+        raise EditorialError(path, None, "is a symbolic link; put the file itself here")
+    if not path.is_file():
+        raise EditorialError(path, None, "is not a regular file")
+
+
 def line_of(entry: object) -> int | None:
     return entry.get("__line__") if isinstance(entry, dict) else None
+
+
+# --- values -----------------------------------------------------------------------
+
+
+def _kind_of(value: object) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    return type(value).__name__
+
+
+def as_text(path: Path, line: int | None, what: str, value: object, max_len: int = MAX_NAME) -> str:
+    """`value` as one line of text (numbers are taken as written), stripped, never
+    blank, at most `max_len` characters, with no control characters."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise EditorialError(path, line, f"'{what}' must be text, not {_kind_of(value)}")
+    text = str(value).strip()
+    if not text:
+        raise EditorialError(path, line, f"'{what}' is blank")
+    if len(text) > max_len:
+        raise EditorialError(path, line, f"'{what}' is longer than {max_len} characters")
+    if _CONTROL.search(text):
+        raise EditorialError(path, line, f"'{what}' holds control characters")
+    return text
+
+
+def text(
+    path: Path,
+    entry: dict,
+    key: str,
+    *,
+    required: bool = False,
+    max_len: int = MAX_NAME,
+    owner: str = "",
+) -> str | None:
+    """entry[key] as text; `owner` names what needs it in the error ("a 'rename' entry")."""
+    value = entry.get(key)
+    if value is None or value == "":
+        if required:
+            raise EditorialError(path, line_of(entry), f"{owner or 'it'} needs '{key}'")
+        return None
+    return as_text(path, line_of(entry), key, value, max_len)
+
+
+def ident(path: Path, entry: dict, key: str, reserved: frozenset[str] = frozenset()) -> str:
+    """An id: it names a page, so only lower-case letters, digits and hyphens."""
+    value = text(path, entry, key, required=True, max_len=MAX_ID)
+    assert value is not None
+    check_id(path, line_of(entry), key, value, reserved)
+    return value
+
+
+def check_id(
+    path: Path | str, line: int | None, what: str, value: str, reserved=frozenset()
+) -> None:
+    if not ID_RE.fullmatch(value):
+        raise EditorialError(
+            path,
+            line,
+            f"'{what}: {value[:40]}' is not an id: use lower-case letters, digits and "
+            "single hyphens (e.g. 'nuclear-tests')",
+        )
+    if value in reserved:
+        raise EditorialError(path, line, f"the id '{value}' is taken by a page of the site")
+
+
+def texts(
+    path: Path, entry: dict, key: str, *, required: bool = False, owner: str = ""
+) -> tuple[str, ...]:
+    """A list of texts; one text alone is a list of one."""
+    value = entry.get(key)
+    line = line_of(entry)
+    if value is None or value == [] or value == "":
+        if required:
+            raise EditorialError(path, line, f"{owner or 'it'} needs '{key}'")
+        return ()
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        value = [value]
+    if not isinstance(value, list):
+        raise EditorialError(path, line, f"'{key}' must be a list of texts, not {_kind_of(value)}")
+    if len(value) > MAX_ITEMS:
+        raise EditorialError(path, line, f"'{key}' has more than {MAX_ITEMS} entries")
+    return tuple(as_text(path, line, key, v) for v in value)
+
+
+def flag(path: Path, entry: dict, key: str) -> bool:
+    value = entry.get(key, False)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise EditorialError(
+            path, line_of(entry), f"'{key}' must be true or false, not {value!r:.40}"
+        )
+    return value
 
 
 def _date(path: Path, entry: dict, key: str) -> dt.date | None:
@@ -53,9 +182,48 @@ def _date(path: Path, entry: dict, key: str) -> dt.date | None:
     if isinstance(v, dt.date):
         return v
     try:
-        return dt.date.fromisoformat(str(v))
+        return dt.date.fromisoformat(str(v).strip())
     except ValueError:
-        raise EditorialError(path, line_of(entry), f"'{key}' must be a date YYYY-MM-DD") from None
+        raise EditorialError(
+            path, line_of(entry), f"'{key}' must be a date as YYYY-MM-DD, not {v!r:.40}"
+        ) from None
+
+
+def _mapping(path: Path, entry: object, what: str, line: int | None) -> dict:
+    if not isinstance(entry, dict):
+        raise EditorialError(path, line, f"each {what} must be a mapping, not {_kind_of(entry)}")
+    return entry
+
+
+def _list(path: Path, data: object, what: str) -> list:
+    if not isinstance(data, list):
+        raise EditorialError(path, line_of(data), f"must be a list of {what}")
+    if len(data) > MAX_ITEMS:
+        raise EditorialError(path, None, f"has more than {MAX_ITEMS} {what}")
+    return data
+
+
+# --- site.yaml ----------------------------------------------------------------------
+
+
+def load_site(path: Path) -> dict[str, str]:
+    """The site's title and introduction (both optional)."""
+    data = load_yaml(path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise EditorialError(path, None, "must be a mapping with 'title' and 'intro'")
+    out = {}
+    title = text(path, data, "title", max_len=MAX_NAME)
+    intro = text(path, data, "intro", max_len=MAX_TEXT)
+    if title:
+        out["title"] = title
+    if intro:
+        out["intro"] = intro
+    return out
+
+
+# --- leaders.yaml ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -79,26 +247,33 @@ def load_leaders(path: Path) -> tuple[Leader, ...]:
     data = load_yaml(path)
     if data is None:
         return ()
-    if not isinstance(data, list):
-        raise EditorialError(path, None, "must be a list of leaders")
     out = []
-    for entry in data:
-        if not isinstance(entry, dict):
-            raise EditorialError(path, None, f"each leader must be a mapping, not {entry!r}")
-        for key in ("name", "office", "country", "start"):
-            if not entry.get(key):
-                raise EditorialError(path, line_of(entry), f"a leader needs '{key}'")
+    for entry in _list(path, data, "leaders"):
+        entry = _mapping(path, entry, "leader", line_of(data))
+        name, office, country = (
+            text(path, entry, key, required=True, owner="a leader")
+            for key in ("name", "office", "country")
+        )
+        start = _date(path, entry, "start")
+        if start is None:
+            raise EditorialError(path, line_of(entry), "a leader needs 'start'")
+        end = _date(path, entry, "end")
+        if end is not None and end < start:
+            raise EditorialError(path, line_of(entry), "'end' is before 'start'")
         out.append(
             Leader(
-                name=str(entry["name"]),
-                office=str(entry["office"]),
-                country=str(entry["country"]),
-                start=_date(path, entry, "start"),  # type: ignore[arg-type]
-                end=_date(path, entry, "end"),
-                aliases=tuple(entry.get("aliases") or ()),
+                name=name,  # type: ignore[arg-type]
+                office=office,  # type: ignore[arg-type]
+                country=country,  # type: ignore[arg-type]
+                start=start,
+                end=end,
+                aliases=texts(path, entry, "aliases"),
             )
         )
     return tuple(out)
+
+
+# --- curation.yaml --------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -110,6 +285,7 @@ class CurationEntry:
 
 
 CURATION_ACTIONS = ("drop", "split", "merge", "rename", "set")
+ACTOR_KINDS = ("person", "organization", "country", "group")
 
 
 def load_curation(path: Path) -> tuple[CurationEntry, ...]:
@@ -127,40 +303,97 @@ def load_curation(path: Path) -> tuple[CurationEntry, ...]:
             raise EditorialError(
                 path,
                 line_of(data),
-                f"unknown action '{action}' (use {', '.join(CURATION_ACTIONS)})",
+                f"unknown action '{str(action)[:40]}' (use {', '.join(CURATION_ACTIONS)})",
             )
-        for entry in entries or []:
-            if action == "drop" and isinstance(entry, str):
-                entry = {"actor": entry, "__line__": None}
-            if not isinstance(entry, dict) or not isinstance(entry.get("actor"), str):
+        if entries is None:
+            continue
+        if isinstance(entries, str) and action == "drop":
+            entries = [entries]  # "drop: china" is one actor, not five letters
+        if not isinstance(entries, list):
+            raise EditorialError(
+                path,
+                line_of(data),
+                f"'{action}' must be a list of entries, not {_kind_of(entries)}",
+            )
+        for entry in entries:
+            if action == "drop" and not isinstance(entry, dict):
+                entry = {"actor": entry, "__line__": line_of(data)}
+            entry = _mapping(path, entry, f"'{action}' entry", line_of(data))
+            if entry.get("actor") is None:
                 raise EditorialError(
                     path, line_of(entry) or line_of(data), f"a '{action}' entry needs 'actor: ID'"
                 )
-            values = {k: v for k, v in entry.items() if k not in ("actor", "__line__")}
-            _check_curation(path, action, entry, values)
-            out.append(CurationEntry(action, line_of(entry), entry["actor"], values))
+            actor = text(path, entry, "actor", required=True, owner=f"a '{action}' entry")
+            values = _curation_values(path, action, entry)
+            out.append(CurationEntry(action, line_of(entry), actor, values))  # type: ignore[arg-type]
     order = {a: i for i, a in enumerate(CURATION_ACTIONS)}
     return tuple(sorted(out, key=lambda e: order[e.action]))
 
 
-def _check_curation(path: Path, action: str, entry: dict, values: dict) -> None:
-    need = {
-        "merge": ("from",),
-        "split": ("name", "forms"),
-        "rename": ("name",),
-        "set": (),
-        "drop": (),
-    }[action]
-    for key in need:
-        if not values.get(key):
-            raise EditorialError(path, line_of(entry), f"a '{action}' entry needs '{key}'")
-    if action == "set" and not (set(values) & {"affiliation", "role", "kind"}):
+_CURATION_KEYS = {
+    "drop": set(),
+    "merge": {"from"},
+    "split": {"name", "forms"},
+    "rename": {"name", "id"},
+    "set": {"affiliation", "role", "kind"},
+}
+
+
+def _curation_values(path: Path, action: str, entry: dict) -> dict:
+    line = line_of(entry)
+    unknown = set(entry) - _CURATION_KEYS[action] - {"actor", "__line__"}
+    if unknown:
         raise EditorialError(
-            path, line_of(entry), "a 'set' entry needs 'affiliation', 'role' or 'kind'"
+            path, line, f"a '{action}' entry has no '{sorted(map(str, unknown))[0][:40]}'"
         )
-    for key in ("from", "forms"):
-        if key in values and isinstance(values[key], str):
-            values[key] = [values[key]]
+    values: dict = {}
+    owner = f"a '{action}' entry"
+    if action == "merge":
+        values["from"] = texts(path, entry, "from", required=True, owner=owner)
+    elif action == "split":
+        values["name"] = _name(path, entry, owner)
+        values["forms"] = texts(path, entry, "forms", required=True, owner=owner)
+    elif action == "rename":
+        values["name"] = _name(path, entry, owner)
+        if entry.get("id") is not None:
+            values["id"] = ident(path, entry, "id", RESERVED_ACTOR_IDS)
+    elif action == "set":
+        if not set(entry) & (_CURATION_KEYS["set"]):
+            raise EditorialError(path, line, "a 'set' entry needs 'affiliation', 'role' or 'kind'")
+        if "affiliation" in entry:
+            values["affiliation"] = text(path, entry, "affiliation", required=True)
+        if "kind" in entry:
+            kind = text(path, entry, "kind", required=True)
+            if kind not in ACTOR_KINDS:
+                raise EditorialError(path, line, f"'kind' must be one of {', '.join(ACTOR_KINDS)}")
+            values["kind"] = kind
+        if "role" in entry:
+            values["role"] = _role(path, entry, "role")
+    return values
+
+
+def _name(path: Path, entry: dict, owner: str) -> str:
+    name = text(path, entry, "name", required=True, owner=owner)
+    assert name is not None
+    if re.search(r"[<>]", name):
+        raise EditorialError(path, line_of(entry), "a name may not hold '<' or '>'")
+    return name
+
+
+def _role(path: Path, entry: dict, key: str) -> dict:
+    role = entry.get(key)
+    if not isinstance(role, dict) or role.get("title") is None or role.get("article") is None:
+        raise EditorialError(path, line_of(entry), "set: 'role' needs 'title' and 'article'")
+    out = {
+        "title": text(path, role, "title", required=True),
+        "affiliation": text(path, role, "affiliation"),
+        "article": text(path, role, "article", required=True),
+    }
+    check_id(path, line_of(entry), "article", out["article"])  # type: ignore[arg-type]
+    return out
+
+
+# --- topics.yaml ----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -176,30 +409,26 @@ def load_topics(path: Path) -> tuple[TopicSpec, ...]:
     data = load_yaml(path)
     if data is None:
         return ()
-    if not isinstance(data, list):
-        raise EditorialError(path, None, "must be a list of topics")
     out: list[TopicSpec] = []
     seen: set[str] = set()
-    for entry in data:
-        if not isinstance(entry, dict):
-            raise EditorialError(path, None, f"each topic must be a mapping, not {entry!r}")
+    for entry in _list(path, data, "topics"):
+        entry = _mapping(path, entry, "topic", line_of(data))
         for key in ("id", "name", "terms"):
-            if not entry.get(key):
+            if entry.get(key) in (None, "", []):
                 raise EditorialError(path, line_of(entry), f"a topic needs '{key}'")
-        tid = str(entry["id"])
+        tid = ident(path, entry, "id", RESERVED_TOPIC_IDS)
         if tid in seen:
             raise EditorialError(path, line_of(entry), f"the topic id '{tid}' is used twice")
         seen.add(tid)
-        terms = entry["terms"]
-        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+        if not isinstance(entry["terms"], list):
             raise EditorialError(path, line_of(entry), "'terms' must be a list of words")
         out.append(
             TopicSpec(
                 id=tid,
-                name=str(entry["name"]),
-                description=str(entry.get("description") or "").strip(),
-                terms=tuple(terms),
-                history=bool(entry.get("history")),
+                name=text(path, entry, "name", required=True),  # type: ignore[arg-type]
+                description=text(path, entry, "description", max_len=MAX_TEXT) or "",
+                terms=texts(path, entry, "terms", required=True),
+                history=flag(path, entry, "history"),
             )
         )
     return tuple(out)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -24,15 +25,24 @@ from pathlib import Path
 
 import yaml
 
+from generator import yamlsafe
 from generator.model import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SIDECAR_SUFFIX = ".meta.yaml"
 META_KEYS = {"title", "date", "authors", "dateline", "url", "source"}
-# libyaml's safe loader where PyYAML has it: ten times quicker on many articles.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Lines longer than this are whole paragraphs, not hard-wrapped lines.
 WRAPPED_LINE_MAX = 120
+# Limits of one article, far above any news article (the longest paragraph of the
+# 924 PolNeAR articles has 12,568 characters, the longest article 33,744): beyond
+# them the file is refused rather than parsed for minutes.
+MAX_PARAGRAPH = 50_000
+MAX_ARTICLE = 500_000  # characters of body text
+MAX_FILE = 2_000_000  # bytes of the file
+MAX_ID = 100  # characters of an article id (it names files and pages)
+MAX_META = 1_000  # characters of a title, dateline, source, url or author
+# Page paths of the articles/ folder that no article may take.
+RESERVED_IDS = frozenset({"index"})
 
 
 class IngestError(Exception):
@@ -57,6 +67,10 @@ def article_id(path: Path) -> str:
     slug = slugify(path.name.removesuffix(path.suffix))
     if not slug:
         raise IngestError(path, "the file name gives no usable id (letters or digits needed)")
+    if len(slug) > MAX_ID:
+        raise IngestError(path, f"the file name is too long for an id (at most {MAX_ID} letters)")
+    if slug in RESERVED_IDS:
+        raise IngestError(path, f"the id '{slug}' is taken by a page of the site; rename the file")
     return slug
 
 
@@ -65,14 +79,7 @@ def find_article_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in ARTICLE_SUFFIXES
-                and not f.name.startswith(".")
-                and f.stem.upper() != "README"
-            )
+            found = sorted(_articles_under(p))
             if not found:
                 raise IngestError(p, "no articles here (looked for *.txt, *.md, *.markdown)")
             files.extend(found)
@@ -81,6 +88,23 @@ def find_article_files(paths: Iterable[Path]) -> list[Path]:
         else:
             raise IngestError(p, "no such file or directory")
     return files
+
+
+def _articles_under(folder: Path) -> Iterable[Path]:
+    """The article files below `folder`. A link in it is refused, whatever it points
+    to: it would publish a file from elsewhere (a key, /etc/passwd, .git/config)."""
+    for sub, dirs, names in os.walk(folder):
+        here = Path(sub)
+        for name in sorted(dirs + names):
+            f = here / name
+            if name.startswith("."):
+                continue
+            if f.is_symlink():
+                raise IngestError(f, "is a symbolic link; put the file itself in the folder")
+            is_article = f.suffix.lower() in ARTICLE_SUFFIXES and f.stem.upper() != "README"
+            if name in names and is_article:
+                yield f
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
 
 
 def read_articles(
@@ -101,7 +125,11 @@ def read_articles(
 
 
 def read_text(path: Path) -> str:
+    if path.is_symlink():
+        raise IngestError(path, "is a symbolic link; put the file itself in the folder")
     try:
+        if path.stat().st_size > MAX_FILE:
+            raise IngestError(path, f"is larger than {MAX_FILE:,} bytes: not one article")
         raw = path.read_bytes()
     except OSError as e:
         raise IngestError(path, f"cannot be read ({e.strerror})") from e
@@ -123,7 +151,7 @@ def read_article(
 ) -> Article:
     text = read_text(path)
     side = sidecar_path(path)
-    side_text = read_text(side) if side.exists() else None
+    side_text = read_text(side) if side.exists() or side.is_symlink() else None
     shown = _display_path(path, root)
     key = ""
     if memo is not None:
@@ -144,6 +172,7 @@ def read_article(
     paragraphs = tuple(p for p in fields.pop("paragraphs") if p)
     if not paragraphs:
         raise IngestError(path, "has no body text")
+    _check_size(path, paragraphs)
     title = fields.pop("title", None)
     derived = not title
     if derived:
@@ -159,6 +188,22 @@ def read_article(
     if memo is not None:
         memo[key] = article
     return article
+
+
+def _check_size(path: Path, paragraphs: tuple[str, ...]) -> None:
+    total = 0
+    for n, p in enumerate(paragraphs, 1):
+        if len(p) > MAX_PARAGRAPH:
+            raise IngestError(
+                path,
+                f"paragraph {n} has {len(p):,} characters, more than the {MAX_PARAGRAPH:,} "
+                "a paragraph may have (are the blank lines between paragraphs missing?)",
+            )
+        total += len(p)
+    if total > MAX_ARTICLE:
+        raise IngestError(
+            path, f"has {total:,} characters of text, more than the {MAX_ARTICLE:,} allowed"
+        )
 
 
 def _display_path(path: Path, root: Path | None) -> str:
@@ -179,10 +224,7 @@ def sidecar_path(path: Path) -> Path:
 
 def _load_yaml(path: Path, text: str, first_line: int) -> dict:
     try:
-        try:
-            data = yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
-        except yaml.YAMLError:
-            data = yaml.safe_load(text)  # the pure-Python loader words errors best
+        data = yamlsafe.load(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
@@ -209,12 +251,24 @@ def _check_meta(path: Path, data: dict, line: int | None = None) -> dict:
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
                 raise IngestError(path, "'authors' must be a list of names", line=line)
-            out["authors"] = tuple(a.strip() for a in value if a.strip())
+            out["authors"] = tuple(_meta_text(path, key, a, line) for a in value if a.strip())
         else:
-            if not isinstance(value, str | int | float):
+            if isinstance(value, bool) or not isinstance(value, str | int | float):
                 raise IngestError(path, f"'{key}' must be text", line=line)
-            out[key] = str(value).strip()
+            text = _meta_text(path, key, str(value), line)
+            if text:
+                out[key] = text
     return out
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _meta_text(path: Path, key: str, value: str, line: int | None) -> str:
+    text = normalize_space(_CONTROL.sub(" ", value))
+    if len(text) > MAX_META:
+        raise IngestError(path, f"'{key}' is longer than {MAX_META:,} characters", line=line)
+    return text
 
 
 def _iso_date(path: Path, value: object, line: int | None) -> str:
@@ -223,11 +277,18 @@ def _iso_date(path: Path, value: object, line: int | None) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10]).isoformat()
-        except ValueError:
-            pass
-    raise IngestError(path, f"'date' must be a date as YYYY-MM-DD, not {value!r}", line=line)
+        # A date, or a date and time ("2018-06-12T10:30:00Z"): the whole value, checked.
+        for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
+            try:
+                parsed = parse(value.strip())
+            except ValueError:
+                continue
+            day = parsed.date() if isinstance(parsed, dt.datetime) else parsed
+            if len(value.strip()) >= 10:
+                return day.isoformat()
+    raise IngestError(
+        path, f"'date' must be a date as YYYY-MM-DD, not {value!r:.60}", line=line
+    )
 
 
 # --- Markdown with front matter ---------------------------------------------------

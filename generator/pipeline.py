@@ -205,7 +205,7 @@ def render(settings: Settings, corpus: Corpus, reuse=None) -> dict[str, str]:
     from generator import render as render_mod
     from generator import sitewrite
 
-    meta = editorial.load_yaml(settings.path("editorial") / "site.yaml") or {}
+    meta = editorial.load_site(settings.path("editorial") / "site.yaml")
     redirects = sitewrite.update_redirects(
         settings.path("site_src"), corpus.extra.get("redirects", {})
     )

@@ -69,6 +69,15 @@ def _published(published: str | None) -> dt.date | None:
 
 
 def resolve_date(text: str, published: str | None, leaders: tuple[Leader, ...] = ()) -> str | None:
+    """The date `text` means, or None. Arithmetic past the calendar's ends ("the
+    day before" 0001-01-01, "June 31") resolves to nothing rather than failing."""
+    try:
+        return _resolve(text, published, leaders)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _resolve(text: str, published: str | None, leaders: tuple[Leader, ...]) -> str | None:
     low = text.lower().replace("\u2019", "'").strip()
     pub = _published(published)
 
