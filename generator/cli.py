@@ -18,11 +18,23 @@ def _run(fn):
     from generator.config import ModelMissing
     from generator.editorial import EditorialError
     from generator.ingest import IngestError
+    from generator.sitewrite import Busy
 
     try:
         return fn()
-    except (IngestError, EditorialError, ModelMissing) as e:
-        raise _Failure(str(e)) from e
+    except (IngestError, EditorialError, ModelMissing, Busy) as e:
+        raise _Failure(_plain(str(e))) from e
+
+
+def _plain(text: str) -> str:
+    """One line, no control characters: an error names files and quotes input."""
+    import re
+
+    return re.sub(r"[\x00-\x1f\x7f-\x9f]", "?", text.replace("\n", " "))
+
+
+def _waiting() -> None:
+    click.echo("Another explainer run is writing site_src/; waiting for it to finish", err=True)
 
 
 def _progress(label: str):
@@ -96,7 +108,9 @@ def generate(no_cache: bool) -> None:
     from generator.config import settings
 
     s = settings()
-    pages = _run(lambda: pipeline.generate(s, _progress("Parsing"), use_cache=not no_cache))
+    pages = _run(
+        lambda: pipeline.generate(s, _progress("Parsing"), use_cache=not no_cache, on_wait=_waiting)
+    )
     click.echo(f"{s.site_src}/: {len(pages)} generated pages", err=True)
 
 
@@ -161,9 +175,11 @@ def check() -> None:
     s = settings()
 
     def run() -> list:
-        return review.check(
-            s.path("site_src"), pipeline.render(s, pipeline.extract([s.path("seeds")], s))
-        )
+        from generator.sitewrite import locked
+
+        with locked(s.path("site_src"), on_wait=_waiting):
+            corpus = pipeline.extract([s.path("seeds")], s)
+            return review.check(s.path("site_src"), pipeline.render(s, corpus))
 
     problems = _run(run)
     for kind, path in problems:

@@ -286,9 +286,7 @@ def _iso_date(path: Path, value: object, line: int | None) -> str:
             day = parsed.date() if isinstance(parsed, dt.datetime) else parsed
             if len(value.strip()) >= 10:
                 return day.isoformat()
-    raise IngestError(
-        path, f"'date' must be a date as YYYY-MM-DD, not {value!r:.60}", line=line
-    )
+    raise IngestError(path, f"'date' must be a date as YYYY-MM-DD, not {value!r:.60}", line=line)
 
 
 # --- Markdown with front matter ---------------------------------------------------

@@ -218,13 +218,26 @@ def _page_fingerprints(settings: Settings) -> Path:
     return settings.path("cache") / "pages.json"
 
 
-def generate(settings: Settings, progress: Progress = _no_progress, use_cache=True) -> list[str]:
+def generate(
+    settings: Settings, progress: Progress = _no_progress, use_cache=True, on_wait=None
+) -> list[str]:
     """Regenerate site_src/ from seeds/; returns the generated page paths."""
+    from generator import sitewrite
+
+    site_src = settings.path("site_src")
+    # One run at a time: two that read, recover and swap site_src/ together lose
+    # pages (one's recover() deletes the other's half-written tree).
+    with sitewrite.locked(site_src, on_wait=on_wait):
+        corpus = extract([settings.path("seeds")], settings, progress, use_cache)
+        return _write(settings, corpus, use_cache)
+
+
+def _write(settings: Settings, corpus: Corpus, use_cache: bool) -> list[str]:
     from generator import cache, sitewrite
     from generator.render import Reuse
 
-    corpus = extract([settings.path("seeds")], settings, progress, use_cache)
     site_src = settings.path("site_src")
+    sitewrite.recover(site_src)
     fp_file = _page_fingerprints(settings)
     reuse = None
     if use_cache:
@@ -243,5 +256,7 @@ def generate(settings: Settings, progress: Progress = _no_progress, use_cache=Tr
         cache.Cache(settings.path("cache"), "").prune({a.id for a in corpus.articles})
         reuse.written(skipped)
         fp_file.parent.mkdir(parents=True, exist_ok=True)
-        fp_file.write_text(json.dumps(reuse.fingerprints, sort_keys=True), encoding="utf-8")
+        tmp = fp_file.with_name(f".{fp_file.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(reuse.fingerprints, sort_keys=True), encoding="utf-8")
+        tmp.replace(fp_file)
     return sorted(set(pages) - set(skipped))

@@ -478,11 +478,13 @@ class Reuse:
         return hashlib.sha256((self.templates + repr(inputs)).encode()).hexdigest()
 
     def kept(self, path: str, fp: str) -> bool:
-        """Whether last run's page stands: same inputs, and nobody has touched it."""
+        """Whether last run's page stands: same inputs, and nobody has touched it
+        (a page that is gone is never kept)."""
         known = self.fingerprints.get(path)
         if not isinstance(known, list) or len(known) != 2 or known[0] != fp:
             return False
-        return known[1] == self._stat(path)
+        now = self._stat(path)
+        return now is not None and known[1] == now
 
     def _stat(self, path: str) -> list[int] | None:
         try:
@@ -493,8 +495,9 @@ class Reuse:
 
     def written(self, skipped: list[str]) -> None:
         """This run's fingerprints, once its pages are in `folder`, for the next run."""
+        stats = {path: self._stat(path) for path in self.fresh if path not in skipped}
         self.fingerprints = {
-            path: [fp, self._stat(path)] for path, fp in self.fresh.items() if path not in skipped
+            path: [fp, stats[path]] for path, fp in self.fresh.items() if stats.get(path)
         }
 
 

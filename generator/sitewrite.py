@@ -13,27 +13,78 @@ the new one, and the next run clears what a killed run left beside it (`recover`
 from __future__ import annotations
 
 import ctypes
+import errno
+import fcntl
 import json
 import os
+import re
 import shutil
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from generator.ingest import IngestError
 
 MANIFEST = ".generated"
 # The record of actor ids that curation renamed or merged away: old id -> new id.
 # It only grows, so an old URL keeps working after its curation entry is gone.
 REDIRECTS = ".redirects.json"
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Front matter keys of a hand page that the theme prints into the page as HTML.
+_THEME_KEYS = ("title", "description", "subtitle", "author")
+
+
+class Busy(Exception):
+    """Another run holds site_src/ for longer than we wait."""
+
+
+@contextmanager
+def locked(site_src: Path, wait: float | None = None, on_wait=None) -> Iterator[None]:
+    """Hold the lock of site_src/ (a file beside it): one run at a time reads,
+    recovers, writes and swaps it. A second run waits up to `wait` seconds
+    (EXPLAINER_LOCK_WAIT, default 600), calling `on_wait()` once, then gives up."""
+    if wait is None:
+        wait = float(os.environ.get("EXPLAINER_LOCK_WAIT") or 600)
+    site_src.parent.mkdir(parents=True, exist_ok=True)
+    lock = site_src.with_name(f".{site_src.name}.lock")
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as e:
+                if e.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+            if time.monotonic() >= deadline:
+                raise Busy(
+                    f"{site_src}: another explainer run is writing it; "
+                    f"waited {wait:.0f} s (EXPLAINER_LOCK_WAIT)"
+                )
+            if not told and on_wait is not None:
+                on_wait()
+                told = True
+            time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # and with it the lock
 
 
 def update_redirects(site_src: Path, new: dict[str, str]) -> dict[str, str]:
     path = site_src / REDIRECTS
     record: dict[str, str] = {}
-    if path.exists():
+    if path.exists() or path.is_symlink():
+        if path.is_symlink():
+            raise IngestError(path, "is a symbolic link; the record must be a file")
         try:
             record = json.loads(path.read_text(encoding="utf-8"))
-        except ValueError:
+        except (ValueError, UnicodeDecodeError):
             record = {}  # a damaged record is rebuilt from the curation
+        _check_redirects(path, record)
     record.update(new)
     # Follow chains (a -> b, b -> c) to the current id.
     for old in list(record):
@@ -42,6 +93,18 @@ def update_redirects(site_src: Path, new: dict[str, str]) -> dict[str, str]:
             seen.add(record[old])
             record[old] = record[record[old]]
     return dict(sorted(record.items()))
+
+
+def _check_redirects(path: Path, record: object) -> None:
+    """Each key and value becomes a folder name and a URL: ids only."""
+    if not isinstance(record, dict):
+        raise IngestError(path, 'must map old actor ids to new ones ({"old-id": "new-id"})')
+    for old, new in record.items():
+        for value in (old, new):
+            if not isinstance(value, str) or not _ID.fullmatch(value) or len(value) > 100:
+                raise IngestError(
+                    path, f"{str(value)[:40]!r} is not an actor id ([a-z0-9-], no slashes)"
+                )
 
 
 def dump_redirects(record: dict[str, str]) -> str:
@@ -105,15 +168,57 @@ def generated_files(site_src: Path) -> set[str]:
 
 
 def hand_written(site_src: Path) -> set[str]:
+    """The editors' files in site_src/: everything the manifest does not list.
+    A link among them is refused (a linked file would be published in the link's
+    place, a linked folder silently dropped), and so is a page whose front matter
+    the theme would print as HTML."""
     if not site_src.exists():
         return set()
     generated = generated_files(site_src) | {MANIFEST}
     found = set()
-    for folder, _dirs, files in os.walk(site_src):
+    for folder, dirs, files in os.walk(site_src):
         rel = Path(folder).relative_to(site_src).as_posix()
         prefix = "" if rel == "." else rel + "/"
-        found.update(prefix + f for f in files)
-    return found - generated
+        for name in dirs + files:
+            if (Path(folder) / name).is_symlink():
+                raise IngestError(
+                    Path(folder) / name, "is a symbolic link; put the page itself in site_src/"
+                )
+        found.update(prefix + f for f in files if prefix + f not in generated)
+    for rel in found:
+        if rel.endswith(".md"):
+            check_front_matter(site_src / rel)
+    return found
+
+
+def check_front_matter(page: Path) -> None:
+    """The theme prints a hand page's `title`, `description`... into the page and
+    its <head> as they are, so they must be plain text with no '<' or '>'."""
+    from generator import yamlsafe
+
+    try:
+        text = page.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise IngestError(page, "is not readable UTF-8 text") from e
+    if not text.startswith("---\n"):
+        return
+    end = text.find("\n---", 4)
+    if end < 0:
+        return
+    try:
+        meta = yamlsafe.load(text[4:end])
+    except Exception as e:  # noqa: BLE001 - any parse failure is the page's problem
+        raise IngestError(page, f"its front matter is not valid YAML ({e})", line=1) from None
+    if not isinstance(meta, dict):
+        return
+    for key in _THEME_KEYS:
+        value = meta.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str) or re.search(r"[<>]", value) or len(value) > 1000:
+            raise IngestError(
+                page, f"front matter '{key}' must be plain text without '<' or '>'", line=1
+            )
 
 
 def _keep(old: Path, dest: Path) -> None:
