@@ -8,6 +8,11 @@ editors' files that the per-article extractors read (leaders, topics). Curation 
 applied after the cache, so editing it redoes no NLP. A file that is unreadable,
 damaged, from another version or for another key is ignored and rewritten, never
 trusted.
+
+Everything here is JSON, read back field by field into the records and checked
+(ids, kinds, offsets within their paragraph): a cache file someone crafted can
+neither run code, as a pickle could, nor put a path or markup where the site
+expects an id. It can say no more than an article could.
 """
 
 from __future__ import annotations
@@ -15,14 +20,25 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
+import re
 from dataclasses import asdict
+from itertools import starmap
 from pathlib import Path
 
 from generator import __version__, rules
-from generator.model import Article, ArticleFacts, Entity, Event, Mention, Quote, Role
+from generator.model import (
+    ACTOR_KINDS,
+    QUOTE_KINDS,
+    Article,
+    ArticleFacts,
+    Entity,
+    Event,
+    Mention,
+    Quote,
+    Role,
+)
 
-FORMAT = 1
+FORMAT = 2
 CODE_FILES = (
     "nlp.py",
     "rules.py",
@@ -71,10 +87,10 @@ class Cache:
     of parsing every article and reading 800 entries. A pack entry is used only
     while the article's own entry is the very file it was made with (same size,
     time and inode), so a damaged or deleted entry is never trusted through the
-    pack. The pack is a pickle, so like the rest of the cache it must stay the
-    project's own (the folder is local and never committed)."""
+    pack."""
 
-    PACK = "pack.pickle"
+    # Names an article id cannot take (ids have no "_"), so prune() leaves them.
+    PACK = "_pack.json"
 
     def __init__(self, folder: Path, env_key: str, packed: bool = False):
         self.folder = folder
@@ -104,9 +120,9 @@ class Cache:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("key") != article_key(article, self.env_key):
                 return None
-            return facts_from_dict(data["facts"], article)
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # missing, damaged or from another version: recompute
+            return checked(facts_from_dict(data["facts"], article))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # missing, damaged, crafted or from another version: recompute
 
     def put(self, facts: ArticleFacts) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -121,15 +137,14 @@ class Cache:
         if not self.folder.exists():
             return
         for p in self.folder.glob("*.json"):
-            if p.stem not in keep:
+            if p.stem not in keep and not p.name.startswith("_"):
                 p.unlink(missing_ok=True)
 
     def _load_pack(self) -> None:
         try:
-            with (self.folder / self.PACK).open("rb") as fh:
-                data = pickle.load(fh)  # noqa: S301 - our own cache file
+            data = json.loads((self.folder / self.PACK).read_bytes())
             if data["format"] == FORMAT and data["env"] == self.env_key:
-                self.memo, self.packed = dict(data["articles"]), dict(data["facts"])
+                self.memo, self.packed = _unpack(data)
         except Exception:  # noqa: BLE001 - anything wrong: start empty, never trust it
             self.memo, self.packed = {}, {}
         self._pack_loaded = bool(self.packed)
@@ -155,10 +170,11 @@ class Cache:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / self.PACK
         tmp = path.with_name(f".{self.PACK}.{os.getpid()}.tmp")
-        data = {"format": FORMAT, "env": self.env_key, "articles": memo, "facts": packed}
-        with tmp.open("wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_text(_pack(self.env_key, memo, packed), encoding="utf-8")
         tmp.replace(path)
+        for old in ("pack.pickle", "pages.json"):  # an older version's, never read
+            if old.removesuffix(".json") not in {f.article.id for f in facts}:
+                (self.folder / old).unlink(missing_ok=True)
 
 
 def facts_to_dict(f: ArticleFacts) -> dict:
@@ -192,3 +208,167 @@ def facts_from_dict(d: dict, article: Article) -> ArticleFacts:
     return ArticleFacts(
         article=article, entities=entities, quotes=quotes, events=events, paragraph_topics=topics
     )
+
+
+# --- the pack: positional JSON, quick to write and read ------------------------------
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _pack(env: str, memo: dict[str, Article], packed: dict[str, tuple]) -> str:
+    # Each article once: the facts name their article by its memo key where the
+    # memo holds it (it always does after a run), else carry it.
+    key_of = {id(a): key for key, a in memo.items()}
+    articles = {key: _article_row(a) for key, a in memo.items()}
+    facts = {}
+    for art_id, (sig, f) in packed.items():
+        ref = key_of.get(id(f.article))
+        article = ref if ref is not None else _article_row(f.article)
+        facts[art_id] = [list(sig), article, _facts_rows(f)]
+    data = {"format": FORMAT, "env": env, "articles": articles, "facts": facts}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _unpack(data: dict) -> tuple[dict[str, Article], dict[str, tuple]]:
+    memo = {str(k): _article(row) for k, row in data["articles"].items()}
+    packed = {}
+    for art_id, (sig, article, rows) in data["facts"].items():
+        article = memo[article] if isinstance(article, str) else _article(article)
+        if article.id != art_id:
+            raise ValueError("facts filed under another article")
+        packed[art_id] = (tuple(sig), checked(_facts(article, rows)))
+    return memo, packed
+
+
+def _article_row(a: Article) -> list:
+    return [
+        a.id,
+        a.path,
+        a.title,
+        list(a.paragraphs),
+        a.title_derived,
+        a.date,
+        list(a.authors),
+        list(a.contributors),
+        a.dateline,
+        a.url,
+        a.source,
+        a.excerpt,
+        a.format,
+    ]
+
+
+def _article(row: list) -> Article:
+    (id_, path, title, paragraphs, derived, date, authors, contributors, *rest) = row
+    dateline, url, source, excerpt, fmt = rest
+    if not isinstance(id_, str) or not _ID.fullmatch(id_):
+        raise ValueError("not an article id")
+    strings = [path, title, *paragraphs, *authors, *contributors]
+    optional = [date, dateline, url, source, excerpt]
+    if not all(isinstance(s, str) for s in strings) or not isinstance(derived, bool):
+        raise ValueError("not an article")
+    if not all(s is None or isinstance(s, str) for s in [*optional, fmt]):
+        raise ValueError("not an article")
+    return Article(
+        id=id_,
+        path=path,
+        title=title,
+        paragraphs=tuple(paragraphs),
+        title_derived=derived,
+        date=date,
+        authors=tuple(authors),
+        contributors=tuple(contributors),
+        dateline=dateline,
+        url=url,
+        source=source,
+        excerpt=excerpt,
+        format=fmt,
+    )
+
+
+def _facts_rows(f: ArticleFacts) -> list:
+    return [
+        [
+            [
+                e.key,
+                e.name,
+                e.kind,
+                list(e.aliases),
+                [[r.title, r.affiliation, r.article] for r in e.roles],
+                e.affiliation,
+                [[m.paragraph, m.start, m.end, m.text] for m in e.mentions],
+            ]
+            for e in f.entities
+        ],
+        [
+            [q.id, q.paragraph, q.start, q.end, q.text, q.speaker, q.kind, q.cue, list(q.topics)]
+            for q in f.quotes
+        ],
+        [
+            [e.id, e.date, e.title, e.summary, e.paragraph, list(e.actors), list(e.topics)]
+            for e in f.events
+        ],
+        [[list(t) for t in p] for p in f.paragraph_topics],
+    ]
+
+
+def _facts(article: Article, rows: list) -> ArticleFacts:
+    entities, quotes, events, topics = rows
+    return ArticleFacts(
+        article=article,
+        entities=tuple(
+            Entity(
+                key=key,
+                name=name,
+                kind=kind,
+                aliases=tuple(aliases),
+                roles=tuple(starmap(Role, roles)),
+                affiliation=aff,
+                mentions=tuple(starmap(Mention, mentions)),
+            )
+            for key, name, kind, aliases, roles, aff, mentions in entities
+        ),
+        quotes=tuple(
+            Quote(qid, article.id, p, s, e, text, who, kind, cue, tuple(ts))
+            for qid, p, s, e, text, who, kind, cue, ts in quotes
+        ),
+        events=tuple(
+            Event(eid, date, title, summary, article.id, p, tuple(actors), tuple(ts))
+            for eid, date, title, summary, p, actors, ts in events
+        ),
+        paragraph_topics=tuple(tuple((str(t), int(n)) for t, n in p) for p in topics),
+    )
+
+
+def checked(f: ArticleFacts) -> ArticleFacts:
+    """`f`, if everything that the site uses as an id, a kind or an offset is one;
+    else ValueError. Text fields may hold anything: the site escapes them."""
+    lengths = [len(p) for p in f.article.paragraphs]
+    n = len(lengths)
+    # Written out rather than through a helper: this runs over every mention of
+    # every cached article on each regeneration.
+    for e in f.entities:
+        if e.kind not in ACTOR_KINDS or type(e.key) is not str or type(e.name) is not str:
+            raise ValueError("bad entity")
+        for m in e.mentions:
+            p, s, end = m.paragraph, m.start, m.end
+            if type(p) is not int or type(s) is not int or type(end) is not int:
+                raise ValueError("bad mention")
+            if not (0 <= p < n and 0 <= s <= end <= lengths[p]):
+                raise ValueError("bad mention")
+    for q in f.quotes:
+        p, s, end = q.paragraph, q.start, q.end
+        if q.kind not in QUOTE_KINDS or type(q.id) is not str or not _ID.fullmatch(q.id):
+            raise ValueError("bad quote")
+        if type(p) is not int or type(s) is not int or type(end) is not int:
+            raise ValueError("bad quote")
+        if not (0 <= p < n and 0 <= s <= end <= lengths[p]) or type(q.text) is not str:
+            raise ValueError("bad quote")
+    for ev in f.events:
+        if type(ev.id) is not str or not _ID.fullmatch(ev.id):
+            raise ValueError("bad event")
+        if type(ev.paragraph) is not int or not 0 <= ev.paragraph < n:
+            raise ValueError("bad event")
+    if len(f.paragraph_topics) not in (0, n):
+        raise ValueError("bad topics")
+    return f

@@ -215,7 +215,7 @@ def render(settings: Settings, corpus: Corpus, reuse=None) -> dict[str, str]:
 
 
 def _page_fingerprints(settings: Settings) -> Path:
-    return settings.path("cache") / "pages.json"
+    return settings.path("cache") / "_pages.json"
 
 
 def generate(

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import pickle
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -163,7 +166,7 @@ def test_a_warm_run_takes_articles_and_facts_from_the_pack(
 def test_a_damaged_pack_is_ignored(nlp, project, counted, damage):
     run("generate")
     first = (project / "site_src" / "index.md").read_text()
-    (project / ".cache" / "explainer" / "pack.pickle").write_bytes(damage)
+    (project / ".cache" / "explainer" / "_pack.json").write_bytes(damage)
     counted.clear()
     run("generate")
     assert counted == []  # the per-article entries still hold
@@ -190,3 +193,88 @@ def test_generate_leaves_the_garbage_collector_as_it_found_it(nlp, project):
     assert gc.isenabled()
     run("generate")
     assert gc.isenabled()
+
+
+class _Pwn:
+    """Unpickling this runs a shell command (as a crafted pickle would)."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_crafted_cache_runs_no_code(nlp, project):
+    """A pickle planted where the pack is (and where older versions kept it) is
+    never unpickled, by generate or by the read-only check."""
+    run("generate")
+    marker = project / "pwned"
+    payload = pickle.dumps({"format": 2, "env": "x", "articles": _Pwn(marker)})
+    folder = project / ".cache" / "explainer"
+    (folder / "pack.pickle").write_bytes(payload)
+    (folder / "_pack.json").write_bytes(payload)
+    for entry in folder.glob("*.json"):
+        if entry.name != "_pack.json":
+            entry.write_bytes(payload)
+    run("check")
+    run("generate")
+    assert not marker.exists()
+    run("check")
+
+
+def test_crafted_facts_in_the_cache_are_not_trusted(nlp, project):
+    """A well-formed cache entry that puts a path or markup where the site expects an
+    id (a quote id becomes an HTML id, an article id a file name) is recomputed."""
+    run("generate")
+    folder = project / ".cache" / "explainer"
+    pack = json.loads((folder / "_pack.json").read_text())
+    key, row = next(iter(pack["articles"].items()))
+    pack["articles"][key] = ["../../pwned", *row[1:]]
+    (folder / "_pack.json").write_text(json.dumps(pack))
+    entry = folder / "harbour-talks.json"
+    data = json.loads(entry.read_text())
+    data["facts"]["quotes"][0]["id"] = 'x" onmouseover="alert(1)'
+    entry.write_text(json.dumps(data))
+    run("generate")
+    assert not (project / "pwned.md").exists()
+    assert not list(project.rglob("pwned*"))
+    page = (project / "site_src" / "articles" / "harbour-talks.md").read_text()
+    assert "onmouseover" not in page
+    run("check")
+
+
+def test_the_pack_round_trips_exactly():
+    from generator import cache
+    from generator.model import Article, ArticleFacts, Entity, Event, Mention, Quote, Role
+
+    art = Article(
+        id="a-1",
+        path="seeds/a.md",
+        title="T",
+        paragraphs=("Ana Lind said hi.", "More."),
+        date="2020-01-02",
+        authors=("X",),
+        format="markdown",
+    )
+    facts = ArticleFacts(
+        article=art,
+        entities=(
+            Entity(
+                "person:ana lind",
+                "Ana Lind",
+                "person",
+                ("Lind",),
+                (Role("mayor", "Norway", "a-1"),),
+                "Norway",
+                (Mention(0, 0, 8, "Ana Lind"),),
+            ),
+        ),
+        quotes=(Quote("a-1-q1", "a-1", 0, 14, 16, "hi", "person:ana lind", "indirect", "said"),),
+        events=(Event("a-1-e1", "2020", "t", "s", "a-1", 1, ("person:ana lind",), ("x",)),),
+        paragraph_topics=((("x", 1),), ()),
+    )
+    text = cache._pack("env", {"h": art}, {"a-1": ((1, 2, 3), facts)})
+    memo, packed = cache._unpack(json.loads(text))
+    assert memo == {"h": art} and packed == {"a-1": ((1, 2, 3), facts)}
+    assert packed["a-1"][1].article is memo["h"]
