@@ -23,35 +23,9 @@ import jinja2
 from markupsafe import Markup
 
 from generator import serialize
+from generator.escape import md_escape
 from generator.model import Actor, Article, Corpus, Event, Quote, Topic
 from generator.sitewrite import Kept
-
-# One table for every character that needs it: HTML's three, the characters
-# Python-Markdown (and the extensions we enable) treat as syntax anywhere in a line,
-# and the bidirectional overrides and isolates that could reorder the page.
-_ESCAPES = str.maketrans(
-    {
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        **{c: "\\" + c for c in "\\`*_{}[]|!"},
-        **{chr(c): f"&#x{c:04x};" for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]},
-    }
-)
-# Characters that are syntax only at the start of a line (headings, quotes, lists).
-_LEADING = re.compile(r"^(\s*)([#+=\-]|\d+[.)])")
-_SPACE = re.compile(r"\s+")
-
-
-def md_escape(value: object) -> str:
-    """Escape untrusted text so Markdown shows it as written, with no markup."""
-    text = str(value)
-    if "\n" in text or "\t" in text or "  " in text or "\r" in text:
-        text = _SPACE.sub(" ", text)
-    text = text.translate(_ESCAPES)
-    if text and text[0] in "#+=-0123456789 ":
-        text = _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-    return text
 
 
 def _finalize(value: object) -> Markup:
@@ -632,7 +606,10 @@ def quotes_csv(corpus: Corpus) -> str:
 def redirect_page(old: str, new: str) -> str:
     """A static page at an actor's old URL that sends the reader to the new one.
     Both ids are our own slugs ([a-z0-9-]), never article text."""
-    assert re.fullmatch(r"[a-z0-9-]+", old) and re.fullmatch(r"[a-z0-9-]+", new)
+    # Checked, not asserted: under `python -O` an assert is gone, and an old id is
+    # a folder name (a bad one once wrote outside the project).
+    if not (re.fullmatch(r"[a-z0-9-]+", old) and re.fullmatch(r"[a-z0-9-]+", new)):
+        raise ValueError(f"not actor ids: {old[:40]!r} -> {new[:40]!r}")
     url = f"../{new}/"
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'

@@ -9,6 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator import sitewrite
+from generator.escape import md_code, md_text, plain
 
 DATA = "site_src/data/explainer-data.json"
 
@@ -105,15 +106,16 @@ def diff_data(old: dict, new: dict) -> list[str]:
     section = []
     for aid in added:
         a = na[aid]
-        section.append(f"- added: **{a['name']}** ({a['kind']})")
+        section.append(f"- added: **{md_text(a['name'])}** ({md_text(a['kind'])})")
     for aid in removed:
-        section.append(f"- removed: **{oa[aid]['name']}** ({oa[aid]['kind']})")
+        section.append(f"- removed: **{md_text(oa[aid]['name'])}** ({md_text(oa[aid]['kind'])})")
     for o, n in renamed:
         section.append(
-            f"- renamed: **{o['name']}** (`{o['id']}`) is now **{n['name']}** (`{n['id']}`)"
+            f"- renamed: **{md_text(o['name'])}** ({md_code(o['id'])}) is now "
+            f"**{md_text(n['name'])}** ({md_code(n['id'])})"
         )
     for o, n in merged:
-        section.append(f"- merged: **{o['name']}** into **{n['name']}**")
+        section.append(f"- merged: **{md_text(o['name'])}** into **{md_text(n['name'])}**")
     if section:
         lines += ["### Actors", "", *section, ""]
 
@@ -123,17 +125,22 @@ def diff_data(old: dict, new: dict) -> list[str]:
     section = []
     for aid in sorted(set(oa) & set(na)):
         before, after = roles(oa[aid]), roles(na[aid])
-        for t, aff, _ in sorted(after - before):
-            section.append(f"- {na[aid]['name']}: now *{t}*" + (f" ({aff})" if aff else ""))
-        for t, aff, _ in sorted(before - after):
-            section.append(f"- {na[aid]['name']}: no longer *{t}*" + (f" ({aff})" if aff else ""))
+        name = md_text(na[aid]["name"])
+        for t, aff, _ in sorted(after - before, key=str):
+            of = f" ({md_text(aff)})" if aff else ""
+            section.append(f"- {name}: now *{md_text(t)}*{of}")
+        for t, aff, _ in sorted(before - after, key=str):
+            of = f" ({md_text(aff)})" if aff else ""
+            section.append(f"- {name}: no longer *{md_text(t)}*{of}")
+        if oa[aid].get("name") != na[aid].get("name"):
+            section.append(f"- {md_text(oa[aid].get('name'))}: now named **{name}**")
         if oa[aid].get("affiliation") != na[aid].get("affiliation"):
             section.append(
-                f"- {na[aid]['name']}: affiliation {oa[aid].get('affiliation')} "
-                f"-> {na[aid].get('affiliation')}"
+                f"- {name}: affiliation {md_text(oa[aid].get('affiliation'))} "
+                f"-> {md_text(na[aid].get('affiliation'))}"
             )
     if section:
-        lines += ["### Roles and affiliations", "", *section, ""]
+        lines += ["### Names, roles and affiliations", "", *section, ""]
 
     def qkey(q):
         return (q["article"], q["paragraph"], q.get("start"), q.get("end"), q["kind"])
@@ -155,9 +162,10 @@ def diff_data(old: dict, new: dict) -> list[str]:
         lines += ["### New quotations, by speaker", ""]
         for who in sorted(by_speaker):
             texts = by_speaker[who]
-            first = texts[0][:80] + ("\u2026" if len(texts[0]) > 80 else "")
+            first = plain(texts[0])
+            first = first[:80] + ("\u2026" if len(first) > 80 else "")
             more = f" and {len(texts) - 1} more" if len(texts) > 1 else ""
-            lines.append(f"- **{who}**: \u201c{first}\u201d{more}")
+            lines.append(f"- **{md_text(who)}**: \u201c{md_text(first)}\u201d{more}")
         lines.append("")
 
     def ekey(e):
@@ -167,20 +175,20 @@ def diff_data(old: dict, new: dict) -> list[str]:
     new_events = [e for e in new.get("events", []) if ekey(e) not in old_e]
     if new_events:
         lines += ["### Events added", ""]
-        lines += [f"- {e['date']}: {e['title']}" for e in new_events]
+        lines += [f"- {md_text(e['date'])}: {md_text(e['title'])}" for e in new_events]
         lines.append("")
 
     ot = {t["id"]: t for t in old.get("topics", [])}
     changed = [t["name"] for t in new.get("topics", []) if ot.get(t["id"]) != t]
     if changed:
-        lines += ["### Topics whose pages changed", "", *[f"- {n}" for n in changed], ""]
+        lines += ["### Topics whose pages changed", "", *[f"- {md_text(n)}" for n in changed], ""]
     arts_old = {a["id"] for a in old.get("articles", [])}
     new_arts = [a for a in new.get("articles", []) if a["id"] not in arts_old]
     if new_arts:
         lines = [
             "### Articles added",
             "",
-            *[f"- {a['title']} ({a['date']})" for a in new_arts],
+            *[f"- {md_text(a['title'])} ({md_text(a['date'])})" for a in new_arts],
             "",
         ] + lines
     return lines
@@ -192,10 +200,11 @@ def report(old: dict, new: dict, pages: dict[str, list[str]] | None, title: str)
         lines += ["### Pages", ""]
         for kind in ("added", "changed", "removed"):
             if pages[kind]:
-                shown = ", ".join(f"`{p}`" for p in pages[kind][:30])
+                shown = ", ".join(md_code(p) for p in pages[kind][:30])
                 more = f" and {len(pages[kind]) - 30} more" if len(pages[kind]) > 30 else ""
                 lines.append(f"- {kind} ({len(pages[kind])}): {shown}{more}")
         lines.append("")
+    title = md_text(title)
     if not lines:
         return f"## {title}\n\nNo changes in the data or the pages.\n"
     return f"## {title}\n\n" + "\n".join(lines).rstrip() + "\n"

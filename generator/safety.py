@@ -1,19 +1,58 @@
 """A scan of the built site for live markup that the project did not put there.
 
-Our Markdown goes into the content area of each page (`<article class="md-content__inner">`);
-the theme owns the rest. Inside the content area there must be no `<script>`, no
-inline event handler (`onclick=`, `onerror=`...), no `<iframe>`/`<object>`/`<embed>`,
-and anywhere no `javascript:` URL. Pages written by hand are checked too.
+Whole documents are scanned, `<head>` included, since article text reaches the
+HTML through many doors (the `<title>`, meta tags, the nav, the search index),
+not only the page body. What the theme and our templates write is known, and
+anything else is a problem:
+
+* anywhere: an inline event handler (`onclick=`...), a script URL in any URL
+  attribute, `<iframe>`/`<object>`/`<embed>`/`<base>`/`<frame>`/`<applet>`, a
+  `<meta http-equiv>` other than a redirect stub's refresh to a page of the site;
+* `<script>`: only with a `src` within the site (the theme's bundle, our assets),
+  the theme's JSON configuration, or one of the theme's own inline scripts,
+  known by the hash of their text (`THEME_SCRIPTS`);
+* `<link>`: only icons, stylesheets and page relations within the site;
+* `<title>`: exactly one, holding text only (a title that closed early shows up
+  as a second title or as elements after it);
+* `<form>`: only the theme's search form and palette switch;
+* in the content area (our Markdown): no `<script>`, `<style>`, `<link>`,
+  `<meta>`, `<form>` or `<input>`, no `style` attribute, and no link or source
+  leaving the site.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "form", "base", "meta", "link", "style"}
-URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data"}
+NEVER = {"iframe", "object", "embed", "base", "frame", "frameset", "applet", "portal"}
+NOT_IN_CONTENT = {"script", "style", "link", "meta", "form", "input", "textarea", "button"}
+URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
+LINK_RELS = {"icon", "stylesheet", "canonical", "prev", "next"}
+# The inline scripts of Material 9.8.1, with the page's relative base path taken out
+# (see _normalized). A theme upgrade changes them: check the new ones, then put
+# their hashes here (tests/test_safety.py prints them).
+THEME_SCRIPTS = {
+    "6a9a103c779f08d5a3c5b0a6f87cd50ce016e024955a163b5729508e0385c9f9",  # __md_scope
+    "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e",  # palette
+    "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f",  # tabbed anchor
+}
+_SCRIPT_URL = re.compile(r"\s*(javascript|vbscript|data:text/html|data:image/svg)", re.I)
+_OFFSITE = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.I)
+_BASE = re.compile(r'"(?:\.\.(?:/\.\.)*|\.|/)"')
+
+
+def script_hash(text: str) -> str:
+    return hashlib.sha256(_BASE.sub('"."', text).encode()).hexdigest()
+
+
+def _offsite(url: str) -> bool:
+    """A URL that leaves the site (any scheme, or //host). The theme's few outside
+    links are outside the content area, where this is not asked."""
+    return bool(_OFFSITE.match(url)) and not url.lstrip().lower().startswith("mailto:")
 
 
 class _Scanner(HTMLParser):
@@ -21,10 +60,17 @@ class _Scanner(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.depth = 0  # > 0 inside the content area
         self.problems: list[str] = []
+        self.titles = 0
+        self.in_title = False
+        self.script: tuple[dict, list[str]] | None = None
+        self.redirect = False
+        self.svg = 0  # > 0 inside an <svg>, whose <title> is a tooltip, not the page's
 
     def handle_starttag(self, tag, attrs):
         self._check(tag, attrs)
         classes = dict(attrs).get("class") or ""
+        if tag == "svg":
+            self.svg += 1
         if tag == "article" and "md-content__inner" in classes:
             self.depth = 1
         elif self.depth and tag == "article":
@@ -32,29 +78,91 @@ class _Scanner(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         self._check(tag, attrs)
+        if tag == "script":
+            self._end_script()
 
     def handle_endtag(self, tag):
         if self.depth and tag == "article":
             self.depth -= 1
+        elif tag == "svg" and self.svg:
+            self.svg -= 1
+        elif tag == "title":
+            self.in_title = False
+        elif tag == "script" and self.script is not None:
+            self._end_script()
 
-    def _check(self, tag, attrs):
+    def handle_data(self, data):
+        if self.script is not None:
+            self.script[1].append(data)
+
+    def _problem(self, text: str) -> None:
+        self.problems.append(text)
+
+    def _check(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {name: value or "" for name, value in attrs}
+        if self.in_title:
+            self._problem(f"<{tag}> inside <title>")
         for name, value in attrs:
             value = value or ""
-            if name in URL_ATTRS and re.match(
-                r"\s*(javascript|vbscript|data:text/html)", value, re.I
-            ):
-                self.problems.append(f"<{tag} {name}={value[:40]!r}>: script URL")
-            if self.depth and name.startswith("on"):
-                self.problems.append(f"<{tag} {name}=...>: inline event handler in content")
-        if self.depth and tag in DANGEROUS_TAGS:
-            self.problems.append(f"<{tag}> in content")
+            if name.startswith("on"):
+                self._problem(f"<{tag} {name}=...>: inline event handler")
+            if name in URL_ATTRS and _SCRIPT_URL.match(value):
+                self._problem(f"<{tag} {name}={value[:40]!r}>: script URL")
+            if self.depth and name in URL_ATTRS and _offsite(value):
+                self._problem(f"<{tag} {name}={value[:40]!r}>: a link off the site in content")
+            if self.depth and name == "style":
+                self._problem(f"<{tag} style=...>: style attribute in content")
+        if tag in NEVER:
+            self._problem(f"<{tag}>: never on this site")
+        if self.depth and tag in NOT_IN_CONTENT:
+            self._problem(f"<{tag}> in content")
+        if tag == "title" and not self.svg:
+            self.titles += 1
+            self.in_title = True
+        elif tag == "meta" and "http-equiv" in a:
+            content = a.get("content", "")
+            url = content.split("url=", 1)[-1] if "url=" in content else ""
+            if a["http-equiv"].lower() != "refresh" or not url or _offsite(url):
+                self._problem(f"<meta http-equiv={a['http-equiv'][:20]!r}>: not a redirect stub")
+            self.redirect = True
+        elif tag == "link":
+            rels = set(a.get("rel", "").lower().split())
+            if not rels or not rels <= LINK_RELS or _offsite(a.get("href", "")):
+                self._problem(f"<link rel={a.get('rel', '')[:20]!r}>: not the theme's")
+        elif tag == "form" and not {"md-search__form", "md-header__option"} & set(
+            a.get("class", "").split()
+        ):
+            self._problem("<form>: not the theme's search form")
+        elif tag == "script":
+            self.script = (a, [])
+
+    def _end_script(self) -> None:
+        assert self.script is not None
+        a, parts = self.script
+        self.script = None
+        text = "".join(parts)
+        if "src" in a:
+            if _offsite(a["src"]) or text.strip():
+                self._problem(f"<script src={a['src'][:40]!r}>: not the site's own")
+        elif a.get("type") == "application/json" and a.get("id") == "__config":
+            try:
+                json.loads(text)
+            except ValueError:
+                self._problem("<script id=__config>: not the theme's configuration")
+        elif script_hash(text) not in THEME_SCRIPTS:
+            self._problem(f"<script>{text[:40]!r}...: not one of the theme's scripts")
+
+    def finish(self) -> list[str]:
+        if self.titles != 1:
+            self._problem(f"{self.titles} <title> elements (a page has one)")
+        return self.problems
 
 
 def scan_html(html: str) -> list[str]:
     s = _Scanner()
     s.feed(html)
     s.close()
-    return s.problems
+    return s.finish()
 
 
 def scan_site(site: Path) -> list[str]:

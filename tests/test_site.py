@@ -33,6 +33,7 @@ def build(project: Path) -> subprocess.CompletedProcess:
 def site_project(tmp_path: Path, monkeypatch, extra: dict[str, str] | None = None) -> Path:
     make_project(tmp_path, articles=extra, seeds_from=FIXTURES / "articles")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     shutil.copytree(ROOT / "site_src" / "assets", tmp_path / "site_src" / "assets")
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -80,8 +81,11 @@ def test_pipes_do_not_break_tables(hostile_site):
 
 
 def test_scanner_catches_what_it_must():
-    page = '<html><body><article class="md-content__inner md-typeset">{}</article></body></html>'
-    assert scan_html(page.format("<p>fine</p>")) == []
+    page = (
+        "<html><head><title>t</title></head><body>"
+        '<article class="md-content__inner md-typeset">{}</article></body></html>'
+    )
+    assert scan_html(page.format("<p>fine</p>")) == []  # one title, nothing else
     assert scan_html(page.format("<script>x</script>"))
     assert scan_html(page.format('<img src="x" onerror="y">'))
     assert scan_html(page.format('<a href=" javascript:alert(1)">x</a>'))

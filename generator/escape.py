@@ -1,0 +1,63 @@
+"""Escaping untrusted text (article text, names, editors' words) for the places it
+is shown: Markdown pages, and the Markdown of reviewers' summaries and terminals."""
+
+from __future__ import annotations
+
+import re
+
+# One table for every character that needs it: HTML's three, the characters
+# Python-Markdown (and the extensions we enable) treat as syntax anywhere in a line,
+# and the bidirectional overrides and isolates that could reorder the page.
+_ESCAPES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        **{c: "\\" + c for c in "\\`*_{}[]|!"},
+        **{chr(c): f"&#x{c:04x};" for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]},
+    }
+)
+# Characters that are syntax only at the start of a line (headings, quotes, lists).
+_LEADING = re.compile(r"^(\s*)([#+=\-]|\d+[.)])")
+_SPACE = re.compile(r"\s+")
+
+
+def md_escape(value: object) -> str:
+    """Escape untrusted text so Markdown shows it as written, with no markup."""
+    text = str(value)
+    if "\n" in text or "\t" in text or "  " in text or "\r" in text:
+        text = _SPACE.sub(" ", text)
+    text = text.translate(_ESCAPES)
+    if text and text[0] in "#+=-0123456789 ":
+        text = _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return text
+
+
+# C0 and C1 control characters (terminal escape sequences start with ESC) and the
+# bidirectional overrides and isolates, which can make text read other than it is.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(value: object) -> str:
+    """`value` on one line with no control or direction characters."""
+    return _CONTROLS.sub("", _SPACE.sub(" ", str(value))).strip()
+
+
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(://)|\b(www)\.")
+
+
+def md_text(value: object) -> str:
+    """Untrusted text for a Markdown summary shown on a terminal or a web page (a
+    pull request's job summary): no markup, no control characters, and no bare URL
+    that GitHub would turn into a link."""
+    text = md_escape(plain(value))
+    return _AUTOLINK.sub(lambda m: ":\\/\\/" if m.group(1) else "www\\.", text)
+
+
+_CODE_SAFE = re.compile(r"[A-Za-z0-9._/-]+")
+
+
+def md_code(value: object) -> str:
+    """An id or a path as a code span where it is plainly one, else as escaped text."""
+    text = plain(value)
+    return f"`{text}`" if _CODE_SAFE.fullmatch(text) else md_escape(text)
