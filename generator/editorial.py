@@ -148,14 +148,14 @@ def check_id(
 def texts(
     path: Path, entry: dict, key: str, *, required: bool = False, owner: str = ""
 ) -> tuple[str, ...]:
-    """A list of texts; one text alone is a list of one."""
+    """A list of texts; one text alone is a list of one (a bare number is not)."""
     value = entry.get(key)
     line = line_of(entry)
     if value is None or value == [] or value == "":
         if required:
             raise EditorialError(path, line, f"{owner or 'it'} needs '{key}'")
         return ()
-    if isinstance(value, str | int | float) and not isinstance(value, bool):
+    if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
         raise EditorialError(path, line, f"'{key}' must be a list of texts, not {_kind_of(value)}")

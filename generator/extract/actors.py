@@ -98,9 +98,11 @@ def merge_actors(
     """Return the actors and a map (article id, entity key) -> actor id. Ids that
     curation renamed or merged away are added to `redirects` (old -> new)."""
     dates = {f.article.id: _date(f.article.date) for f in facts}
+    # Names as they may be shown, before anything is joined by them.
+    entities = {f.article.id: _clean_entities(f.entities) for f in facts}
     full_names: dict[str, set[str]] = defaultdict(set)  # surname -> person keys
     for f in facts:
-        for e in f.entities:
+        for e in entities[f.article.id]:
             if e.kind == "person" and is_full_name(e.name):
                 for s in surname_candidates(e.name):
                     full_names[s].add(person_key(e.name))
@@ -113,7 +115,7 @@ def merge_actors(
 
     groups: dict[str, _Group] = {}
     for f in facts:
-        for e in f.entities:
+        for e in entities[f.article.id]:
             key = _group_key(e, f.article.id, dates, full_names, leader_by_key, leaders)
             g = groups.setdefault(key, _Group(key=key, kind=e.kind))
             g.members.append((f.article.id, e))
@@ -126,6 +128,15 @@ def merge_actors(
                 if g.final_id and old != g.final_id:
                     redirects[old] = g.final_id
     return actors, mapping
+
+
+def _clean_entities(entities: tuple[Entity, ...]) -> list[Entity]:
+    out = []
+    for e in entities:
+        name = clean_name(e.name)
+        if name is not None:
+            out.append(e if name == e.name else replace(e, name=name))
+    return out
 
 
 def _date(value: str | None) -> dt.date | None:
