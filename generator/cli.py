@@ -15,6 +15,7 @@ class _Failure(click.ClickException):
 
 def _run(fn):
     """Turn our input errors into clean messages instead of tracebacks."""
+    from generator.cluster import ClusterError
     from generator.config import ModelMissing
     from generator.editorial import EditorialError
     from generator.ingest import IngestError
@@ -22,7 +23,7 @@ def _run(fn):
 
     try:
         return fn()
-    except (IngestError, EditorialError, ModelMissing, Busy) as e:
+    except (IngestError, EditorialError, ModelMissing, Busy, ClusterError) as e:
         raise _Failure(_plain(str(e))) from e
 
 
@@ -73,7 +74,12 @@ def main() -> None:
     help="Write here, not stdout.",
 )
 @click.option("--no-cache", is_flag=True, help="Parse every article again; do not read the cache.")
-def extract(paths: tuple[Path, ...], output: Path | None, no_cache: bool) -> None:
+@click.option(
+    "--dask",
+    metavar="local|tcp://HOST:PORT",
+    help="Parse on a Dask cluster: 'local' starts one here, else a scheduler's address.",
+)
+def extract(paths: tuple[Path, ...], output: Path | None, no_cache: bool, dask: str | None) -> None:
     """Extract the data of the articles in PATHS (files or folders) as JSON.
 
     The JSON follows the shared contract (explainer-data.schema.json).
@@ -81,8 +87,14 @@ def extract(paths: tuple[Path, ...], output: Path | None, no_cache: bool) -> Non
     from generator import pipeline, serialize
     from generator.config import settings
 
+    if dask is not None and dask != "local" and not dask.startswith(("tcp://", "tls://")):
+        raise click.BadParameter(
+            "use 'local' or a scheduler address tcp://HOST:PORT", param_hint="--dask"
+        )
     corpus = _run(
-        lambda: pipeline.extract(list(paths), settings(), _progress("Parsing"), not no_cache)
+        lambda: pipeline.extract(
+            list(paths), settings(), _progress("Parsing"), not no_cache, dask=dask
+        )
     )
     text = serialize.dumps(corpus)
     if output:

@@ -37,7 +37,7 @@ class ModelHelper:
         if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return None
         nlp = sys.modules.get("generator.nlp")
-        if nlp is not None and nlp.load.cache_info().currsize:
+        if nlp is not None and nlp._load.cache_info().currsize:
             return None
         return cls()
 

@@ -41,12 +41,17 @@ def model_name() -> str:
     return os.environ.get("EXPLAINER_MODEL") or settings().model
 
 
-@functools.cache
 def load(name: str | None = None) -> Language:
-    """Load the model once per process and add our components."""
+    """The model `name` (default: the setting), loaded once per process with our
+    components: every caller that names the same model gets the same object, so
+    docs and matchers share one vocabulary."""
+    return _load(name or model_name())
+
+
+@functools.cache
+def _load(name: str) -> Language:
     import spacy
 
-    name = name or model_name()
     try:
         nlp = spacy.load(name)
     except OSError as e:

@@ -31,22 +31,22 @@ def _no_progress(items: Iterable) -> Iterable:
 
 
 @functools.cache
-def _topic_matcher(specs):
+def _topic_matcher(specs, model: str | None = None):
     from generator import nlp
     from generator.extract.topics import TopicMatcher
 
-    return TopicMatcher(nlp.load(), specs)
+    return TopicMatcher(nlp.load(model), specs)
 
 
 def _extract_chunk(
-    articles: list[Article], leaders: tuple[Leader, ...], specs
+    articles: list[Article], leaders: tuple[Leader, ...], specs, model: str | None = None
 ) -> list[ArticleFacts]:
     """Parse and extract some articles in this process (the model is loaded once)."""
     from generator import nlp
     from generator.extract import Context, extract_article
 
-    model = nlp.load()
-    ctx = Context(leaders=leaders, topics=_topic_matcher(specs))
+    ctx = Context(leaders=leaders, topics=_topic_matcher(specs, model))
+    model = nlp.load(model)
     texts = [(p, a.id) for a in articles for p in a.paragraphs]
     docs: dict[str, list] = {a.id: [] for a in articles}
     for doc, art_id in model.pipe(texts, as_tuples=True, batch_size=64):
@@ -110,19 +110,22 @@ def extract(
     settings: Settings,
     progress: Progress = _no_progress,
     use_cache: bool = True,
+    dask: str | None = None,
 ) -> Corpus:
+    """The corpus of the articles under `paths`; with `dask` ('local' or a scheduler's
+    address), the articles to parse are parsed on a Dask cluster."""
     # The model loads in a helper process from the start, while this one reads
     # the editors' files, the articles and the cache; it is killed unused if
-    # nothing needs parsing.
-    helper = ModelHelper.start()
+    # nothing needs parsing (or a cluster does the parsing).
+    helper = ModelHelper.start() if dask is None else None
     try:
-        return _extract(paths, settings, progress, use_cache, helper)
+        return _extract(paths, settings, progress, use_cache, helper, dask)
     finally:
         if helper is not None:
             helper.close()
 
 
-def _extract(paths, settings, progress, use_cache, helper) -> Corpus:
+def _extract(paths, settings, progress, use_cache, helper, dask=None) -> Corpus:
     from generator import cache
     from generator.editorial import load_topics
     from generator.extract import assemble
@@ -145,7 +148,7 @@ def _extract(paths, settings, progress, use_cache, helper) -> Corpus:
     # second of a one-article run).
     gc.freeze()
     try:
-        facts = cached_extract(articles, leaders, specs, progress, store, helper)
+        facts = cached_extract(articles, leaders, specs, progress, store, helper, dask)
     finally:
         gc.unfreeze()
     with gc_paused():
@@ -183,16 +186,22 @@ def _environment(settings: Settings) -> str:
     )
 
 
-def cached_extract(articles, leaders, specs, progress, store=None, helper=None):
+def cached_extract(articles, leaders, specs, progress, store=None, helper=None, dask=None):
     """The facts of every article: from the cache `store` where it has them (None:
-    no cache), else parsed (by `helper` if there is one and the work is small),
-    and then put in it."""
+    no cache), else parsed (on the Dask cluster `dask`, or by `helper` if there is
+    one and the work is small), and then put in it."""
     found = {a.id: store.get(a) for a in articles} if store else {}
     todo = [a for a in articles if found.get(a.id) is None]
     if not todo and helper is not None:
         helper.close()
     if todo:
-        for f in parse_and_extract(todo, leaders, specs, progress, helper=helper):
+        if dask is not None:
+            from generator import cluster, nlp
+
+            parsed = cluster.extract(todo, leaders, specs, dask, nlp.model_name(), progress)
+        else:
+            parsed = parse_and_extract(todo, leaders, specs, progress, helper=helper)
+        for f in parsed:
             found[f.article.id] = f
             if store:
                 store.put(f)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:  # spaCy is imported only where a parse happens: a cached run never needs it
+    from spacy.tokens import Doc, Span, Token
 
 _STARTS = "explainer.token_starts"
 _ENTS = "explainer.ents"

@@ -1,0 +1,71 @@
+"""Extraction time against a paragraph's size, on input built to be slow, run by hand:
+
+    .venv/bin/python benchmarks/hostile.py
+
+Prints the time to extract (after parsing) paragraphs of N repetitions of
+'"Yes," said Mike Pompeo.' and of a plain narrative sentence, and the ratio of each
+time to the one for a quarter of the size: about 4 for linear growth, 16 for
+quadratic (before the lookups of generator/extract/tokens.py, 3,000 repetitions took
+243 s). Then what happens to a file over the limits: the one-line refusal and its
+time.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator import nlp  # noqa: E402
+from generator.extract import extract_article  # noqa: E402
+from generator.model import Article  # noqa: E402
+
+SENTENCES = {
+    "quotes": '"Yes," said Mike Pompeo. ',
+    "narrative": "The minister met officials in Seoul on Monday and talked about trade. ",
+}
+
+
+def extract_time(model, text: str) -> float:
+    docs = list(model.pipe([text]))
+    art = Article(id="x", path="x", title="x", paragraphs=(text,))
+    start = time.perf_counter()
+    extract_article(art, docs)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    model = nlp.load()
+    for name, sentence in SENTENCES.items():
+        times = {}
+        for n in (500, 2000):
+            reps = n if name == "quotes" else n // 3
+            times[n] = extract_time(model, sentence * reps)
+            print(
+                f"{name:10s} {reps:5d} sentences, {len(sentence) * reps:7,d} characters: "
+                f"extraction {times[n]:.3f} s"
+            )
+        print(f"{name:10s} ratio for 4x the text: {times[2000] / times[500]:.1f} (linear: ~4)")
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "big.txt"
+        big.write_text(("Word " * 8000 + "\n\n") * 130, encoding="utf-8")  # 5.2 MB
+        start = time.perf_counter()
+        r = subprocess.run(
+            [sys.executable, "-m", "generator", "extract", str(big)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+        print(
+            f"a {big.stat().st_size / 1e6:.1f} MB article: exit {r.returncode} in "
+            f"{time.perf_counter() - start:.2f} s: {r.stderr.strip()[-140:]}"
+        )
+
+
+if __name__ == "__main__":
+    main()
