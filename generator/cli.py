@@ -126,6 +126,99 @@ def generate(no_cache: bool) -> None:
     click.echo(f"{s.site_src}/: {len(pages)} generated pages", err=True)
 
 
+def _bar(label: str):
+    """progress(total) -> tick(), drawing a bar on a terminal (else nothing)."""
+
+    def start(total: int):
+        if not sys.stderr.isatty() or total < 2:
+            return lambda: None
+        bar = click.progressbar(length=total, label=label, file=sys.stderr)
+        bar.__enter__()
+        done = [0]
+
+        def tick() -> None:
+            bar.update(1)
+            done[0] += 1
+            if done[0] >= total:
+                bar.__exit__(None, None, None)
+
+        return tick
+
+    return start
+
+
+def _build(clean: bool, no_cache: bool):
+    from generator import pipeline
+    from generator.build import BuildFailed
+    from generator.config import settings
+
+    s = settings()
+
+    def run():
+        try:
+            return pipeline.publish(
+                s,
+                _progress("Parsing"),
+                use_cache=not no_cache,
+                clean=clean,
+                on_wait=_waiting,
+                build_progress=_bar("Rendering"),
+            )
+        except BuildFailed as e:
+            raise _Failure(_plain(str(e))) from e
+
+    pages, report = _run(run)
+    for p in report.problems:
+        click.echo(p, err=True)
+    if report.problems:
+        raise _Failure(
+            f"{len(report.problems)} pieces of live markup in the site that we did not put there"
+        )
+    kind = "clean" if report.clean else "incremental"
+    click.echo(
+        f"{s.site_src}/: {len(pages)} generated pages; site built ({kind}): "
+        f"{report.rendered} of {report.pages} pages rendered, scanned, in {report.seconds:.1f} s",
+        err=True,
+    )
+    return report
+
+
+@main.command()
+@click.option("--clean", is_flag=True, help="Render every page again, not only the changed ones.")
+@click.option("--no-cache", is_flag=True, help="Parse every article again; do not read the cache.")
+def build(clean: bool, no_cache: bool) -> None:
+    """Regenerate site_src/, build the site into site/ (MkDocs, strict: every link
+    and anchor must resolve) and scan every page it wrote for live markup.
+
+    After the first build, only the pages whose Markdown changed are rendered again;
+    the site is the same as a clean build's."""
+    _build(clean, no_cache)
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--clean", is_flag=True, help="Render every page again, not only the changed ones.")
+def serve(port: int, clean: bool) -> None:
+    """Build the site (as 'explainer build' does), then serve it on
+    http://127.0.0.1:PORT until interrupted (Ctrl-C)."""
+    import functools
+    import http.server
+
+    site = _build(clean, no_cache=False).site
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    try:
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as e:
+        raise _Failure(f"cannot serve on 127.0.0.1:{port}: {e.strerror}") from e
+    click.echo(f"Serving {site}/ on http://127.0.0.1:{port}/ (Ctrl-C stops)", err=True)
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        httpd.server_close()
+
+
 @main.command()
 @click.option("--suggest", is_flag=True, help="List frequent noun phrases no topic covers.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))

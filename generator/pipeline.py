@@ -241,6 +241,27 @@ def generate(
         return _write(settings, corpus, use_cache)
 
 
+def publish(
+    settings: Settings,
+    progress: Progress = _no_progress,
+    use_cache: bool = True,
+    clean: bool = False,
+    on_wait=None,
+    build_progress=None,
+):
+    """Regenerate site_src/ and build the site from it (strict, scanned): the
+    generated page paths and the build's report. One lock over both, so that no
+    other run changes site_src/ while MkDocs reads it."""
+    from generator import sitewrite
+    from generator.build import build_site
+
+    site_src = settings.path("site_src")
+    with sitewrite.locked(site_src, on_wait=on_wait):
+        corpus = extract([settings.path("seeds")], settings, progress, use_cache)
+        pages = _write(settings, corpus, use_cache)
+        return pages, build_site(settings, clean=clean or not use_cache, progress=build_progress)
+
+
 def _write(settings: Settings, corpus: Corpus, use_cache: bool) -> list[str]:
     from generator import cache, sitewrite
     from generator.render import Reuse

@@ -14,6 +14,7 @@ import io
 import multiprocessing
 import os
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import chain
@@ -153,14 +154,17 @@ def paragraph_markup(
     for start, end, qid in quotes:
         opens[start].append(f'<mark class="quote" id="{qid}">')
         closes[end].append("</mark>")
-    inside_quote = [(s, e) for s, e, _ in quotes]
+    # Where a highlight opens or closes. A link is written whole, so no boundary
+    # may fall inside one: a link around 'Juan "Chico" Manriquez' would swallow the
+    # mark of "Chico", and the quotation's anchor with it. The highlight wins.
+    boundaries = sorted({b for s, e, _ in quotes for b in (s, e)})
     links: dict[int, tuple[int, str]] = {}
     last_end = -1
     for start, end, actor_id in sorted(mentions):
-        if start < last_end or end > len(text):
+        if start < last_end or end > len(text) or start >= end:
             continue
-        # A link may not cross a highlight boundary.
-        if any(s < start < e < end or start < s < end < e for s, e in inside_quote):
+        k = bisect_right(boundaries, start)
+        if k < len(boundaries) and boundaries[k] < end:
             continue
         links[start] = (end, actor_id)
         last_end = end
@@ -446,6 +450,10 @@ class Reuse:
         h = hashlib.sha256()
         for t in sorted(templates.glob("*.j2")):
             h.update(t.name.encode() + t.read_bytes())
+        # The code that renders is an input too: a fix here must reach every page.
+        here = Path(__file__).parent
+        for code in (here / "render.py", here / "escape.py"):
+            h.update(code.read_bytes())
         self.templates = h.hexdigest()
 
     def fingerprint(self, inputs: object) -> str:
@@ -533,15 +541,18 @@ def _job(job: tuple[str, str, str]) -> tuple[str, str, str | None]:
         return path, _render(env, site, path, "actor.md.j2", actor=site.actors[key]), fp
     art = site.articles[key]
     paras = []
+    by_paragraph: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for q in site.quotes_by_article[art.id]:
+        if q.kind != "indirect":
+            by_paragraph[q.paragraph].append((q.start, q.end, quote_anchor(q)))
     for i, text in enumerate(art.paragraphs):
-        quotes = [
-            (q.start, q.end, quote_anchor(q))
-            for q in site.quotes_by_article[art.id]
-            if q.paragraph == i and q.kind != "indirect"
-        ]
-        paras.append(
-            (para_anchor(i), paragraph_markup(text, site.mentions[art.id][i], quotes, path))
-        )
+        quotes = by_paragraph.get(i, [])
+        markup = paragraph_markup(text, site.mentions[art.id][i], quotes, path)
+        # Other pages link to every quotation's anchor: each must be here.
+        missing = [qid for _, _, qid in quotes if f'id="{qid}"' not in markup]
+        if missing:
+            raise RuntimeError(f"{path}: paragraph {i + 1} lost the anchors {missing}")
+        paras.append((para_anchor(i), markup))
     return path, _render(env, site, path, "article.md.j2", article=art, paragraphs=paras), fp
 
 

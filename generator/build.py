@@ -1,0 +1,289 @@
+"""Build: site_src/ in, the static site out (MkDocs, strict), then the safety scan.
+
+The first build, and any after a change that touches every page (mkdocs.yml,
+overrides/, the theme or MkDocs, the titles of the nav's pages), is a clean one.
+Otherwise the build is incremental, and gives the site a clean build gives, byte
+for byte but for the dates MkDocs stamps in sitemap.xml:
+
+* MkDocs' dirty mode renders only the pages whose Markdown is newer than their
+  HTML. `generate` keeps unchanged article and actor pages as they were, times
+  included; a page's HTML depends on no other page's Markdown but through the nav,
+  which is in the key above.
+* The search index takes the entries of the pages not rendered from the last
+  build (kept in the cache, `_build.json`), in the order a clean build writes them.
+* Every link to an anchor is checked across the whole site, from what each page
+  links to and holds (kept likewise): MkDocs checks only between pages it renders.
+* Files of pages that are gone are removed; the scan covers what this build wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from generator.config import Settings
+
+STATE = "_build.json"
+FORMAT = 1
+
+
+class BuildFailed(Exception):
+    """The strict build or the scan found a problem; the message says which."""
+
+
+@dataclass
+class Report:
+    clean: bool
+    site: Path = Path("site")
+    pages: int = 0  # documentation pages in the site
+    rendered: int = 0  # of them, rendered by this build
+    seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+
+def build_site(
+    settings: Settings, clean: bool = False, site_dir: Path | None = None, progress=None
+) -> Report:
+    """Build the site from site_src/ into `site_dir` (default: mkdocs.yml's).
+    `progress(total)` gives a callable to call once per page rendered."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # no end-of-life banners
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    started = time.time_ns()
+    root = settings.root
+    try:
+        config = load_config(
+            config_file=str(root / "mkdocs.yml"),
+            strict=True,
+            **({"site_dir": str(site_dir)} if site_dir else {}),
+        )
+    except (ConfigurationError, Abort) as e:
+        raise BuildFailed(f"mkdocs.yml: {e}") from e
+    state_file = settings.path("cache") / STATE
+    key = _site_key(root, config)
+    state = {} if clean else _read_state(state_file, key, Path(config.site_dir))
+    incremental = bool(state)
+    plugin = _Incremental(state.get("pages", {}) if incremental else {})
+    plugin.progress = progress
+    config.plugins["explainer/incremental"] = plugin
+    # A logger's filter sees what is logged there: the warning about dirty builds
+    # would count as a strict-mode failure.
+    quiet = _Quiet()
+    build_log = logging.getLogger("mkdocs.commands.build")
+    build_log.addFilter(quiet)
+    try:
+        build(config, dirty=incremental)
+    except Abort as e:
+        state_file.unlink(missing_ok=True)  # the next build starts clean
+        raise BuildFailed(f"the strict build stopped: {e}") from e
+    finally:
+        build_log.removeFilter(quiet)
+    site = Path(config.site_dir)
+    if incremental:
+        _remove_stale(site, plugin.expected)
+    _write_state(state_file, key, site, plugin.pages)
+    from generator.safety import scan_html
+
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        if incremental and page.stat().st_mtime_ns < started:
+            continue  # scanned when it was written
+        for p in scan_html(page.read_text(encoding="utf-8", errors="replace")):
+            problems.append(f"{page.relative_to(site)}: {p}")
+    return Report(
+        clean=not incremental,
+        site=site,
+        pages=len(plugin.pages),
+        rendered=len(plugin.rendered),
+        seconds=(time.time_ns() - started) / 1e9,
+        problems=problems,
+    )
+
+
+class _Quiet(logging.Filter):
+    """Drop MkDocs' warning about dirty builds: ours is checked as a clean one is."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+def _site_key(root: Path, config) -> str:
+    """Everything that is in every page: the configuration, the theme and its
+    overrides, MkDocs, and the titles the nav shows."""
+    h = hashlib.sha256()
+    for part in (
+        f"format={FORMAT}",
+        str(Path(config.site_dir).resolve()),
+        metadata.version("mkdocs"),
+        metadata.version("mkdocs-material"),
+    ):
+        h.update(part.encode() + b"\0")
+    h.update((root / "mkdocs.yml").read_bytes())
+    h.update(Path(__file__).read_bytes())
+    custom = config.theme.custom_dir
+    if custom:
+        for f in sorted(Path(custom).rglob("*")):
+            if f.is_file():
+                h.update(f.name.encode() + f.read_bytes())
+    docs = Path(config.docs_dir)
+    for src in _nav_files(config.nav or []):
+        try:
+            with (docs / src).open(encoding="utf-8") as fh:
+                h.update(src.encode() + fh.readline().encode())
+        except OSError:
+            h.update(src.encode() + b"<absent>")
+    return h.hexdigest()
+
+
+def _nav_files(nav) -> list[str]:
+    out: list[str] = []
+    items = nav if isinstance(nav, list) else [nav]
+    for item in items:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                out += _nav_files(value)
+        elif isinstance(item, list):
+            out += _nav_files(item)
+    return out
+
+
+def _read_state(path: Path, key: str, site: Path) -> dict:
+    """Last build's record, if it is for this site as it stands; else {}."""
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+        index = site / "search" / "search_index.json"
+        if state.get("key") != key or state.get("index_mtime") != index.stat().st_mtime_ns:
+            return {}  # another configuration, or the site was built by someone else
+        return state if isinstance(state.get("pages"), dict) else {}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def _write_state(path: Path, key: str, site: Path, pages: dict) -> None:
+    index = site / "search" / "search_index.json"
+    data = {"key": key, "index_mtime": index.stat().st_mtime_ns, "pages": pages}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    tmp.replace(path)
+
+
+def _remove_stale(site: Path, expected: set[str]) -> None:
+    for folder, _dirs, files in os.walk(site, topdown=False):
+        for name in files:
+            f = Path(folder) / name
+            if str(f) not in expected:
+                f.unlink()
+        if folder != str(site) and not os.listdir(folder):
+            os.rmdir(folder)
+
+
+def _make_plugin_class():
+    from mkdocs.plugins import BasePlugin, event_priority
+
+    class Incremental(BasePlugin):
+        """Records what each rendered page holds; completes the search index and
+        checks anchors across the site at the end of the build."""
+
+        def __init__(self, known: dict) -> None:
+            super().__init__()
+            self.known = known  # src_uri -> {"search", "anchors", "links"} of last build
+            self.pages: dict[str, dict] = {}  # the same, for this build
+            self.rendered: list[str] = []
+            self.expected: set[str] = set()
+            self._search = None
+            self._seen = 0
+            self._files = None
+            self.progress = None  # progress(total) -> tick()
+            self._tick = None
+
+        def on_config(self, config):
+            for plugin in config.plugins.values():
+                if hasattr(plugin, "search_index"):
+                    self._search = plugin
+            return config
+
+        def on_files(self, files, config):
+            self._files = files
+            return files
+
+        def on_env(self, env, config, files):
+            if self.progress is not None:
+                todo = [f for f in files.documentation_pages() if f.page.content is not None]
+                self._tick = self.progress(len(todo))
+            return env
+
+        @event_priority(-100)  # after the search plugin has indexed the page
+        def on_page_context(self, context, page, config, nav):
+            entries = self._search.search_index.entries if self._search else []
+            self.pages[page.file.src_uri] = {"search": entries[self._seen :]}
+            self._seen = len(entries)
+            self.rendered.append(page.file.src_uri)
+            if self._tick is not None:
+                self._tick()
+            return context
+
+        @event_priority(100)  # before the search plugin writes its index
+        def on_post_build(self, config):
+            log = logging.getLogger("mkdocs.plugins.explainer")
+            docs = self._files.documentation_pages()
+            for file in docs:
+                page = file.page
+                fresh = self.pages.get(file.src_uri)
+                if fresh is not None and page.present_anchor_ids is not None:
+                    fresh["anchors"] = sorted(page.present_anchor_ids)
+                    fresh["links"] = sorted(
+                        [to.src_uri, anchor, original]
+                        for to, links in (page.links_to_anchors or {}).items()
+                        for anchor, original in links.items()
+                    )
+                elif file.src_uri in self.known:
+                    self.pages[file.src_uri] = self.known[file.src_uri]
+                else:
+                    log.warning(f"Doc file '{file.src_uri}' was neither built nor known")
+            entries = []
+            for file in docs:
+                entries += self.pages.get(file.src_uri, {}).get("search", [])
+            if self._search is not None:
+                self._search.search_index.entries = entries
+            anchors = {src: set(p.get("anchors", ())) for src, p in self.pages.items()}
+            rendered = set(self.rendered)  # between these, MkDocs has checked
+            for src, p in self.pages.items():
+                for target, anchor, original in p.get("links", ()):
+                    if src in rendered and target in rendered:
+                        continue
+                    if target in anchors and anchor not in anchors[target]:
+                        log.warning(
+                            f"Doc file '{src}' contains a link '{original}', but the doc "
+                            f"'{target}' does not contain an anchor '#{anchor}'."
+                        )
+            site = config.site_dir
+            self.expected = {f.abs_dest_path for f in self._files}
+            for name in config.theme.static_templates:
+                self.expected.add(os.path.join(site, name))
+                if name == "sitemap.xml":
+                    self.expected.add(os.path.join(site, "sitemap.xml.gz"))
+            self.expected.add(os.path.join(site, "search", "search_index.json"))
+
+    return Incremental
+
+
+def _Incremental(known: dict):  # noqa: N802 - builds the plugin class on first use
+    global _PLUGIN
+    if _PLUGIN is None:
+        _PLUGIN = _make_plugin_class()
+    return _PLUGIN(known)
+
+
+_PLUGIN = None
