@@ -20,10 +20,9 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+# Generate, build strictly (incrementally after the first time) and scan the site.
 site: setup
-	$(BIN)/explainer generate
-	$(BIN)/mkdocs build --strict
-	$(BIN)/explainer check-site site
+	$(BIN)/explainer build
 
 generate: setup
 	$(BIN)/explainer generate
@@ -46,8 +45,8 @@ format: setup
 golden: setup
 	$(BIN)/python -m pytest tests/test_render.py --update-golden -q
 
-serve: site
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: setup
+	$(BIN)/explainer serve --port 8000
 
 clean:
 	rm -rf site .cache .pytest_cache .ruff_cache

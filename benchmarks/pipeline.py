@@ -10,7 +10,10 @@ Prints, measured in one run:
     cold generation of the same project; each generation is a fresh
     `explainer generate` process, as an editor runs it (so the one-article run
     pays for loading spaCy and the model, as it would);
-(c) peak memory (resident set) of the generating processes and of this one.
+(c) peak memory (resident set) of the generating processes and of this one;
+(d) with --dask, the cold extraction on a Dask LocalCluster of as many single-threaded
+    workers as our pipeline uses processes, in words per second, against raw
+    `nlp.pipe` with the same number of processes (the cluster's start-up included).
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ def generate(project: Path) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    ap.add_argument("--dask", action="store_true", help="also time the Dask LocalCluster path")
     args = ap.parse_args()
     src = SHARED / "polnear" / "train" / "articles"
     if not src.exists():
@@ -101,6 +105,11 @@ def main() -> int:
         t0 = time.perf_counter()
         pipeline.extract([project / "seeds"], s, use_cache=False)
         extract_cold = time.perf_counter() - t0
+        dask_cold = None
+        if args.dask:
+            t0 = time.perf_counter()
+            pipeline.extract([project / "seeds"], s, use_cache=False, dask="local")
+            dask_cold = time.perf_counter() - t0
 
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
@@ -120,6 +129,14 @@ def main() -> int:
                 "ratio_one_added_to_cold": round(one_more / cold, 4),
                 "peak_rss_mb_generate": round(generate_rss),
                 "peak_rss_mb_benchmark_process": round(me),
+                **(
+                    {
+                        "dask_local_words_per_second": round(words / dask_cold),
+                        "ratio_dask_to_raw_same_processes": round(raw_n / dask_cold, 3),
+                    }
+                    if dask_cold
+                    else {}
+                ),
             },
             indent=1,
         )
