@@ -219,6 +219,12 @@ def _make_plugin_class():
             return files
 
         def on_env(self, env, config, files):
+            # A page not rendered has no title of its own, and the nav of every
+            # page shows the titles of the nav's pages: last build's title stands.
+            for f in files.documentation_pages():
+                known = self.known.get(f.src_uri)
+                if f.page.content is None and known and known.get("title") is not None:
+                    f.page.title = known["title"]  # a weak property: this value wins
             if self.progress is not None:
                 todo = [f for f in files.documentation_pages() if f.page.content is not None]
                 self._tick = self.progress(len(todo))
@@ -242,6 +248,7 @@ def _make_plugin_class():
                 page = file.page
                 fresh = self.pages.get(file.src_uri)
                 if fresh is not None and page.present_anchor_ids is not None:
+                    fresh["title"] = page.title
                     fresh["anchors"] = sorted(page.present_anchor_ids)
                     fresh["links"] = sorted(
                         [to.src_uri, anchor, original]

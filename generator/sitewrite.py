@@ -230,6 +230,16 @@ def _keep(old: Path, dest: Path) -> None:
         shutil.copy2(old, dest)
 
 
+def _same(old: Path, text: str) -> bool:
+    """Whether the page on disk already says exactly `text`."""
+    try:
+        if old.is_symlink() or old.stat().st_size != len(text.encode("utf-8")):
+            return False
+        return old.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def plan(site_src: Path, pages: dict) -> tuple[dict, set[str]]:
     """The pages to write (hand-written ones win) and the hand-written pages kept."""
     hand = hand_written(site_src)
@@ -260,7 +270,8 @@ def write_site(site_src: Path, pages: dict[str, str | Kept]) -> list[str]:
             if dest.parent not in made:
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 made.add(dest.parent)
-            if isinstance(text, Kept):
+            if isinstance(text, Kept) or _same(site_src / rel, text):
+                # The old file itself, time included: the site build sees it unchanged.
                 _keep(site_src / rel, dest)
             else:
                 dest.write_text(text, encoding="utf-8", newline="\n")

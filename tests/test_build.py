@@ -70,6 +70,9 @@ def test_incremental_builds_equal_clean_builds(site_project):
     p = site_project
     assert "site built (clean)" in build()
     assert files(p / "site") == files(clean_build(p))
+    # Nothing changed: nothing rendered (unchanged pages keep their files and times).
+    assert "(incremental): 0 of" in build()
+    assert files(p / "site") == files(clean_build(p))
     # One article more: a few pages rendered, the same site as a clean build.
     (p / "seeds" / "new-one.txt").write_text("The mayor, Marit Berg, said the ferry ran.\n")
     out = build()
