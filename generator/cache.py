@@ -38,7 +38,7 @@ from generator.model import (
     Role,
 )
 
-FORMAT = 2
+FORMAT = 3
 CODE_FILES = (
     "nlp.py",
     "rules.py",
@@ -305,7 +305,18 @@ def _facts_rows(f: ArticleFacts) -> list:
             for q in f.quotes
         ],
         [
-            [e.id, e.date, e.title, e.summary, e.paragraph, list(e.actors), list(e.topics)]
+            [
+                e.id,
+                e.date,
+                e.title,
+                e.summary,
+                e.paragraph,
+                list(e.actors),
+                list(e.topics),
+                e.approximate,
+                e.date_text,
+                e.date_label,
+            ]
             for e in f.events
         ],
         [[list(t) for t in p] for p in f.paragraph_topics],
@@ -333,8 +344,8 @@ def _facts(article: Article, rows: list) -> ArticleFacts:
             for qid, p, s, e, text, who, kind, cue, ts in quotes
         ),
         events=tuple(
-            Event(eid, date, title, summary, article.id, p, tuple(actors), tuple(ts))
-            for eid, date, title, summary, p, actors, ts in events
+            Event(eid, date, title, summary, article.id, p, tuple(actors), tuple(ts), *rough)
+            for eid, date, title, summary, p, actors, ts, *rough in events
         ),
         paragraph_topics=tuple(tuple((str(t), int(n)) for t, n in p) for p in topics),
     )
@@ -366,6 +377,8 @@ def checked(f: ArticleFacts) -> ArticleFacts:
             raise ValueError("bad quote")
     for ev in f.events:
         if type(ev.id) is not str or not _ID.fullmatch(ev.id):
+            raise ValueError("bad event")
+        if type(ev.approximate) is not bool:
             raise ValueError("bad event")
         if type(ev.paragraph) is not int or not 0 <= ev.paragraph < n:
             raise ValueError("bad event")

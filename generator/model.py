@@ -96,6 +96,11 @@ class Event:
     paragraph: int
     actors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    # A date the text gives only roughly: the words it was resolved from, and how
+    # the site says it ("early in George W. Bush's presidency, from 2001").
+    approximate: bool = False
+    date_text: str | None = None
+    date_label: str | None = None
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,7 @@ def make_env(templates: Path) -> jinja2.Environment:
         quote_anchor=quote_anchor,
         kind_label=KIND_LABELS.get,
         human_date=human_date,
+        event_date=event_date,
         count=count,
         topic_path=topic_path,
         history_path=history_path,
@@ -72,6 +73,14 @@ def count(n: int, word: str) -> str:
     if word.endswith("y") and not word.endswith(("ay", "ey", "oy")):
         return f"{n} {word[:-1]}ies"
     return f"{n} {word}es" if word.endswith("s") else f"{n} {word}s"
+
+
+def event_date(e: Event) -> str:
+    """An event's date as the page says it: in the text's own terms, with the range
+    they imply, where the text gives it only roughly; else the date."""
+    if e.approximate and e.date_label:
+        return e.date_label[:1].upper() + e.date_label[1:]
+    return human_date(e.date)
 
 
 def human_date(value: str | None) -> str:
@@ -657,8 +666,6 @@ def _items_for(page: str, site_articles: dict[str, Article]):
         art = site_articles[e.article]
         label = f"Source: {art.title}, paragraph {e.paragraph + 1}"
         url = rel(page, article_path(e.article), para_anchor(e.paragraph))
-        return Markup(
-            f"- **{md_escape(human_date(e.date))}**: {md_escape(e.title)}. {link(label, url)}"
-        )
+        return Markup(f"- **{md_escape(event_date(e))}**: {md_escape(e.title)}. {link(label, url)}")
 
     return quote_item, event_item

@@ -87,6 +87,7 @@ def corpus_to_dict(corpus: Corpus) -> dict:
                 "topics": list(e.topics),
                 "article": e.article,
                 "paragraph": e.paragraph,
+                **({"approximate": True, "date_text": e.date_text} if e.approximate else {}),
             }
             for e in corpus.events
         ],

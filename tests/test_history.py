@@ -33,7 +33,7 @@ LEADERS = editorial.load_leaders(ROOT / "editorial" / "leaders.yaml")
         ("the mid-2000s", None, "2003/2007"),
         ("The Clinton administration", "2017-06-21", "1993/2001"),
         ("early in the administration of President George W. Bush", None, "2001"),
-        ("At the end of Mr. Bush\u2019s term", None, "2008"),
+        ("At the end of Mr. Bush\u2019s term", None, "2008/2009"),
         ("as soon as President Barack Obama entered office", None, "2009"),
         # nothing to resolve: say so
         ("for decades", "2018-06-14", None),
@@ -117,8 +117,54 @@ def test_topic_pages_and_history_page(corpus):
     for spec in load_topics(ROOT / "editorial" / "topics.yaml"):
         assert f"topics/{spec.id}.md" in pages
     history = pages["history/freezes.md"]
-    order = [history.index(f"## {y}") for y in ("1994", "2001", "2008", "2009")]
+    order = [
+        history.index(f"## {when}")
+        for when in (
+            "1994",
+            "Early in George W. Bush's presidency, from 2001",
+            "At the end of George W. Bush's presidency, 2008\u20132009",
+            "2009",
+        )
+    ]
     assert order == sorted(order)
+    # Dates the text gives only roughly are never printed as a bare year.
+    assert "## 2001" not in history and "## 2008:" not in history
     assert "(../articles/002-54ec939b7ca5568c.md#p-9)" in history
     assert "June 12, 2018" in history
     assert '<svg class="timeline"' in pages["timeline.md"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "label"),
+    [
+        (
+            "early in the administration of President George W. Bush",
+            "2001",
+            "early in George W. Bush's presidency, from 2001",
+        ),
+        (
+            "At the end of Mr. Bush\u2019s term",
+            "2008/2009",
+            "at the end of George W. Bush's presidency, 2008\u20132009",
+        ),
+        ("the mid-2000s", "2003/2007", "the mid-2000s"),
+        # Given exactly (a year, a day, a whole term): not approximate.
+        ("as soon as President Barack Obama entered office", "2009", None),
+        ("The Clinton administration", "1993/2001", None),
+        ("in 1994", "1994", None),
+        ("June 12, 2018", "2018-06-12", None),
+    ],
+)
+def test_rough_dates_are_approximate_in_the_texts_own_terms(text, date, label):
+    from generator.extract.dates import resolve
+
+    found = resolve(text, "2017-06-21", LEADERS)
+    assert (found.date, found.approximate, found.label) == (date, label is not None, label)
+
+
+def test_the_seed_freezes_carry_their_rough_dates(corpus):
+    rough = {e.date: e for e in freeze_events(corpus) if e.approximate}
+    assert rough["2001"].date_text.startswith("early in the administration")
+    assert rough["2008/2009"].date_label.startswith("at the end of George W. Bush's")
+    exact = [e for e in freeze_events(corpus) if e.date == "1994"]
+    assert exact and not any(e.approximate for e in exact)

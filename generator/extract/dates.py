@@ -14,14 +14,29 @@ told. It handles:
   Obama entered office" (2009).
 
 It does not guess: "for decades", "recently" or "months" give None.
+
+`resolve(text, published, leaders)` says the same and whether the text gives the
+date only roughly ("early in the administration of ...", "at the end of Mr.
+Bush's term", "the mid-2000s"): such a date is `approximate`, with a `label` in
+the text's own terms and the range it implies ("early in George W. Bush's
+presidency, from 2001"), never shown as a bare year.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from generator.editorial import Leader
+
+
+@dataclass(frozen=True)
+class Resolved:
+    date: str
+    approximate: bool = False
+    label: str | None = None  # for approximate dates: how the page says it
+
 
 MONTHS = {
     m: i + 1
@@ -69,22 +84,33 @@ def _published(published: str | None) -> dt.date | None:
 
 
 def resolve_date(text: str, published: str | None, leaders: tuple[Leader, ...] = ()) -> str | None:
-    """The date `text` means, or None. Arithmetic past the calendar's ends ("the
-    day before" 0001-01-01, "June 31") resolves to nothing rather than failing."""
+    """The date `text` means, or None."""
+    found = resolve(text, published, leaders)
+    return found.date if found else None
+
+
+def resolve(text: str, published: str | None, leaders: tuple[Leader, ...] = ()) -> Resolved | None:
+    """The date `text` means and how exactly the text gives it, or None. Arithmetic
+    past the calendar's ends ("the day before" 0001-01-01, "June 31") resolves to
+    nothing rather than failing."""
+    low = text.lower().replace("\u2019", "'").strip()
     try:
-        return _resolve(text, published, leaders)
+        # Terms of office first: "early in the administration of President George W. Bush".
+        term = _term_reference(low, leaders)
+        if term:
+            return term
+        m = re.search(r"\bmid-(\d{3})0s\b", low)
+        if m:
+            decade = f"{m.group(1)}0s"
+            return Resolved(f"{m.group(1)}3/{m.group(1)}7", True, f"the mid-{decade}")
+        date = _resolve(low, published)
     except (OverflowError, ValueError):
         return None
+    return Resolved(date) if date else None
 
 
-def _resolve(text: str, published: str | None, leaders: tuple[Leader, ...]) -> str | None:
-    low = text.lower().replace("\u2019", "'").strip()
+def _resolve(low: str, published: str | None) -> str | None:
     pub = _published(published)
-
-    # Terms of office first: "early in the administration of President George W. Bush".
-    term = _term_reference(low, leaders)
-    if term:
-        return term
 
     m = re.search(
         r"\b(" + "|".join(MONTHS) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", low
@@ -97,9 +123,6 @@ def _resolve(text: str, published: str | None, leaders: tuple[Leader, ...]) -> s
     m = re.search(r"\b(" + "|".join(MONTHS) + r")\.?,?\s+(\d{4})\b", low)
     if m:
         return f"{int(m.group(2)):04d}-{MONTHS[m.group(1)]:02d}"
-    m = re.search(r"\bmid-(\d{3})0s\b", low)
-    if m:
-        return f"{m.group(1)}3/{m.group(1)}7"
     m = re.search(r"\b(?:the\s+)?(\d{3})0s\b", low)
     if m:
         return f"{m.group(1)}0/{m.group(1)}9"
@@ -144,7 +167,12 @@ def _resolve(text: str, published: str | None, leaders: tuple[Leader, ...]) -> s
     return None
 
 
-def _term_reference(low: str, leaders: tuple[Leader, ...]) -> str | None:
+def _term_word(ld: Leader) -> str:
+    office = ld.office.lower()
+    return "presidency" if office == "president" else f"term as {office}"
+
+
+def _term_reference(low: str, leaders: tuple[Leader, ...]) -> Resolved | None:
     for ld in leaders:
         surname = ld.surname.lower()
         if not re.search(rf"\b{re.escape(surname)}\b", low):
@@ -161,15 +189,21 @@ def _term_reference(low: str, leaders: tuple[Leader, ...]) -> str | None:
             r"(entered|took|taking|entering|assumed) office|was inaugurated|came to power"
             r"|became president"
         )
+        term = _term_word(ld)
         if re.search(took_office, low):
-            return str(start.year)
+            return Resolved(str(start.year))
         if re.search(r"(left|leaving) office", low) and end:
-            return str(end.year)
+            return Resolved(str(end.year))
         if re.search(_END_WORDS + r".*\b(term|administration|presidency|tenure)", low) and end:
-            last = end - dt.timedelta(days=60)  # a term ending in January ends the year before
-            return str(last.year)
+            # The last months of the term: a term ending in January ends the year before.
+            last = end - dt.timedelta(days=60)
+            span = str(end.year) if last.year == end.year else f"{last.year}\u2013{end.year}"
+            date = str(end.year) if last.year == end.year else f"{last.year}/{end.year}"
+            return Resolved(date, True, f"at the end of {ld.name}'s {term}, {span}")
         if re.search(_START_WORDS + r".*\b(term|administration|presidency|tenure)", low):
-            return str(start.year)
+            return Resolved(
+                str(start.year), True, f"early in {ld.name}'s {term}, from {start.year}"
+            )
         if re.search(r"\b(administration|presidency|term|tenure|government)\b", low):
-            return f"{start.year}/{end.year}" if end else str(start.year)
+            return Resolved(f"{start.year}/{end.year}" if end else str(start.year))
     return None

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.editorial import Leader
-from generator.extract.dates import resolve_date
+from generator.extract.dates import Resolved, resolve
 from generator.extract.entities import EntityIndex
 from generator.extract.tokens import ent_of, ents_in, noun_chunk_of, quoted_ids, text_of
 from generator.model import Article, Event
@@ -273,15 +273,15 @@ def extract_events(
             for key, _ in names.values():
                 if key not in keys:
                     keys.append(key)
-            found: dict[int, tuple[Token, str | None, int]] = {}
+            found: dict[int, tuple[Token, Resolved | None, int, str | None]] = {}
             unresolved = False
             for verb, expr, prio in _time_expressions(sent, leaders, quoted):
-                date = resolve_date(expr, article.date, leaders)
+                date = resolve(expr, article.date, leaders)
                 if date is None:
                     unresolved = True
                     continue
                 if verb.i not in found or prio < found[verb.i][2]:
-                    found[verb.i] = (verb, date, prio)
+                    found[verb.i] = (verb, date, prio, expr.strip())
             root = sent.root
             on_history = bool(set(topic_ids) & history) and root.i not in quoted
             if not found and on_history:
@@ -291,14 +291,19 @@ def extract_events(
                 # Present tense states what holds at publication; a time we could not
                 # resolve leaves the event undated rather than guessed.
                 if present:
-                    found[root.i] = (root, article.date, 2)
+                    published = Resolved(article.date) if article.date else None
+                    found[root.i] = (root, published, 2, None)
                 elif unresolved:
-                    found[root.i] = (root, None, 2)
-            for verb, date, _ in sorted(found.values(), key=lambda v: v[0].i):
+                    found[root.i] = (root, None, 2, None)
+            for verb, date, _, expr in sorted(found.values(), key=lambda v: v[0].i):
+                rough = date is not None and date.approximate
                 events.append(
                     Event(
                         id=f"{article.id}-e{len(events) + 1}",
-                        date=date,
+                        date=date.date if date else None,
+                        approximate=rough,
+                        date_text=expr if rough else None,
+                        date_label=date.label if rough else None,
                         title=_title(verb, names),
                         summary=sent.text.strip(),
                         article=article.id,
