@@ -349,26 +349,41 @@ class Site:
 
     def timeline_svg(self) -> Markup:
         """A static SVG axis of the years, a dot per year sized by its events, each a
-        link to that year's section. Only numbers from our own data go in it."""
+        link to that year's section. Only numbers from our own data go in it.
+
+        No viewBox: the SVG is as wide as the page and its text keeps its CSS size
+        (12 px) instead of shrinking with the width (it was 4 px on a phone). The
+        x positions are percentages; year labels that would touch on the narrowest
+        page (TIMELINE_MIN_WIDTH) go to a lower row, so none overlap at any width."""
         counts = Counter(e.date[:4] for e in self.corpus.events if e.date)
         counts.update(a.date[:4] for a in self.corpus.articles if a.date)
         if not counts:
             return Markup("")
         first, last = int(min(counts)), int(max(counts))
         span = max(last - first, 1)
-        width, left, right = 760, 30, 30
-        parts = [
-            f'<svg class="timeline" viewBox="0 0 {width} 70" role="img" '
-            f'aria-label="Events per year, {first} to {last}" xmlns="http://www.w3.org/2000/svg">',
-            f'<line x1="{left}" y1="30" x2="{width - right}" y2="30" class="axis"/>',
-        ]
+        left, right = 7.0, 93.0  # per cent: room for half a label at each end
+        label = 100 * (4 * 8 + 10) / TIMELINE_MIN_WIDTH  # four digits and a gap, in %
+        rows: list[float] = []  # where each row's last label ends
+        items = []
         for year in sorted(counts):
-            x = left + (int(year) - first) * (width - left - right) / span
-            r = min(4 + 2 * counts[year], 14)
+            x = left + (int(year) - first) * (right - left) / span
+            row = next((i for i, end in enumerate(rows) if x - label / 2 >= end), len(rows))
+            if row == len(rows):
+                rows.append(0.0)
+            rows[row] = x + label / 2
+            items.append((year, x, row))
+        height = 44 + 18 * len(rows)
+        parts = [
+            f'<svg class="timeline" width="100%" height="{height}" role="img" '
+            f'aria-label="Events per year, {first} to {last}" xmlns="http://www.w3.org/2000/svg">',
+            f'<line x1="{left}%" y1="16" x2="{right}%" y2="16" class="axis"/>',
+        ]
+        for year, x, row in items:
+            r = min(4 + 2 * counts[year], 12)
             parts.append(
                 f'<a href="#y-{year}"><title>{year}: {counts[year]}</title>'
-                f'<circle cx="{x:.1f}" cy="30" r="{r}" class="dot"/>'
-                f'<text x="{x:.1f}" y="62" text-anchor="middle">{year}</text></a>'
+                f'<circle cx="{x:.2f}%" cy="16" r="{r}" class="dot"/>'
+                f'<text x="{x:.2f}%" y="{48 + 18 * row}" text-anchor="middle">{year}</text></a>'
             )
         parts.append("</svg>")
         return Markup("".join(parts))
@@ -442,6 +457,8 @@ def render_site(
 
 
 PARALLEL_MIN_PAGES = 400
+# The narrowest content width the timeline is laid out for (a 360 px phone).
+TIMELINE_MIN_WIDTH = 320
 _STATE: tuple | None = None  # (env, site, reuse) inherited by forked workers
 
 

@@ -153,3 +153,30 @@ def test_long_tables_sort(page, server):
     page.get_by_role("button", name="Name").click()  # descending
     assert page.locator("tbody tr td").first.inner_text() != first
     shot(page, "people")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_timeline_labels_are_legible_and_apart(browser, server, width):
+    """On a phone and on a desktop: every year label at least 11 px high, and no
+    two labels' boxes overlapping."""
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    page = ctx.new_page()
+    page.goto(server + "/timeline/")
+    labels = page.locator("svg.timeline text")
+    assert labels.count() >= 5
+    boxes = [labels.nth(i).bounding_box() for i in range(labels.count())]
+    # As drawn, not as declared: an SVG scaled to the page scales its text too.
+    assert min(b["height"] for b in boxes) >= 11, boxes
+    for i, a in enumerate(boxes):
+        assert a["x"] >= 0 and a["x"] + a["width"] <= width, a  # on the page
+        for b in boxes[i + 1 :]:
+            apart = (
+                a["x"] + a["width"] <= b["x"]
+                or b["x"] + b["width"] <= a["x"]
+                or a["y"] + a["height"] <= b["y"]
+                or b["y"] + b["height"] <= a["y"]
+            )
+            assert apart, (a, b)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"timeline-{width}.png"))
+    ctx.close()

@@ -104,7 +104,7 @@ TAGS = {
     "blockquote": set(),
     "br": set(),
     "hr": set(),
-    "svg": {"class", "viewbox", "role", "aria-label", "xmlns"},
+    "svg": {"class", "viewbox", "role", "aria-label", "xmlns", "width", "height"},
     "line": {"x1", "x2", "y1", "y2", "class"},
     "circle": {"cx", "cy", "r", "class"},
     "text": {"x", "y", "text-anchor"},
