@@ -62,6 +62,7 @@ def make_env(templates: Path) -> jinja2.Environment:
         topic_path=topic_path,
         history_path=history_path,
         in_paragraph_order=lambda quotes: sorted(quotes, key=lambda q: (q.paragraph, q.kind)),
+        source_label=source_label,
     )
     return env
 
@@ -73,6 +74,14 @@ def count(n: int, word: str) -> str:
     if word.endswith("y") and not word.endswith(("ay", "ey", "oy")):
         return f"{n} {word[:-1]}ies"
     return f"{n} {word}es" if word.endswith("s") else f"{n} {word}s"
+
+
+def _within(date: str, span: str | None) -> bool:
+    """Whether `date`'s year falls in `span` ("2008/2009", "2001")."""
+    if not span:
+        return False
+    start, _, end = span.partition("/")
+    return start[:4] <= date[:4] <= (end or start)[:4]
 
 
 def event_date(e: Event) -> str:
@@ -334,6 +343,25 @@ class Site:
 
     def events_on(self, topic: Topic) -> list[Event]:
         return [e for e in self.corpus.events if topic.id in e.topics]
+
+    def told_once(self, topic: Topic) -> list[tuple[str, Event, list[Event]]]:
+        """The topic's events, one entry per sentence of an article (a sentence
+        that tells several dated events is shown once, under all their dates):
+        (when, the first event, all of them), in order of the first date."""
+        groups: dict[tuple, list[Event]] = {}
+        for e in self.events_on(topic):
+            groups.setdefault((e.article, e.paragraph, e.summary), []).append(e)
+        out = []
+        for events in groups.values():
+            shown = [events[0]]
+            for e in events[1:]:
+                # A later date inside the first one's span adds nothing to say.
+                if e.date and not _within(e.date, shown[0].date) and e.date != shown[-1].date:
+                    shown.append(e)
+            first, last = event_date(shown[0]), event_date(shown[-1])
+            when = first if len(shown) == 1 else f"{first} to {last[:1].lower()}{last[1:]}"
+            out.append((when, events[0], events))
+        return out
 
     def events_by_year(self) -> list[tuple[str, list]]:
         """Events and articles, by year; undated events last."""
@@ -657,6 +685,13 @@ def redirect_page(old: str, new: str) -> str:
     )
 
 
+def source_label(article: Article, paragraph: int) -> str:
+    """A short source link's text: outlet, date, paragraph (not the headline)."""
+    outlet = article.source or "Article"
+    when = f", {human_date(article.date)}" if article.date else ""
+    return f"{outlet}{when}, paragraph {paragraph + 1}"
+
+
 def quote_anchor(q: Quote) -> str:
     return q.id.rsplit("-", 1)[-1]
 
@@ -680,8 +715,7 @@ def _items_for(page: str, site_articles: dict[str, Article]):
         return Markup(f"- \u201c{md_escape(q.text)}\u201d ({link(label, url)})")
 
     def event_item(e: Event) -> Markup:
-        art = site_articles[e.article]
-        label = f"Source: {art.title}, paragraph {e.paragraph + 1}"
+        label = source_label(site_articles[e.article], e.paragraph)
         url = rel(page, article_path(e.article), para_anchor(e.paragraph))
         return Markup(f"- **{md_escape(event_date(e))}**: {md_escape(e.title)}. {link(label, url)}")
 

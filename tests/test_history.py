@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator import editorial, pipeline
@@ -120,15 +122,20 @@ def test_topic_pages_and_history_page(corpus):
     order = [
         history.index(f"## {when}")
         for when in (
-            "1994",
-            "Early in George W. Bush's presidency, from 2001",
-            "At the end of George W. Bush's presidency, 2008\u20132009",
-            "2009",
+            "1994 to early in George W. Bush's presidency, from 2001:",
+            "At the end of George W. Bush's presidency, 2008\u20132009:",
+            "June 12, 2018",
         )
     ]
     assert order == sorted(order)
     # Dates the text gives only roughly are never printed as a bare year.
     assert "## 2001" not in history and "## 2008:" not in history
+    # Each sentence once, with a short source link and no list of names after it.
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", history)  # links as their text
+    for s in {e.summary for e in corpus.events if "freezes" in e.topics}:
+        assert plain.count(s[-40:]) == 1, s
+    assert "Who:" not in history
+    assert "[The New York Times, June 21, 2017, paragraph 9](" in history
     assert "(../articles/002-54ec939b7ca5568c.md#p-9)" in history
     assert "June 12, 2018" in history
     assert '<svg class="timeline"' in pages["timeline.md"]
