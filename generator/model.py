@@ -104,6 +104,21 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Episode:
+    """One past instance of what a topic's history follows (one freeze, from its
+    agreement to its collapse), made of the events that tell it."""
+
+    id: str
+    topic: str
+    title: str
+    start: str
+    end: str | None = None
+    approximate: bool = False  # the end (or a lone start) is given only roughly
+    events: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()  # where the articles disagree, in plain words
+
+
+@dataclass(frozen=True)
 class ArticleFacts:
     """Everything extracted from one article on its own (cacheable)."""
 
@@ -149,6 +164,7 @@ class Corpus:
     topics: tuple[Topic, ...] = ()
     events: tuple[Event, ...] = ()
     extra: dict = field(default_factory=dict, compare=False)
+    episodes: tuple[Episode, ...] = ()
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from generator import serialize
 from generator.escape import md_escape
-from generator.model import Actor, Article, Corpus, Event, Quote, Topic
+from generator.model import Actor, Article, Corpus, Episode, Event, Quote, Topic
 from generator.sitewrite import Kept
 
 
@@ -309,8 +309,11 @@ class Site:
     def unattributed(self) -> list[Quote]:
         return [q for q in self.corpus.quotes if not q.speaker and q.kind != "indirect"]
 
-    def linked(self, article_id: str, paragraph: int, text: str, page: str) -> Markup:
-        """`text`, a piece of one paragraph, with its actor mentions linked."""
+    def linked(
+        self, article_id: str, paragraph: int, text: str, page: str, seen: set | None = None
+    ) -> Markup:
+        """`text`, a piece of one paragraph, with its actor mentions linked; with
+        `seen`, only the first mention of each actor not in it (and it is filled)."""
         para = self.articles[article_id].paragraphs[paragraph]
         tail = "\u2026" if text.endswith("\u2026") and text not in para else ""
         text = text.removesuffix(tail)
@@ -320,9 +323,16 @@ class Site:
         end = start + len(text)
         mentions = [
             (s - start, e - start, a)
-            for s, e, a in self.mentions[article_id][paragraph]
+            for s, e, a in sorted(self.mentions[article_id][paragraph])
             if start <= s and e <= end
         ]
+        if seen is not None:
+            first = []
+            for m in mentions:
+                if m[2] not in seen:
+                    seen.add(m[2])
+                    first.append(m)
+            mentions = first
         return Markup(paragraph_markup(text, mentions, [], page) + tail)
 
     def topic(self, topic_id: str) -> Topic:
@@ -343,6 +353,86 @@ class Site:
 
     def events_on(self, topic: Topic) -> list[Event]:
         return [e for e in self.corpus.events if topic.id in e.topics]
+
+    def episodes(self, topic: Topic) -> list[tuple[Episode, str, list[Event]]]:
+        """The topic's past episodes, oldest first: (episode, when, its events)."""
+        events = {e.id: e for e in self.corpus.events}
+        out = []
+        for ep in self.corpus.episodes:
+            if ep.topic != topic.id:
+                continue
+            evs = [events[i] for i in ep.events if i in events]
+            first, last = evs[0], evs[-1]
+            when = event_date(first)
+            if last is not first and not _within(last.date or "", first.date):
+                end = event_date(last)
+                when = f"{when} to {end[:1].lower()}{end[1:]}"
+            out.append((ep, when, evs))
+        return out
+
+    def latest(self, topic: Topic) -> list[tuple[str, Event, list[Event]]]:
+        """What happened in the articles' own year, told once each, by date."""
+        from generator.extract.episodes import is_background
+
+        return [
+            item
+            for item in self.told_once(topic)
+            if item[1].date and not is_background(item[1], self.articles[item[1].article])
+        ]
+
+    @staticmethod
+    def sentences(events: list[Event]) -> list[Event]:
+        """One event for each sentence the events come from, in order."""
+        seen: dict[tuple, Event] = {}
+        for e in events:
+            seen.setdefault((e.article, e.paragraph, e.summary), e)
+        return list(seen.values())
+
+    @staticmethod
+    def fresh() -> set:
+        return set()
+
+    def episodes_svg(self, topic: Topic) -> Markup:
+        """Each episode a bar from its start to its end (the end faded where it is
+        only approximate), one row each, labelled with its years in 12 px text that
+        keeps its size at any width. Only numbers from our own data go in it."""
+        items = self.episodes(topic)
+        if not items:
+            return Markup("")
+        spans = []
+        for ep, _, _events in items:
+            start = int(ep.start[:4])
+            end = int((ep.end or ep.start).rsplit("/", 1)[-1][:4])
+            spans.append((start, max(end, start), ep.approximate, ep.id))
+        first = min(s for s, *_ in spans)
+        last = max(e for _, e, *_ in spans)
+        width = max(last - first, 1)
+        left, right = 4.0, 96.0
+
+        def x(year: int) -> float:
+            return left + (year - first) * (right - left) / width
+
+        rows = 34
+        height = rows * len(spans) + 8
+        parts = [
+            f'<svg class="episodes" width="100%" height="{height}" role="img" '
+            f'aria-label="Episodes from {first} to {last}" xmlns="http://www.w3.org/2000/svg">'
+        ]
+        for n, (start, end, rough, ep_id) in enumerate(spans):
+            y = n * rows
+            x0, x1 = x(start), max(x(end), x(start) + 1.5)
+            years = str(start) if end == start else f"{start}\u2013{end}"
+            if rough:
+                years += " (approx.)"
+            anchor, tx = ("start", x0) if x0 < 50 else ("end", x1)
+            parts.append(
+                f'<a href="#{ep_id}"><text x="{tx:.2f}%" y="{y + 13}" text-anchor="{anchor}">'
+                f"{years}</text>"
+                f'<rect x="{x0:.2f}%" y="{y + 18}" width="{x1 - x0:.2f}%" height="8" rx="4" '
+                f'class="{"span rough" if rough else "span"}"/></a>'
+            )
+        parts.append("</svg>")
+        return Markup("".join(parts))
 
     def told_once(self, topic: Topic) -> list[tuple[str, Event, list[Event]]]:
         """The topic's events, one entry per sentence of an article (a sentence

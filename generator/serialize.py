@@ -91,6 +91,19 @@ def corpus_to_dict(corpus: Corpus) -> dict:
             }
             for e in corpus.events
         ],
+        "episodes": [
+            {
+                "id": ep.id,
+                "topic": ep.topic,
+                "title": ep.title,
+                "start": ep.start,
+                "end": ep.end,
+                "approximate": ep.approximate,
+                "events": list(ep.events),
+                "conflicts": list(ep.conflicts),
+            }
+            for ep in corpus.episodes
+        ],
     }
 
 

@@ -136,7 +136,9 @@ def test_topic_to_history(page, server):
     page.wait_for_url("**/history/freezes/")
     assert page.locator("h1").first.inner_text() == "The history of freezes and test moratoriums"
     text = page.locator("article").inner_text()
-    assert text.index("1994") < text.index("2008") < text.index("June 12, 2018")
+    assert (
+        text.index("1994") < text.index("2008") < text.index("Latest") < text.index("June 12, 2018")
+    )
     shot(page, "history")
     page.goto(server + "/timeline/")
     assert page.locator("svg.timeline circle").count() >= 5
@@ -156,14 +158,18 @@ def test_long_tables_sort(page, server):
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_timeline_labels_are_legible_and_apart(browser, server, width):
-    """On a phone and on a desktop: every year label at least 11 px high, and no
-    two labels' boxes overlapping."""
+@pytest.mark.parametrize(
+    ("path", "graphic", "least"),
+    [("/timeline/", "svg.timeline", 5), ("/history/freezes/", "svg.episodes", 2)],
+)
+def test_timeline_labels_are_legible_and_apart(browser, server, width, path, graphic, least):
+    """The timeline and a history's episodes, on a phone and on a desktop: every
+    label at least 11 px high, on the page, and no two labels' boxes overlapping."""
     ctx = browser.new_context(viewport={"width": width, "height": 900})
     page = ctx.new_page()
-    page.goto(server + "/timeline/")
-    labels = page.locator("svg.timeline text")
-    assert labels.count() >= 5
+    page.goto(server + path)
+    labels = page.locator(f"{graphic} text")
+    assert labels.count() >= least
     boxes = [labels.nth(i).bounding_box() for i in range(labels.count())]
     # As drawn, not as declared: an SVG scaled to the page scales its text too.
     assert min(b["height"] for b in boxes) >= 11, boxes
@@ -178,5 +184,5 @@ def test_timeline_labels_are_legible_and_apart(browser, server, width):
             )
             assert apart, (a, b)
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"timeline-{width}.png"))
+    page.screenshot(path=str(ARTIFACTS / f"{graphic.split('.')[1]}-{width}.png"), full_page=True)
     ctx.close()

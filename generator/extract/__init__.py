@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from generator.editorial import CurationEntry, Leader
 from generator.extract.actors import merge_actors
 from generator.extract.entities import extract_entities
+from generator.extract.episodes import build_episodes
 from generator.extract.events import extract_events
 from generator.extract.quotes import extract_quotes
 from generator.model import Article, ArticleFacts, Corpus, Topic
@@ -84,6 +85,8 @@ def assemble(
             events.append(replace(e, actors=ids))
     quotes.sort(key=lambda q: (q.article, q.paragraph, q.start, q.kind))
     events.sort(key=lambda e: (e.date is None, e.date or "", e.article, e.paragraph, e.id))
+    articles = {f.article.id: f.article for f in facts}
+    history = {t.id for t in topic_specs if t.history}
     return Corpus(
         articles=tuple(f.article for f in facts),
         actors=actors,
@@ -91,6 +94,7 @@ def assemble(
         topics=_topics(facts, quotes, topic_specs),
         events=tuple(events),
         extra={"redirects": redirects},
+        episodes=build_episodes(tuple(events), articles, history),
     )
 
 

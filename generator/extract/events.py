@@ -158,9 +158,31 @@ def _chunk(tok: Token, with_of: bool = False) -> str:
 
 
 def _words(tok: Token, n: int) -> str:
+    """The first words of a phrase, ending on its last noun within `n` words, so
+    that a headline never ends on a cut phrase ("..." or a preposition)."""
     toks = list(tok.subtree)
-    text = "".join(t.text_with_ws for t in toks[:n]).strip()
-    return text + "\u2026" if len(toks) > n else text
+    if len(toks) > n:
+        nouns = [k for k, t in enumerate(toks[:n]) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+        if not nouns:
+            return ""
+        toks = toks[: nouns[-1] + 1]
+    return "".join(t.text_with_ws for t in toks).strip()
+
+
+def _clause(verb: Token) -> str:
+    """A reported clause in brief, whole: "(that) his country was willing",
+    "they are not interested", "the Democratic Party of Mr. Moon won"."""
+    keep = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt"}
+    parts = [
+        (c.i, _chunk(c) if c.dep_.startswith("nsubj") else c.text)
+        for c in verb.children
+        if c.dep_ in keep
+    ]
+    parts.append((verb.i, verb.text))
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")), None)
+    if obj is not None:
+        parts.append((obj.i, _chunk(obj)))
+    return " ".join(p for _, p in sorted(parts))
 
 
 def _title(verb: Token, names: dict[int, tuple[str, str]]) -> str:
@@ -187,17 +209,53 @@ def _title(verb: Token, names: dict[int, tuple[str, str]]) -> str:
     else:
         comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
         if comp is not None:
-            parts.append((comp.i, _words(comp, 6)))
+            parts.append((comp.i, _clause(comp) if comp.dep_ == "ccomp" else _words(comp, 6)))
         else:
             # "has come under growing pressure to open ..."
             prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
             if prep is not None:
                 parts.append((prep.i, _words(prep, 6)))
-    text = " ".join(p for _, p in sorted(parts))
-    words = text.split()
-    if len(words) > 14:
-        text = " ".join(words[:14]) + "\u2026"
+    text = " ".join(p for _, p in sorted(parts) if p)
     return text[:1].upper() + text[1:]
+
+
+# A sentence whose main verb is one of these, with no time of its own, states what
+# is (commentary, analysis: "a freeze is a trap"), not what happened.
+STATIVE_VERBS = {
+    "be",
+    "seem",
+    "appear",
+    "remain",
+    "become",
+    "include",
+    "contain",
+    "mean",
+    "represent",
+    "look",
+    "sound",
+    "consist",
+    "matter",
+    "depend",
+}
+# "A former Foreign Ministry official directed China's relations": a career, not an event.
+CAREER_VERBS = {"direct", "serve", "work", "head", "lead", "oversee", "manage", "chair", "run"}
+
+
+def _is_commentary(verb: Token) -> bool:
+    """A present-tense statement of what is, or of a trend ("trade has been
+    increasing"), rather than of something done."""
+    return verb.lemma_.lower() in STATIVE_VERBS or verb.tag_ == "VBG"
+
+
+def _is_career(verb: Token) -> bool:
+    if verb.lemma_.lower() not in CAREER_VERBS:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subj = verb.head  # "a former official who directed ..."
+    served_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    former = subj is not None and any(t.lower_ == "former" for t in subj.subtree)
+    return former or served_as
 
 
 ANAPHORIC_NOUNS = {"proposal", "idea", "plan", "approach", "deal", "offer", "agreement", "freeze"}
@@ -290,12 +348,14 @@ def extract_events(
                 )
                 # Present tense states what holds at publication; a time we could not
                 # resolve leaves the event undated rather than guessed.
-                if present:
+                if present and not _is_commentary(root):
                     published = Resolved(article.date) if article.date else None
                     found[root.i] = (root, published, 2, None)
                 elif unresolved:
                     found[root.i] = (root, None, 2, None)
             for verb, date, _, expr in sorted(found.values(), key=lambda v: v[0].i):
+                if _is_career(verb):
+                    continue
                 rough = date is not None and date.approximate
                 events.append(
                     Event(
