@@ -185,6 +185,18 @@ def _clause(verb: Token) -> str:
     return " ".join(p for _, p in sorted(parts))
 
 
+def _relative_object(clause: Token) -> Token | None:
+    """The noun a relative clause is about (also where the parser took the clause's
+    "that" for a conjunction and hung it on the verb of that noun)."""
+    if clause.dep_ == "relcl":
+        return clause.head
+    if clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+    ):
+        return next((c for c in clause.head.children if c.dep_ == "dobj"), None)
+    return None
+
+
 def _title(verb: Token, names: dict[int, tuple[str, str]]) -> str:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     head = verb
@@ -213,7 +225,15 @@ def _title(verb: Token, names: dict[int, tuple[str, str]]) -> str:
         else:
             # "has come under growing pressure to open ..."
             prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
-            if prep is not None:
+            clause = verb
+            while clause.dep_ == "conj" and clause.head is not clause:
+                clause = clause.head
+            noun = _relative_object(clause) if verb.tag_ in ("VBD", "VBN") else None
+            if noun is not None and prep is None:
+                # "a freeze ... that the North Koreans cheated on and then discarded":
+                # the noun the clause is about is what was discarded.
+                parts.append((verb.i + 1, _chunk(noun)))
+            elif prep is not None:
                 parts.append((prep.i, _words(prep, 6)))
     text = " ".join(p for _, p in sorted(parts) if p)
     return text[:1].upper() + text[1:]
