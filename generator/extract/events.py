@@ -165,7 +165,12 @@ def _words(tok: Token, n: int) -> str:
         nouns = [k for k, t in enumerate(toks[:n]) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
         if not nouns:
             return ""
-        toks = toks[: nouns[-1] + 1]
+        end = nouns[-1] + 1
+        # Never inside a noun phrase: "an assault weapons ban", not "an assault".
+        chunk = noun_chunk_of(toks[nouns[-1]])
+        while chunk is not None and end < len(toks) and toks[end].i < chunk.end:
+            end += 1
+        toks = toks[:end]
     return "".join(t.text_with_ws for t in toks).strip()
 
 
