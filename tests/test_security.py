@@ -31,16 +31,7 @@ from .conftest import ROOT
 from .hostile import make_hostile_project
 from .test_browser import ARGS, CHROMIUM
 from .test_cli import tree
-
-
-def build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+from .test_site import build
 
 
 @pytest.fixture(scope="module")
