@@ -38,7 +38,7 @@ from generator.model import (
     Role,
 )
 
-FORMAT = 3
+FORMAT = 4
 CODE_FILES = (
     "nlp.py",
     "rules.py",
@@ -183,6 +183,7 @@ def facts_to_dict(f: ArticleFacts) -> dict:
         "quotes": [asdict(q) for q in f.quotes],
         "events": [asdict(e) for e in f.events],
         "paragraph_topics": [list(map(list, p)) for p in f.paragraph_topics],
+        "headline": f.headline,
     }
 
 
@@ -205,8 +206,14 @@ def facts_from_dict(d: dict, article: Article) -> ArticleFacts:
         for e in d["events"]
     )
     topics = tuple(tuple((t, n) for t, n in p) for p in d["paragraph_topics"])
+    headline = d.get("headline")
     return ArticleFacts(
-        article=article, entities=entities, quotes=quotes, events=events, paragraph_topics=topics
+        article=article,
+        entities=entities,
+        quotes=quotes,
+        events=events,
+        paragraph_topics=topics,
+        headline=headline if isinstance(headline, str) else None,
     )
 
 
@@ -320,11 +327,12 @@ def _facts_rows(f: ArticleFacts) -> list:
             for e in f.events
         ],
         [[list(t) for t in p] for p in f.paragraph_topics],
+        f.headline,
     ]
 
 
 def _facts(article: Article, rows: list) -> ArticleFacts:
-    entities, quotes, events, topics = rows
+    entities, quotes, events, topics, headline = rows
     return ArticleFacts(
         article=article,
         entities=tuple(
@@ -348,6 +356,7 @@ def _facts(article: Article, rows: list) -> ArticleFacts:
             for eid, date, title, summary, p, actors, ts, *rough in events
         ),
         paragraph_topics=tuple(tuple((str(t), int(n)) for t, n in p) for p in topics),
+        headline=headline if isinstance(headline, str) else None,
     )
 
 

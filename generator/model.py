@@ -127,6 +127,7 @@ class ArticleFacts:
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     paragraph_topics: tuple[tuple[str, ...], ...] = ()
+    headline: str | None = None  # for an article without one: from its lede's main clause
 
 
 @dataclass(frozen=True)

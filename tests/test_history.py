@@ -180,3 +180,31 @@ def test_the_seed_freezes_carry_their_rough_dates(corpus):
     assert rough["2008/2009"].date_label.startswith("at the end of George W. Bush's")
     exact = [e for e in freeze_events(corpus) if e.date == "1994"]
     assert exact and not any(e.approximate for e in exact)
+
+
+@pytest.mark.parametrize(
+    ("lede", "title"),
+    [
+        (
+            "The harbour board has come under growing pressure to reopen the northern pier "
+            "for fishing boats, officials said on Monday.",
+            "The harbour board has come under growing pressure",
+        ),
+        (
+            "Ana Lind won the mayoral election in Oslo on Sunday.",
+            "Ana Lind won the mayoral election",
+        ),
+        ("Quietly, and after weeks of talks.", None),  # no main clause: the first words stand
+    ],
+)
+def test_an_article_without_a_headline_is_titled_from_its_ledes_main_clause(
+    nlp, tmp_path, lede, title
+):
+    from .conftest import make_project
+
+    make_project(tmp_path, articles={"a.txt": lede + "\n"})
+    (article,) = pipeline.extract([tmp_path / "seeds"], settings(tmp_path)).articles
+    assert article.title_derived
+    assert len(article.title) <= 80 and not article.title.endswith("\u2026")
+    if title is not None:
+        assert article.title == title

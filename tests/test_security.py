@@ -64,7 +64,7 @@ def test_every_door_was_opened(hostile):
     joined = "\n".join(titles.values())
     assert "Breakout &lt;/title&gt;&lt;script data-pwn&gt;" in joined  # front matter
     assert "&amp;lt;/title&amp;gt;&amp;lt;script data-pwn" in joined  # sidecar, entities
-    assert "said Pak Ri&lt;/title&gt;&lt;script" in joined  # a derived title
+    assert "&lt;script data-pwn&gt;alert(3)&lt;/script&gt; Officials" in joined  # derived
     # A name from the body is a page title, cut where markup starts.
     pak = [t for t in titles if t.startswith("actors/pak-ri")]
     assert pak and all(titles[t].startswith("Pak Ri - ") for t in pak)

@@ -15,7 +15,7 @@ from generator.editorial import CurationEntry, Leader
 from generator.extract.actors import merge_actors
 from generator.extract.entities import extract_entities
 from generator.extract.episodes import build_episodes
-from generator.extract.events import extract_events
+from generator.extract.events import extract_events, headline
 from generator.extract.quotes import extract_quotes
 from generator.model import Article, ArticleFacts, Corpus, Topic
 
@@ -51,6 +51,7 @@ def extract_article(article: Article, docs: list[Doc], ctx: Context | None = Non
         quotes=tuple(quotes),
         events=tuple(events),
         paragraph_topics=paragraph_topics,
+        headline=headline(docs[0]) if article.title_derived and docs else None,
     )
 
 
@@ -85,10 +86,12 @@ def assemble(
             events.append(replace(e, actors=ids))
     quotes.sort(key=lambda q: (q.article, q.paragraph, q.start, q.kind))
     events.sort(key=lambda e: (e.date is None, e.date or "", e.article, e.paragraph, e.id))
-    articles = {f.article.id: f.article for f in facts}
+    # An article without a headline is titled from its lede's main clause.
+    titled = [replace(f.article, title=f.headline) if f.headline else f.article for f in facts]
+    articles = {a.id: a for a in titled}
     history = {t.id for t in topic_specs if t.history}
     return Corpus(
-        articles=tuple(f.article for f in facts),
+        articles=tuple(titled),
         actors=actors,
         quotes=tuple(quotes),
         topics=_topics(facts, quotes, topic_specs),

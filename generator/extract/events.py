@@ -187,7 +187,42 @@ def _clause(verb: Token) -> str:
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")), None)
     if obj is not None:
         parts.append((obj.i, _chunk(obj)))
-    return " ".join(p for _, p in sorted(parts))
+    else:
+        # "was sticking to his demand": the verb's first phrase, whole.
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
+        if prep is not None:
+            parts.append((prep.i, _words(prep, 5)))
+    return " ".join(p for _, p in sorted(parts) if p)
+
+
+HEADLINE_MAX = 80
+
+
+def headline(doc: Doc) -> str | None:
+    """A headline for an article that has none, from its lede's first sentence: the
+    main clause (subject, verb, object or complement) in whole words, with the
+    reported clause after it where it fits, at most HEADLINE_MAX characters; None
+    when no such clause fits."""
+    sent = next(iter(doc.sents), None)
+    if sent is None or sent.root.pos_ not in ("VERB", "AUX"):
+        return None
+    root = sent.root
+    before = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    if before is not None:
+        root = before  # "The board has come under pressure ..., officials said": the news
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not any(ch.isalpha() for ch in _chunk(subj)):
+        return None
+    title = _title(root, {})
+    obj = any(c.dep_ in ("dobj", "attr", "oprd") for c in root.children)
+    comp = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
+    if obj and comp is not None:
+        # Only whole: "... that President Trump was sticking" would end on a verb
+        # that lost its phrase.
+        longer = f"{title} {_clause(comp)}"
+        if len(longer) <= HEADLINE_MAX:
+            title = longer
+    return title if len(title) <= HEADLINE_MAX else None
 
 
 def _relative_object(clause: Token) -> Token | None:
@@ -218,7 +253,7 @@ def _title(verb: Token, names: dict[int, tuple[str, str]]) -> str:
         if c.dep_ in ("aux", "auxpass", "neg", "prt"):
             parts.append((c.i, c.text))
     parts.append((verb.i, verb.text))
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")), None)
     if obj is not None:
         if obj.lower_ in ("that", "which") and verb.dep_ == "relcl":
             obj = verb.head
