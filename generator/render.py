@@ -21,7 +21,7 @@ from itertools import chain
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator import serialize
 from generator.escape import md_escape
@@ -161,21 +161,31 @@ def rel(from_page: str, to_page: str, anchor: str | None = None) -> str:
 def paragraph_markup(
     text: str,
     mentions: Iterable[tuple[int, int, str]],
-    quotes: Iterable[tuple[int, int, str]],
+    quotes: Iterable[tuple],
     page: str,
 ) -> Markup:
     """The paragraph, escaped, with actor mentions linked to their pages and quoted
-    passages highlighted (each with an id to link to)."""
+    passages highlighted (each with an id to link to). A quote given as (start,
+    end, id, speaker name) says who said it: on hover and on focus (a tap), and to
+    a screen reader before the words."""
     quotes = sorted(q for q in quotes if 0 <= q[0] < q[1] <= len(text))
     opens: dict[int, list[str]] = defaultdict(list)
     closes: dict[int, list[str]] = defaultdict(list)
-    for start, end, qid in quotes:
-        opens[start].append(f'<mark class="quote" id="{qid}">')
+    for start, end, qid, *who in quotes:
+        name = who[0] if who else None
+        if name:
+            said = escape(f"Said by {name}")
+            opens[start].append(
+                f'<mark class="quote" id="{qid}" tabindex="0" title="{said}">'
+                f'<span class="visually-hidden">{escape(name)}: </span>'
+            )
+        else:
+            opens[start].append(f'<mark class="quote" id="{qid}">')
         closes[end].append("</mark>")
     # Where a highlight opens or closes. A link is written whole, so no boundary
     # may fall inside one: a link around 'Juan "Chico" Manriquez' would swallow the
     # mark of "Chico", and the quotation's anchor with it. The highlight wins.
-    boundaries = sorted({b for s, e, _ in quotes for b in (s, e)})
+    boundaries = sorted({b for s, e, *_ in quotes for b in (s, e)})
     links: dict[int, tuple[int, str]] = {}
     last_end = -1
     for start, end, actor_id in sorted(mentions):
@@ -685,15 +695,20 @@ def _job(job: tuple[str, str, str]) -> tuple[str, str, str | None]:
         return path, _render(env, site, path, "actor.md.j2", actor=site.actors[key]), fp
     art = site.articles[key]
     paras = []
-    by_paragraph: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    by_paragraph: dict[int, list[tuple]] = defaultdict(list)
     for q in site.quotes_by_article[art.id]:
         if q.kind != "indirect":
-            by_paragraph[q.paragraph].append((q.start, q.end, quote_anchor(q)))
+            who = site.actors[q.speaker].name if q.speaker in site.actors else None
+            by_paragraph[q.paragraph].append((q.start, q.end, quote_anchor(q), who))
     for i, text in enumerate(art.paragraphs):
         quotes = by_paragraph.get(i, [])
-        markup = paragraph_markup(text, site.mentions[art.id][i], quotes, path)
+        # Each actor linked at its first mention in the paragraph, not every time.
+        first: dict[str, tuple[int, int, str]] = {}
+        for m in sorted(site.mentions[art.id][i]):
+            first.setdefault(m[2], m)
+        markup = paragraph_markup(text, list(first.values()), quotes, path)
         # Other pages link to every quotation's anchor: each must be here.
-        missing = [qid for _, _, qid in quotes if f'id="{qid}"' not in markup]
+        missing = [q[2] for q in quotes if f'id="{q[2]}"' not in markup]
         if missing:
             raise RuntimeError(f"{path}: paragraph {i + 1} lost the anchors {missing}")
         paras.append((para_anchor(i), markup))

@@ -186,3 +186,22 @@ def test_timeline_labels_are_legible_and_apart(browser, server, width, path, gra
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{graphic.split('.')[1]}-{width}.png"), full_page=True)
     ctx.close()
+
+
+def test_a_quotations_speaker_can_be_read_on_the_article_page(page, server):
+    """On hover (title), on a tap (focus shows it), and to a screen reader (the
+    name before the words)."""
+    page.goto(server + "/articles/000-d467db3020d79956/")
+    mark = page.locator("mark.quote[title]").first
+    title = mark.get_attribute("title")
+    assert title.startswith("Said by ")
+    name = title.removeprefix("Said by ")
+    assert mark.text_content().startswith(f"{name}: ")
+    mark.focus()
+    after = mark.evaluate("el => getComputedStyle(el, '::after').content")
+    assert name in after
+    # Each actor linked once a paragraph: no paragraph links the same page twice.
+    hrefs = page.locator("p.para").evaluate_all(
+        "ps => ps.map(p => [...p.querySelectorAll('a')].map(a => a.getAttribute('href')))"
+    )
+    assert all(len(h) == len(set(h)) for h in hrefs)

@@ -94,7 +94,8 @@ TAGS = {
     "li": set(),
     "em": set(),
     "strong": set(),
-    "mark": {"class", "id"},
+    "mark": {"class", "id", "tabindex", "title"},
+    "span": {"class"},
     "table": set(),
     "thead": set(),
     "tbody": set(),
@@ -138,6 +139,7 @@ class _Markup(HTMLParser):
                 "note",
                 "timeline",
                 "axis",
+                "visually-hidden",
                 "dot",
             }:
                 self.problems.append(f"<{tag} class={value[:30]!r}>")
