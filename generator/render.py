@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 
@@ -307,14 +308,18 @@ class Site:
 
     def speakers(self) -> list[tuple[Actor, list[Quote]]]:
         out = [
-            (self.actors[k], qs)
+            (self.actors[k], self.said(self.actors[k]))
             for k, qs in self.quotes_by_speaker.items()
             if k in self.actors and qs
         ]
         return sorted(out, key=lambda aq: (-len(aq[1]), aq[0].name))
 
     def said(self, actor: Actor) -> list[Quote]:
-        return self.quotes_by_speaker.get(actor.id, [])
+        """What the actor said, each statement once (see `statements`)."""
+        key = ("said", actor.id)
+        if key not in self._co:
+            self._co[key] = statements(self.quotes_by_speaker.get(actor.id, []), self.articles)  # type: ignore[assignment]
+        return self._co[key]  # type: ignore[return-value]
 
     def unattributed(self) -> list[Quote]:
         return [q for q in self.corpus.quotes if not q.speaker and q.kind != "indirect"]
@@ -530,6 +535,56 @@ class Site:
         counts.pop(actor.id, None)
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [(self.actors[k], n) for k, n in ranked]
+
+
+_SENTENCE_END = re.compile(r"([.?!][\u201d\"\u2019)]*)\s+(?=[A-Z\u201c\"])")
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence of `text` that holds [start, end) begins and ends."""
+    begin, stop = 0, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= start:
+            begin = m.end()
+        elif m.start() >= end:
+            stop = m.end(1)  # with its closing marks
+            break
+    return begin, stop
+
+
+def statements(quotes: list[Quote], articles: dict[str, Article]) -> list[Quote]:
+    """Each statement once. Quoted words inside a reported statement of the same
+    speaker are shown there (its text holds them in their marks), not again; a
+    reported statement that is all quotation is a direct quotation; a fragment of a
+    few words on its own is shown within its sentence (kind "context")."""
+    by_place: dict[tuple[str, int], list[Quote]] = defaultdict(list)
+    for q in quotes:
+        by_place[(q.article, q.paragraph)].append(q)
+    out: list[Quote] = []
+    for (art, p), qs in by_place.items():
+        reported = [q for q in qs if q.kind == "indirect"]
+        shown: list[tuple[int, int]] = []  # sentences already shown whole
+        for q in sorted(qs, key=lambda q: q.start):
+            if q.kind == "indirect":
+                inner = [o for o in qs if o.kind != "indirect" and q.start <= o.start < q.end]
+                core = q.text.strip(' \u201c\u201d"\u2018\u2019.,')
+                words = inner[0].text.strip(' \u201c\u201d"\u2018\u2019.,') if inner else ""
+                if len(inner) == 1 and len(words) >= 0.9 * len(core):
+                    out.append(replace(inner[0], kind="direct"))  # all of it in quotation marks
+                else:
+                    out.append(q)
+            elif any(r.start <= q.start < r.end for r in reported):
+                continue  # shown within the reported statement
+            elif any(b <= q.start < e for b, e in shown):
+                continue  # shown within a fragment's sentence
+            elif q.kind == "partial" and len(q.text.split()) <= 3:
+                text = articles[art].paragraphs[p]
+                b, e = _sentence_around(text, q.start, q.end)
+                shown.append((b, e))
+                out.append(replace(q, kind="context", text=text[b:e].strip()))
+            else:
+                out.append(q)
+    return sorted(out, key=lambda q: (q.article, q.paragraph, q.start))
 
 
 def render_site(
@@ -813,6 +868,9 @@ def _items_for(page: str, site_articles: dict[str, Article]):
         """A quote as a list item linking to its place in the article. In Python
         rather than a macro: the page of every quote calls it ten thousand times."""
         label = f"in context, paragraph {q.paragraph + 1}"
+        if q.kind == "context":  # a fragment, within its sentence
+            url = rel(page, article_path(q.article), quote_anchor(q))
+            return Markup(f"- {md_escape(q.text)} ({link(label, url)})")
         if q.kind == "indirect":
             url = rel(page, article_path(q.article), para_anchor(q.paragraph))
             return Markup(f"- *Reported:* {md_escape(q.text)} ({link(label, url)})")

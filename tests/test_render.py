@@ -114,3 +114,46 @@ def test_parallel_rendering_gives_the_same_pages(monkeypatch):
     monkeypatch.setattr(r, "PARALLEL_MIN_PAGES", 0)
     monkeypatch.setattr(r.os, "cpu_count", lambda: 2)
     assert render_site(corpus(), ROOT / "templates") == one
+
+
+def _q(n, start, end, kind, text, para="p"):
+    from generator.model import Quote
+
+    return Quote(f"a-q{n}", "a", 0, start, end, text, "x", kind)
+
+
+def test_every_statement_once():
+    from generator.model import Article
+    from generator.render import statements
+
+    text = (
+        "He said the talks had \u201cmechanisms for relief\u201d and \u201cmore.\u201d "
+        "It will be \u201ca process,\u201d he said, adding, \u201cnot an easy one.\u201d "
+        "He said \u201cwe have agreed.\u201d"
+    )
+    art = Article(id="a", path="a", title="A", paragraphs=(text,))
+
+    def span(words: str) -> tuple[int, int]:
+        i = text.index(words)
+        return i, i + len(words)
+
+    reported = (text.index("the talks"), text.index("\u201d and") + 1)
+    whole = (text.index("\u201cwe have"), len(text))
+    quotes = [
+        _q(1, *reported, "indirect", text[slice(*reported)]),
+        _q(2, *span("mechanisms for relief"), "partial", "mechanisms for relief"),
+        _q(3, *span("a process,"), "partial", "a process,"),
+        _q(4, *span("not an easy one."), "partial", "not an easy one."),
+        _q(5, *whole, "indirect", text[slice(*whole)]),
+        _q(6, *span("we have agreed."), "partial", "we have agreed."),
+    ]
+    out = statements(quotes, {"a": art})
+    kinds = [(q.kind, q.text[:12]) for q in out]
+    # The reported statement holds its quoted words; the fragments are shown in
+    # their sentence once; the reported sentence that is all quotation is direct.
+    assert kinds == [
+        ("indirect", "the talks ha"),
+        ("context", "It will be \u201c"),
+        ("direct", "we have agre"),
+    ]
+    assert out[1].text.endswith("\u201cnot an easy one.\u201d")
