@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from mkdocs.plugins import BasePlugin, event_priority
+
 from generator.config import Settings
 
 STATE = "_build.json"
@@ -189,108 +191,93 @@ def _remove_stale(site: Path, expected: set[str]) -> None:
             os.rmdir(folder)
 
 
-def _make_plugin_class():
-    from mkdocs.plugins import BasePlugin, event_priority
+class _Incremental(BasePlugin):
+    """Records what each rendered page holds; completes the search index and
+    checks anchors across the site at the end of the build."""
 
-    class Incremental(BasePlugin):
-        """Records what each rendered page holds; completes the search index and
-        checks anchors across the site at the end of the build."""
+    def __init__(self, known: dict) -> None:
+        super().__init__()
+        self.known = known  # src_uri -> {"search", "anchors", "links"} of last build
+        self.pages: dict[str, dict] = {}  # the same, for this build
+        self.rendered: list[str] = []
+        self.expected: set[str] = set()
+        self._search = None
+        self._seen = 0
+        self._files = None
+        self.progress = None  # progress(total) -> tick()
+        self._tick = None
 
-        def __init__(self, known: dict) -> None:
-            super().__init__()
-            self.known = known  # src_uri -> {"search", "anchors", "links"} of last build
-            self.pages: dict[str, dict] = {}  # the same, for this build
-            self.rendered: list[str] = []
-            self.expected: set[str] = set()
-            self._search = None
-            self._seen = 0
-            self._files = None
-            self.progress = None  # progress(total) -> tick()
-            self._tick = None
+    def on_config(self, config):
+        for plugin in config.plugins.values():
+            if hasattr(plugin, "search_index"):
+                self._search = plugin
+        return config
 
-        def on_config(self, config):
-            for plugin in config.plugins.values():
-                if hasattr(plugin, "search_index"):
-                    self._search = plugin
-            return config
+    def on_files(self, files, config):
+        self._files = files
+        return files
 
-        def on_files(self, files, config):
-            self._files = files
-            return files
+    def on_env(self, env, config, files):
+        # A page not rendered has no title of its own, and the nav of every
+        # page shows the titles of the nav's pages: last build's title stands.
+        for f in files.documentation_pages():
+            known = self.known.get(f.src_uri)
+            if f.page.content is None and known and known.get("title") is not None:
+                f.page.title = known["title"]  # a weak property: this value wins
+        if self.progress is not None:
+            todo = [f for f in files.documentation_pages() if f.page.content is not None]
+            self._tick = self.progress(len(todo))
+        return env
 
-        def on_env(self, env, config, files):
-            # A page not rendered has no title of its own, and the nav of every
-            # page shows the titles of the nav's pages: last build's title stands.
-            for f in files.documentation_pages():
-                known = self.known.get(f.src_uri)
-                if f.page.content is None and known and known.get("title") is not None:
-                    f.page.title = known["title"]  # a weak property: this value wins
-            if self.progress is not None:
-                todo = [f for f in files.documentation_pages() if f.page.content is not None]
-                self._tick = self.progress(len(todo))
-            return env
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def on_page_context(self, context, page, config, nav):
+        entries = self._search.search_index.entries if self._search else []
+        self.pages[page.file.src_uri] = {"search": entries[self._seen :]}
+        self._seen = len(entries)
+        self.rendered.append(page.file.src_uri)
+        if self._tick is not None:
+            self._tick()
+        return context
 
-        @event_priority(-100)  # after the search plugin has indexed the page
-        def on_page_context(self, context, page, config, nav):
-            entries = self._search.search_index.entries if self._search else []
-            self.pages[page.file.src_uri] = {"search": entries[self._seen :]}
-            self._seen = len(entries)
-            self.rendered.append(page.file.src_uri)
-            if self._tick is not None:
-                self._tick()
-            return context
-
-        @event_priority(100)  # before the search plugin writes its index
-        def on_post_build(self, config):
-            log = logging.getLogger("mkdocs.plugins.explainer")
-            docs = self._files.documentation_pages()
-            for file in docs:
-                page = file.page
-                fresh = self.pages.get(file.src_uri)
-                if fresh is not None and page.present_anchor_ids is not None:
-                    fresh["title"] = page.title
-                    fresh["anchors"] = sorted(page.present_anchor_ids)
-                    fresh["links"] = sorted(
-                        [to.src_uri, anchor, original]
-                        for to, links in (page.links_to_anchors or {}).items()
-                        for anchor, original in links.items()
+    @event_priority(100)  # before the search plugin writes its index
+    def on_post_build(self, config):
+        log = logging.getLogger("mkdocs.plugins.explainer")
+        docs = self._files.documentation_pages()
+        for file in docs:
+            page = file.page
+            fresh = self.pages.get(file.src_uri)
+            if fresh is not None and page.present_anchor_ids is not None:
+                fresh["title"] = page.title
+                fresh["anchors"] = sorted(page.present_anchor_ids)
+                fresh["links"] = sorted(
+                    [to.src_uri, anchor, original]
+                    for to, links in (page.links_to_anchors or {}).items()
+                    for anchor, original in links.items()
+                )
+            elif file.src_uri in self.known:
+                self.pages[file.src_uri] = self.known[file.src_uri]
+            else:
+                log.warning(f"Doc file '{file.src_uri}' was neither built nor known")
+        entries = []
+        for file in docs:
+            entries += self.pages.get(file.src_uri, {}).get("search", [])
+        if self._search is not None:
+            self._search.search_index.entries = entries
+        anchors = {src: set(p.get("anchors", ())) for src, p in self.pages.items()}
+        rendered = set(self.rendered)  # between these, MkDocs has checked
+        for src, p in self.pages.items():
+            for target, anchor, original in p.get("links", ()):
+                if src in rendered and target in rendered:
+                    continue
+                if target in anchors and anchor not in anchors[target]:
+                    log.warning(
+                        f"Doc file '{src}' contains a link '{original}', but the doc "
+                        f"'{target}' does not contain an anchor '#{anchor}'."
                     )
-                elif file.src_uri in self.known:
-                    self.pages[file.src_uri] = self.known[file.src_uri]
-                else:
-                    log.warning(f"Doc file '{file.src_uri}' was neither built nor known")
-            entries = []
-            for file in docs:
-                entries += self.pages.get(file.src_uri, {}).get("search", [])
-            if self._search is not None:
-                self._search.search_index.entries = entries
-            anchors = {src: set(p.get("anchors", ())) for src, p in self.pages.items()}
-            rendered = set(self.rendered)  # between these, MkDocs has checked
-            for src, p in self.pages.items():
-                for target, anchor, original in p.get("links", ()):
-                    if src in rendered and target in rendered:
-                        continue
-                    if target in anchors and anchor not in anchors[target]:
-                        log.warning(
-                            f"Doc file '{src}' contains a link '{original}', but the doc "
-                            f"'{target}' does not contain an anchor '#{anchor}'."
-                        )
-            site = config.site_dir
-            self.expected = {f.abs_dest_path for f in self._files}
-            for name in config.theme.static_templates:
-                self.expected.add(os.path.join(site, name))
-                if name == "sitemap.xml":
-                    self.expected.add(os.path.join(site, "sitemap.xml.gz"))
-            self.expected.add(os.path.join(site, "search", "search_index.json"))
-
-    return Incremental
-
-
-def _Incremental(known: dict):  # noqa: N802 - builds the plugin class on first use
-    global _PLUGIN
-    if _PLUGIN is None:
-        _PLUGIN = _make_plugin_class()
-    return _PLUGIN(known)
-
-
-_PLUGIN = None
+        site = config.site_dir
+        self.expected = {f.abs_dest_path for f in self._files}
+        for name in config.theme.static_templates:
+            self.expected.add(os.path.join(site, name))
+            if name == "sitemap.xml":
+                self.expected.add(os.path.join(site, "sitemap.xml.gz"))
+        self.expected.add(os.path.join(site, "search", "search_index.json"))

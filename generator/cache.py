@@ -47,6 +47,7 @@ CODE_FILES = (
     "ingest.py",
     "editorial.py",
     "yamlsafe.py",
+    "escape.py",
 )
 
 

@@ -18,20 +18,14 @@ def _run(fn):
     from generator.cluster import ClusterError
     from generator.config import ModelMissing
     from generator.editorial import EditorialError
+    from generator.escape import plain
     from generator.ingest import IngestError
     from generator.sitewrite import Busy
 
     try:
         return fn()
     except (IngestError, EditorialError, ModelMissing, Busy, ClusterError) as e:
-        raise _Failure(_plain(str(e))) from e
-
-
-def _plain(text: str) -> str:
-    """One line, no control characters: an error names files and quotes input."""
-    import re
-
-    return re.sub(r"[\x00-\x1f\x7f-\x9f]", "?", text.replace("\n", " "))
+        raise _Failure(plain(str(e))) from e
 
 
 def _waiting() -> None:
@@ -151,6 +145,7 @@ def _build(clean: bool, no_cache: bool):
     from generator import pipeline
     from generator.build import BuildFailed
     from generator.config import settings
+    from generator.escape import plain
 
     s = settings()
 
@@ -165,7 +160,7 @@ def _build(clean: bool, no_cache: bool):
                 build_progress=_bar("Rendering"),
             )
         except BuildFailed as e:
-            raise _Failure(_plain(str(e))) from e
+            raise _Failure(plain(str(e))) from e
 
     pages, report = _run(run)
     for p in report.problems:

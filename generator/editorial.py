@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from generator import yamlsafe
+from generator.escape import CONTROLS
 
 # An id becomes a file name and a URL: nothing else may be in it.
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -28,7 +29,6 @@ MAX_FILE = 1_000_000  # bytes of one editor's file
 # Page paths the generator writes itself: no topic or actor may take them.
 RESERVED_TOPIC_IDS = frozenset({"index"})
 RESERVED_ACTOR_IDS = frozenset({"index", "people", "organizations"})
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class EditorialError(Exception):
@@ -100,7 +100,7 @@ def as_text(path: Path, line: int | None, what: str, value: object, max_len: int
         raise EditorialError(path, line, f"'{what}' is blank")
     if len(text) > max_len:
         raise EditorialError(path, line, f"'{what}' is longer than {max_len} characters")
-    if _CONTROL.search(text):
+    if CONTROLS.search(text):
         raise EditorialError(path, line, f"'{what}' holds control characters")
     return text
 

@@ -35,12 +35,12 @@ def md_escape(value: object) -> str:
 
 # C0 and C1 control characters (terminal escape sequences start with ESC) and the
 # bidirectional overrides and isolates, which can make text read other than it is.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def plain(value: object) -> str:
     """`value` on one line with no control or direction characters."""
-    return _CONTROLS.sub("", _SPACE.sub(" ", str(value))).strip()
+    return CONTROLS.sub("", _SPACE.sub(" ", str(value))).strip()
 
 
 _AUTOLINK = re.compile(r"(?i)(?<=[a-z])(://)|\b(www)\.")

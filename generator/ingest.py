@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from generator import yamlsafe
+from generator.escape import CONTROLS
 from generator.model import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -261,11 +262,8 @@ def _check_meta(path: Path, data: dict, line: int | None = None) -> dict:
     return out
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def _meta_text(path: Path, key: str, value: str, line: int | None) -> str:
-    text = normalize_space(_CONTROL.sub(" ", value))
+    text = normalize_space(CONTROLS.sub(" ", value))
     if len(text) > MAX_META:
         raise IngestError(path, f"'{key}' is longer than {MAX_META:,} characters", line=line)
     return text

@@ -17,7 +17,6 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 
@@ -26,8 +25,11 @@ from markupsafe import Markup, escape
 
 from generator import serialize
 from generator.escape import md_escape
-from generator.model import Actor, Article, Corpus, Episode, Event, Quote, Topic
+from generator.history import HistoryViews
+from generator.model import Actor, Article, Corpus, Event, Quote, Topic
 from generator.sitewrite import Kept
+from generator.statements import statements
+from generator.wording import count, event_date, human_date, source_label
 
 
 def _finalize(value: object) -> Markup:
@@ -66,51 +68,6 @@ def make_env(templates: Path) -> jinja2.Environment:
         source_label=source_label,
     )
     return env
-
-
-def count(n: int, word: str) -> str:
-    """ "1 article", "2 articles"; words ending in y/s take their usual plurals."""
-    if n == 1:
-        return f"1 {word}"
-    if word.endswith("y") and not word.endswith(("ay", "ey", "oy")):
-        return f"{n} {word[:-1]}ies"
-    return f"{n} {word}es" if word.endswith("s") else f"{n} {word}s"
-
-
-def _within(date: str, span: str | None) -> bool:
-    """Whether `date`'s year falls in `span` ("2008/2009", "2001")."""
-    if not span:
-        return False
-    start, _, end = span.partition("/")
-    return start[:4] <= date[:4] <= (end or start)[:4]
-
-
-def event_date(e: Event) -> str:
-    """An event's date as the page says it: in the text's own terms, with the range
-    they imply, where the text gives it only roughly; else the date."""
-    if e.approximate and e.date_label:
-        return e.date_label[:1].upper() + e.date_label[1:]
-    return human_date(e.date)
-
-
-def human_date(value: str | None) -> str:
-    """ "2018-06-12" -> "June 12, 2018"; spans with an en dash; None -> "date unknown"."""
-    if not value:
-        return "date unknown"
-    if "/" in value:
-        a, b = value.split("/", 1)
-        if len(a) == len(b) == 10 and a[:7] == b[:7]:
-            return f"{_MONTHS[int(a[5:7])]} {int(a[8:])}\u2013{int(b[8:])}, {a[:4]}"
-        return f"{human_date(a)}\u2013{human_date(b)}" if b else human_date(a)
-    if len(value) == 10:
-        return f"{_MONTHS[int(value[5:7])]} {int(value[8:])}, {value[:4]}"
-    if len(value) == 7:
-        return f"{_MONTHS[int(value[5:7])]} {value[:4]}"
-    return value
-
-
-_MONTHS = ["", "January", "February", "March", "April", "May", "June", "July", "August"]
-_MONTHS += ["September", "October", "November", "December"]
 
 
 def link(text: str, url: str) -> Markup:
@@ -220,7 +177,7 @@ def paragraph_markup(
 # --- the site -------------------------------------------------------------------
 
 
-class Site:
+class Site(HistoryViews):
     """Lookups the templates need, computed once per render."""
 
     def __init__(self, corpus: Corpus, meta: dict | None = None):
@@ -245,6 +202,7 @@ class Site:
         self.per_article: dict[str, Counter] = defaultdict(Counter)
         self._first: dict[str, dict[str, int]] = {}
         self._co: dict[tuple[str, int], list[tuple[Actor, int]]] = {}
+        self._said: dict[str, list[Quote]] = {}  # asked for by the page and its fingerprint
         for a in corpus.actors:
             for art, m in a.mentions:
                 self.mentions[art][m.paragraph].append((m.start, m.end, a.id))
@@ -316,10 +274,10 @@ class Site:
 
     def said(self, actor: Actor) -> list[Quote]:
         """What the actor said, each statement once (see `statements`)."""
-        key = ("said", actor.id)
-        if key not in self._co:
-            self._co[key] = statements(self.quotes_by_speaker.get(actor.id, []), self.articles)  # type: ignore[assignment]
-        return self._co[key]  # type: ignore[return-value]
+        if actor.id not in self._said:
+            quotes = self.quotes_by_speaker.get(actor.id, [])
+            self._said[actor.id] = statements(quotes, self.articles)
+        return self._said[actor.id]
 
     def unattributed(self) -> list[Quote]:
         return [q for q in self.corpus.quotes if not q.speaker and q.kind != "indirect"]
@@ -366,161 +324,6 @@ class Site:
         ranked = sorted(out.items(), key=lambda kv: (-len(kv[1]), self.actors[kv[0]].name))
         return [(self.actors[k], qs) for k, qs in ranked]
 
-    def events_on(self, topic: Topic) -> list[Event]:
-        return [e for e in self.corpus.events if topic.id in e.topics]
-
-    def episodes(self, topic: Topic) -> list[tuple[Episode, str, list[Event]]]:
-        """The topic's past episodes, oldest first: (episode, when, its events)."""
-        events = {e.id: e for e in self.corpus.events}
-        out = []
-        for ep in self.corpus.episodes:
-            if ep.topic != topic.id:
-                continue
-            evs = [events[i] for i in ep.events if i in events]
-            first, last = evs[0], evs[-1]
-            when = event_date(first)
-            if last is not first and not _within(last.date or "", first.date):
-                end = event_date(last)
-                when = f"{when} to {end[:1].lower()}{end[1:]}"
-            out.append((ep, when, evs))
-        return out
-
-    def latest(self, topic: Topic) -> list[tuple[str, Event, list[Event]]]:
-        """What happened in the articles' own year, told once each, by date."""
-        from generator.extract.episodes import is_background
-
-        return [
-            item
-            for item in self.told_once(topic)
-            if item[1].date and not is_background(item[1], self.articles[item[1].article])
-        ]
-
-    @staticmethod
-    def sentences(events: list[Event]) -> list[Event]:
-        """One event for each sentence the events come from, in order."""
-        seen: dict[tuple, Event] = {}
-        for e in events:
-            seen.setdefault((e.article, e.paragraph, e.summary), e)
-        return list(seen.values())
-
-    @staticmethod
-    def fresh() -> set:
-        return set()
-
-    def episodes_svg(self, topic: Topic) -> Markup:
-        """Each episode a bar from its start to its end (the end faded where it is
-        only approximate), one row each, labelled with its years in 12 px text that
-        keeps its size at any width. Only numbers from our own data go in it."""
-        items = self.episodes(topic)
-        if not items:
-            return Markup("")
-        spans = []
-        for ep, _, _events in items:
-            start = int(ep.start[:4])
-            end = int((ep.end or ep.start).rsplit("/", 1)[-1][:4])
-            spans.append((start, max(end, start), ep.approximate, ep.id))
-        first = min(s for s, *_ in spans)
-        last = max(e for _, e, *_ in spans)
-        width = max(last - first, 1)
-        left, right = 4.0, 96.0
-
-        def x(year: int) -> float:
-            return left + (year - first) * (right - left) / width
-
-        rows = 34
-        height = rows * len(spans) + 8
-        parts = [
-            f'<svg class="episodes" width="100%" height="{height}" role="img" '
-            f'aria-label="Episodes from {first} to {last}" xmlns="http://www.w3.org/2000/svg">'
-        ]
-        for n, (start, end, rough, ep_id) in enumerate(spans):
-            y = n * rows
-            x0, x1 = x(start), max(x(end), x(start) + 1.5)
-            years = str(start) if end == start else f"{start}\u2013{end}"
-            if rough:
-                years += " (approx.)"
-            anchor, tx = ("start", x0) if x0 < 50 else ("end", x1)
-            parts.append(
-                f'<a href="#{ep_id}"><text x="{tx:.2f}%" y="{y + 13}" text-anchor="{anchor}">'
-                f"{years}</text>"
-                f'<rect x="{x0:.2f}%" y="{y + 18}" width="{x1 - x0:.2f}%" height="8" rx="4" '
-                f'class="{"span rough" if rough else "span"}"/></a>'
-            )
-        parts.append("</svg>")
-        return Markup("".join(parts))
-
-    def told_once(self, topic: Topic) -> list[tuple[str, Event, list[Event]]]:
-        """The topic's events, one entry per sentence of an article (a sentence
-        that tells several dated events is shown once, under all their dates):
-        (when, the first event, all of them), in order of the first date."""
-        groups: dict[tuple, list[Event]] = {}
-        for e in self.events_on(topic):
-            groups.setdefault((e.article, e.paragraph, e.summary), []).append(e)
-        out = []
-        for events in groups.values():
-            shown = [events[0]]
-            for e in events[1:]:
-                # A later date inside the first one's span adds nothing to say.
-                if e.date and not _within(e.date, shown[0].date) and e.date != shown[-1].date:
-                    shown.append(e)
-            first, last = event_date(shown[0]), event_date(shown[-1])
-            when = first if len(shown) == 1 else f"{first} to {last[:1].lower()}{last[1:]}"
-            out.append((when, events[0], events))
-        return out
-
-    def events_by_year(self) -> list[tuple[str, list]]:
-        """Events and articles, by year; undated events last."""
-        items: dict[str, list] = defaultdict(list)
-        for e in self.corpus.events:
-            items[e.date[:4] if e.date else "Undated"].append(("event", e.date or "", e))
-        for a in self.corpus.articles:
-            items[a.date[:4] if a.date else "Undated"].append(("article", a.date or "", a))
-        years = sorted(y for y in items if y != "Undated")
-        if "Undated" in items:
-            years.append("Undated")
-        return [(y, sorted(items[y], key=lambda it: (it[1], it[0], it[2].id))) for y in years]
-
-    def timeline_svg(self) -> Markup:
-        """A static SVG axis of the years, a dot per year sized by its events, each a
-        link to that year's section. Only numbers from our own data go in it.
-
-        No viewBox: the SVG is as wide as the page and its text keeps its CSS size
-        (12 px) instead of shrinking with the width (it was 4 px on a phone). The
-        x positions are percentages; year labels that would touch on the narrowest
-        page (TIMELINE_MIN_WIDTH) go to a lower row, so none overlap at any width."""
-        counts = Counter(e.date[:4] for e in self.corpus.events if e.date)
-        counts.update(a.date[:4] for a in self.corpus.articles if a.date)
-        if not counts:
-            return Markup("")
-        first, last = int(min(counts)), int(max(counts))
-        span = max(last - first, 1)
-        left, right = 7.0, 93.0  # per cent: room for half a label at each end
-        label = 100 * (4 * 8 + 10) / TIMELINE_MIN_WIDTH  # four digits and a gap, in %
-        rows: list[float] = []  # where each row's last label ends
-        items = []
-        for year in sorted(counts):
-            x = left + (int(year) - first) * (right - left) / span
-            row = next((i for i, end in enumerate(rows) if x - label / 2 >= end), len(rows))
-            if row == len(rows):
-                rows.append(0.0)
-            rows[row] = x + label / 2
-            items.append((year, x, row))
-        height = 44 + 18 * len(rows)
-        parts = [
-            f'<svg class="timeline" width="100%" height="{height}" role="img" '
-            f'aria-label="Events per year, {first} to {last}" xmlns="http://www.w3.org/2000/svg">',
-            f'<line x1="{left}%" y1="16" x2="{right}%" y2="16" class="axis"/>',
-        ]
-        for year, x, row in items:
-            r = min(4 + 2 * counts[year], 12)
-            parts.append(
-                f'<a href="#y-{year}"><title>{year}: {counts[year]}</title>'
-                f'<circle cx="{x:.2f}%" cy="16" r="{r}" class="dot"/>'
-                f'<text x="{x:.2f}%" y="{48 + 18 * row}" text-anchor="middle">{year}</text></a>'
-            )
-        parts.append("</svg>")
-        return Markup("".join(parts))
-
     def co_actors(self, actor: Actor, limit: int = 8) -> list[tuple[Actor, int]]:
         """The actors this one appears with most (in the same paragraphs). Asked
         twice per rendered actor page (its fingerprint, then the page): kept."""
@@ -535,56 +338,6 @@ class Site:
         counts.pop(actor.id, None)
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [(self.actors[k], n) for k, n in ranked]
-
-
-_SENTENCE_END = re.compile(r"([.?!][\u201d\"\u2019)]*)\s+(?=[A-Z\u201c\"])")
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the sentence of `text` that holds [start, end) begins and ends."""
-    begin, stop = 0, len(text)
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() <= start:
-            begin = m.end()
-        elif m.start() >= end:
-            stop = m.end(1)  # with its closing marks
-            break
-    return begin, stop
-
-
-def statements(quotes: list[Quote], articles: dict[str, Article]) -> list[Quote]:
-    """Each statement once. Quoted words inside a reported statement of the same
-    speaker are shown there (its text holds them in their marks), not again; a
-    reported statement that is all quotation is a direct quotation; a fragment of a
-    few words on its own is shown within its sentence (kind "context")."""
-    by_place: dict[tuple[str, int], list[Quote]] = defaultdict(list)
-    for q in quotes:
-        by_place[(q.article, q.paragraph)].append(q)
-    out: list[Quote] = []
-    for (art, p), qs in by_place.items():
-        reported = [q for q in qs if q.kind == "indirect"]
-        shown: list[tuple[int, int]] = []  # sentences already shown whole
-        for q in sorted(qs, key=lambda q: q.start):
-            if q.kind == "indirect":
-                inner = [o for o in qs if o.kind != "indirect" and q.start <= o.start < q.end]
-                core = q.text.strip(' \u201c\u201d"\u2018\u2019.,')
-                words = inner[0].text.strip(' \u201c\u201d"\u2018\u2019.,') if inner else ""
-                if len(inner) == 1 and len(words) >= 0.9 * len(core):
-                    out.append(replace(inner[0], kind="direct"))  # all of it in quotation marks
-                else:
-                    out.append(q)
-            elif any(r.start <= q.start < r.end for r in reported):
-                continue  # shown within the reported statement
-            elif any(b <= q.start < e for b, e in shown):
-                continue  # shown within a fragment's sentence
-            elif q.kind == "partial" and len(q.text.split()) <= 3:
-                text = articles[art].paragraphs[p]
-                b, e = _sentence_around(text, q.start, q.end)
-                shown.append((b, e))
-                out.append(replace(q, kind="context", text=text[b:e].strip()))
-            else:
-                out.append(q)
-    return sorted(out, key=lambda q: (q.article, q.paragraph, q.start))
 
 
 def render_site(
@@ -640,8 +393,6 @@ def render_site(
 
 
 PARALLEL_MIN_PAGES = 400
-# The narrowest content width the timeline is laid out for (a 360 px phone).
-TIMELINE_MIN_WIDTH = 320
 _STATE: tuple | None = None  # (env, site, reuse) inherited by forked workers
 
 
@@ -843,13 +594,6 @@ def redirect_page(old: str, new: str) -> str:
         f'<link rel="canonical" href="{url}">\n</head>\n'
         f'<body><p>This page has moved: <a href="{url}">{new}</a>.</p></body>\n</html>\n'
     )
-
-
-def source_label(article: Article, paragraph: int) -> str:
-    """A short source link's text: outlet, date, paragraph (not the headline)."""
-    outlet = article.source or "Article"
-    when = f", {human_date(article.date)}" if article.date else ""
-    return f"{outlet}{when}, paragraph {paragraph + 1}"
 
 
 def quote_anchor(q: Quote) -> str:

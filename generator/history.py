@@ -1,0 +1,160 @@
+"""The views of the history and timeline pages: a topic's episodes, its latest
+news, each sentence told once, and the two SVG graphics. A mixin of `render.Site`
+(it uses the corpus and the articles the site holds)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from markupsafe import Markup
+
+from generator.model import Episode, Event, Topic
+from generator.wording import when_told
+
+# The narrowest content width the timeline is laid out for (a 360 px phone).
+TIMELINE_MIN_WIDTH = 320
+
+
+class HistoryViews:
+    corpus: object
+    articles: dict
+
+    def events_on(self, topic: Topic) -> list[Event]:
+        return [e for e in self.corpus.events if topic.id in e.topics]
+
+    def episodes(self, topic: Topic) -> list[tuple[Episode, str, list[Event]]]:
+        """The topic's past episodes, oldest first: (episode, when, its events)."""
+        events = {e.id: e for e in self.corpus.events}
+        out = []
+        for ep in self.corpus.episodes:
+            if ep.topic != topic.id:
+                continue
+            evs = [events[i] for i in ep.events if i in events]
+            out.append((ep, when_told(evs), evs))
+        return out
+
+    def latest(self, topic: Topic) -> list[tuple[str, Event, list[Event]]]:
+        """What happened in the articles' own year, told once each, by date."""
+        from generator.extract.episodes import is_background
+
+        return [
+            item
+            for item in self.told_once(topic)
+            if item[1].date and not is_background(item[1], self.articles[item[1].article])
+        ]
+
+    @staticmethod
+    def sentences(events: list[Event]) -> list[Event]:
+        """One event for each sentence the events come from, in order."""
+        seen: dict[tuple, Event] = {}
+        for e in events:
+            seen.setdefault((e.article, e.paragraph, e.summary), e)
+        return list(seen.values())
+
+    @staticmethod
+    def fresh() -> set:
+        return set()
+
+    def episodes_svg(self, topic: Topic) -> Markup:
+        """Each episode a bar from its start to its end (the end faded where it is
+        only approximate), one row each, labelled with its years in 12 px text that
+        keeps its size at any width. Only numbers from our own data go in it."""
+        items = self.episodes(topic)
+        if not items:
+            return Markup("")
+        spans = []
+        for ep, _, _events in items:
+            start = int(ep.start[:4])
+            end = int((ep.end or ep.start).rsplit("/", 1)[-1][:4])
+            spans.append((start, max(end, start), ep.approximate, ep.id))
+        first = min(s for s, *_ in spans)
+        last = max(e for _, e, *_ in spans)
+        width = max(last - first, 1)
+        left, right = 4.0, 96.0
+
+        def x(year: int) -> float:
+            return left + (year - first) * (right - left) / width
+
+        rows = 34
+        height = rows * len(spans) + 8
+        parts = [
+            f'<svg class="episodes" width="100%" height="{height}" role="img" '
+            f'aria-label="Episodes from {first} to {last}" xmlns="http://www.w3.org/2000/svg">'
+        ]
+        for n, (start, end, rough, ep_id) in enumerate(spans):
+            y = n * rows
+            x0, x1 = x(start), max(x(end), x(start) + 1.5)
+            years = str(start) if end == start else f"{start}\u2013{end}"
+            if rough:
+                years += " (approx.)"
+            anchor, tx = ("start", x0) if x0 < 50 else ("end", x1)
+            parts.append(
+                f'<a href="#{ep_id}"><text x="{tx:.2f}%" y="{y + 13}" text-anchor="{anchor}">'
+                f"{years}</text>"
+                f'<rect x="{x0:.2f}%" y="{y + 18}" width="{x1 - x0:.2f}%" height="8" rx="4" '
+                f'class="{"span rough" if rough else "span"}"/></a>'
+            )
+        parts.append("</svg>")
+        return Markup("".join(parts))
+
+    def told_once(self, topic: Topic) -> list[tuple[str, Event, list[Event]]]:
+        """The topic's events, one entry per sentence of an article (a sentence
+        that tells several dated events is shown once, under all their dates):
+        (when, the first event, all of them), in order of the first date."""
+        groups: dict[tuple, list[Event]] = {}
+        for e in self.events_on(topic):
+            groups.setdefault((e.article, e.paragraph, e.summary), []).append(e)
+        return [(when_told(events), events[0], events) for events in groups.values()]
+
+    def events_by_year(self) -> list[tuple[str, list]]:
+        """Events and articles, by year; undated events last."""
+        items: dict[str, list] = defaultdict(list)
+        for e in self.corpus.events:
+            items[e.date[:4] if e.date else "Undated"].append(("event", e.date or "", e))
+        for a in self.corpus.articles:
+            items[a.date[:4] if a.date else "Undated"].append(("article", a.date or "", a))
+        years = sorted(y for y in items if y != "Undated")
+        if "Undated" in items:
+            years.append("Undated")
+        return [(y, sorted(items[y], key=lambda it: (it[1], it[0], it[2].id))) for y in years]
+
+    def timeline_svg(self) -> Markup:
+        """A static SVG axis of the years, a dot per year sized by its events, each a
+        link to that year's section. Only numbers from our own data go in it.
+
+        No viewBox: the SVG is as wide as the page and its text keeps its CSS size
+        (12 px) instead of shrinking with the width (it was 4 px on a phone). The
+        x positions are percentages; year labels that would touch on the narrowest
+        page (TIMELINE_MIN_WIDTH) go to a lower row, so none overlap at any width."""
+        counts = Counter(e.date[:4] for e in self.corpus.events if e.date)
+        counts.update(a.date[:4] for a in self.corpus.articles if a.date)
+        if not counts:
+            return Markup("")
+        first, last = int(min(counts)), int(max(counts))
+        span = max(last - first, 1)
+        left, right = 7.0, 93.0  # per cent: room for half a label at each end
+        label = 100 * (4 * 8 + 10) / TIMELINE_MIN_WIDTH  # four digits and a gap, in %
+        rows: list[float] = []  # where each row's last label ends
+        items = []
+        for year in sorted(counts):
+            x = left + (int(year) - first) * (right - left) / span
+            row = next((i for i, end in enumerate(rows) if x - label / 2 >= end), len(rows))
+            if row == len(rows):
+                rows.append(0.0)
+            rows[row] = x + label / 2
+            items.append((year, x, row))
+        height = 44 + 18 * len(rows)
+        parts = [
+            f'<svg class="timeline" width="100%" height="{height}" role="img" '
+            f'aria-label="Events per year, {first} to {last}" xmlns="http://www.w3.org/2000/svg">',
+            f'<line x1="{left}%" y1="16" x2="{right}%" y2="16" class="axis"/>',
+        ]
+        for year, x, row in items:
+            r = min(4 + 2 * counts[year], 12)
+            parts.append(
+                f'<a href="#y-{year}"><title>{year}: {counts[year]}</title>'
+                f'<circle cx="{x:.2f}%" cy="16" r="{r}" class="dot"/>'
+                f'<text x="{x:.2f}%" y="{48 + 18 * row}" text-anchor="middle">{year}</text></a>'
+            )
+        parts.append("</svg>")
+        return Markup("".join(parts))
