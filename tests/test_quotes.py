@@ -111,6 +111,14 @@ def attribute(nlp):
 
 CASES = [
     (
+        "the words of a document are the document's, not its signatory's",
+        [
+            "In a communique signed in Oslo, Ms. Ortiz committed to the pledge of "
+            "\u201cfull cooperation\u201d and Mr. Berg promised equally vague support."
+        ],
+        [("full cooperation", None, "partial")],
+    ),
+    (
         "quote, speaker, quote goes on",
         [
             "Secretary of State Mike Pompeo spoke in Seoul on Thursday.",

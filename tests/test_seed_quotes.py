@@ -20,7 +20,7 @@ QUOTES = [
     (SEED1, 4, "we have agreed at the appropriate time t", "Mike Pompeo"),
     (SEED1, 4, "full denuclearization.", "Mike Pompeo"),
     (SEED1, 5, "a constructive role", "Wang Yi"),
-    (SEED1, 7, "complete denuclearization", "Kim Jong-un"),
+    (SEED1, 7, "complete denuclearization", None),  # the joint statement's words
     (SEED1, 8, "step-by-step", "North Korean state media"),
     (SEED1, 8, "sleep well tonight", "Donald Trump"),
     (SEED1, 8, "there is no longer a nuclear threat from", "Donald Trump"),

@@ -400,6 +400,11 @@ class Attributor:
         fallback: tuple[str | None, str | None, bool] | None = None
         for verb, noun in self._governing_cues(qtoks, quoted):
             if noun is not None:
+                document = _document_of(noun)
+                if document is not None:
+                    # "In a joint statement, Mr. Kim committed to the promise of
+                    # '...'": the words are the statement's, not his.
+                    return None, document, True
                 owner = self._owner(noun)
                 who, text = (self.resolve(owner, p) if owner is not None else None), noun.text
             else:
@@ -711,6 +716,40 @@ class Attributor:
 
     def observe(self, sent: Span, p: int, quoted: set[int]) -> None:
         self.salience.add_sentence(self.candidates(sent, p, quoted))
+
+
+DOCUMENT_NOUNS = {
+    "statement",
+    "agreement",
+    "declaration",
+    "communique",
+    "communiqué",
+    "document",
+    "accord",
+    "treaty",
+    "resolution",
+    "text",
+}
+
+
+def _document_of(noun: Token) -> str | None:
+    """The document a cue noun's clause is set in ("in a joint statement signed in
+    Singapore, Mr. Kim committed to the promise of ..."): its words, e.g. "joint
+    statement"."""
+    verb = noun.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "under"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lemma_.lower() in DOCUMENT_NOUNS:
+                    mods = [m.text for m in g.children if m.dep_ in ("amod", "compound")]
+                    return " ".join([*mods, g.text])
+    return None
 
 
 def _definite(tok: Token) -> bool:
