@@ -29,6 +29,7 @@ from generator import __version__, rules
 from generator.model import (
     ACTOR_KINDS,
     QUOTE_KINDS,
+    STANCES,
     Article,
     ArticleFacts,
     Entity,
@@ -36,9 +37,10 @@ from generator.model import (
     Mention,
     Quote,
     Role,
+    Stance,
 )
 
-FORMAT = 4
+FORMAT = 5
 CODE_FILES = (
     "nlp.py",
     "rules.py",
@@ -46,6 +48,7 @@ CODE_FILES = (
     "cache.py",
     "ingest.py",
     "editorial.py",
+    "topicspec.py",
     "yamlsafe.py",
     "escape.py",
 )
@@ -185,6 +188,7 @@ def facts_to_dict(f: ArticleFacts) -> dict:
         "events": [asdict(e) for e in f.events],
         "paragraph_topics": [list(map(list, p)) for p in f.paragraph_topics],
         "headline": f.headline,
+        "stances": [asdict(s) for s in f.stances],
     }
 
 
@@ -208,6 +212,7 @@ def facts_from_dict(d: dict, article: Article) -> ArticleFacts:
     )
     topics = tuple(tuple((t, n) for t, n in p) for p in d["paragraph_topics"])
     headline = d.get("headline")
+    stances = tuple(Stance(**s) for s in d.get("stances", []))
     return ArticleFacts(
         article=article,
         entities=entities,
@@ -215,6 +220,7 @@ def facts_from_dict(d: dict, article: Article) -> ArticleFacts:
         events=events,
         paragraph_topics=topics,
         headline=headline if isinstance(headline, str) else None,
+        stances=stances,
     )
 
 
@@ -329,11 +335,15 @@ def _facts_rows(f: ArticleFacts) -> list:
         ],
         [[list(t) for t in p] for p in f.paragraph_topics],
         f.headline,
+        [
+            [s.topic, s.owner, s.stance, s.paragraph, s.start, s.end, s.cue, s.condition, s.quote]
+            for s in f.stances
+        ],
     ]
 
 
 def _facts(article: Article, rows: list) -> ArticleFacts:
-    entities, quotes, events, topics, headline = rows
+    entities, quotes, events, topics, headline, stances = rows
     return ArticleFacts(
         article=article,
         entities=tuple(
@@ -358,6 +368,7 @@ def _facts(article: Article, rows: list) -> ArticleFacts:
         ),
         paragraph_topics=tuple(tuple((str(t), int(n)) for t, n in p) for p in topics),
         headline=headline if isinstance(headline, str) else None,
+        stances=tuple(starmap(Stance, stances)),
     )
 
 
@@ -392,6 +403,16 @@ def checked(f: ArticleFacts) -> ArticleFacts:
             raise ValueError("bad event")
         if type(ev.paragraph) is not int or not 0 <= ev.paragraph < n:
             raise ValueError("bad event")
+    for st in f.stances:
+        p, s, end = st.paragraph, st.start, st.end
+        if st.stance not in STANCES or type(st.owner) is not str or type(st.topic) is not str:
+            raise ValueError("bad stance")
+        if type(p) is not int or type(s) is not int or type(end) is not int:
+            raise ValueError("bad stance")
+        if not (0 <= p < n and 0 <= s <= end <= lengths[p]):
+            raise ValueError("bad stance")
+        if st.quote is not None and (type(st.quote) is not str or not _ID.fullmatch(st.quote)):
+            raise ValueError("bad stance")
     if len(f.paragraph_topics) not in (0, n):
         raise ValueError("bad topics")
     return f

@@ -207,7 +207,7 @@ def _list(path: Path, data: object, what: str) -> list:
 
 
 def load_site(path: Path) -> dict[str, str]:
-    """The site's title and introduction (both optional)."""
+    """The site's title and introduction, and the lead topic's id (all optional)."""
     data = load_yaml(path)
     if data is None:
         return {}
@@ -220,6 +220,9 @@ def load_site(path: Path) -> dict[str, str]:
         out["title"] = title
     if intro:
         out["intro"] = intro
+    if data.get("lead") is not None:
+        # The topic the home page opens with (its "What to know" and "Where they stand").
+        out["lead"] = ident(path, data, "lead")
     return out
 
 
@@ -284,7 +287,8 @@ class CurationEntry:
     values: dict
 
 
-CURATION_ACTIONS = ("drop", "split", "merge", "rename", "set")
+CURATION_ACTIONS = ("drop", "split", "merge", "rename", "set", "position")
+POSITION_STANCES = ("for", "against", "conditional", "undecided", "drop")
 ACTOR_KINDS = ("person", "organization", "country", "group")
 
 
@@ -336,6 +340,7 @@ _CURATION_KEYS = {
     "split": {"name", "forms"},
     "rename": {"name", "id"},
     "set": {"affiliation", "role", "kind"},
+    "position": {"topic", "stance", "summary", "article", "paragraph"},
 }
 
 
@@ -369,6 +374,31 @@ def _curation_values(path: Path, action: str, entry: dict) -> dict:
             values["kind"] = kind
         if "role" in entry:
             values["role"] = _role(path, entry, "role")
+    elif action == "position":
+        values.update(_position(path, entry))
+    return values
+
+
+def _position(path: Path, entry: dict) -> dict:
+    """`{actor, topic, stance: for|against|conditional|undecided|drop, summary,
+    article, paragraph}`: where an actor stands, as the editors know it."""
+    line = line_of(entry)
+    values: dict = {"topic": ident(path, entry, "topic")}
+    stance = text(path, entry, "stance", required=True, owner="a 'position' entry")
+    if stance not in POSITION_STANCES:
+        raise EditorialError(path, line, f"'stance' must be one of {', '.join(POSITION_STANCES)}")
+    values["stance"] = stance
+    summary = text(path, entry, "summary", max_len=MAX_TEXT)
+    if summary:
+        values["summary"] = summary
+    if ("article" in entry) != ("paragraph" in entry):
+        raise EditorialError(path, line, "a position's evidence needs 'article' and 'paragraph'")
+    if "article" in entry:
+        values["article"] = ident(path, entry, "article")
+        para = entry["paragraph"]
+        if isinstance(para, bool) or not isinstance(para, int) or para < 1:
+            raise EditorialError(path, line, "'paragraph' must be a number from 1")
+        values["paragraph"] = para
     return values
 
 
@@ -391,44 +421,3 @@ def _role(path: Path, entry: dict, key: str) -> dict:
     }
     check_id(path, line_of(entry), "article", out["article"])  # type: ignore[arg-type]
     return out
-
-
-# --- topics.yaml ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TopicSpec:
-    id: str
-    name: str
-    description: str
-    terms: tuple[str, ...]
-    history: bool = False
-
-
-def load_topics(path: Path) -> tuple[TopicSpec, ...]:
-    data = load_yaml(path)
-    if data is None:
-        return ()
-    out: list[TopicSpec] = []
-    seen: set[str] = set()
-    for entry in _list(path, data, "topics"):
-        entry = _mapping(path, entry, "topic", line_of(data))
-        for key in ("id", "name", "terms"):
-            if entry.get(key) in (None, "", []):
-                raise EditorialError(path, line_of(entry), f"a topic needs '{key}'")
-        tid = ident(path, entry, "id", RESERVED_TOPIC_IDS)
-        if tid in seen:
-            raise EditorialError(path, line_of(entry), f"the topic id '{tid}' is used twice")
-        seen.add(tid)
-        if not isinstance(entry["terms"], list):
-            raise EditorialError(path, line_of(entry), "'terms' must be a list of words")
-        out.append(
-            TopicSpec(
-                id=tid,
-                name=text(path, entry, "name", required=True),  # type: ignore[arg-type]
-                description=text(path, entry, "description", max_len=MAX_TEXT) or "",
-                terms=texts(path, entry, "terms", required=True),
-                history=flag(path, entry, "history"),
-            )
-        )
-    return tuple(out)

@@ -118,6 +118,53 @@ class Episode:
     conflicts: tuple[str, ...] = ()  # where the articles disagree, in plain words
 
 
+STANCES = ("for", "against", "conditional", "undecided")
+
+
+@dataclass(frozen=True)
+class Stance:
+    """One sentence's evidence of where someone stands on a topic's proposal.
+
+    `owner` is an entity key while it belongs to one article's facts; `start` and
+    `end` are the sentence's, so that the site shows it whole; `condition` is the
+    text's own words for it ("if the United States ... stopped ...")."""
+
+    topic: str
+    owner: str
+    stance: str
+    paragraph: int
+    start: int
+    end: int
+    cue: str
+    condition: str | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    article: str
+    paragraph: int
+    start: int
+    end: int
+    quote: str | None = None
+    condition: str | None = None
+    stance: str = "for"
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where an actor stands on a topic's proposal, across the articles."""
+
+    topic: str
+    actor: str
+    stance: str
+    summary: str
+    date: str | None
+    evidence: tuple[Evidence, ...]
+    curated: bool = False
+    condition: str | None = None  # the condition in the text's words, if conditional
+
+
 @dataclass(frozen=True)
 class ArticleFacts:
     """Everything extracted from one article on its own (cacheable)."""
@@ -128,6 +175,7 @@ class ArticleFacts:
     events: tuple[Event, ...] = ()
     paragraph_topics: tuple[tuple[str, ...], ...] = ()
     headline: str | None = None  # for an article without one: from its lede's main clause
+    stances: tuple[Stance, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -153,6 +201,8 @@ class Topic:
     # (article id, paragraph index) pairs
     paragraphs: tuple[tuple[str, int], ...] = ()
     history: bool = False
+    proposal: str | None = None  # what its actors are for or against ("a freeze")
+    questions: tuple = ()  # the editors' Question records, for "What to know"
 
 
 @dataclass(frozen=True)
@@ -166,6 +216,7 @@ class Corpus:
     events: tuple[Event, ...] = ()
     extra: dict = field(default_factory=dict, compare=False)
     episodes: tuple[Episode, ...] = ()
+    positions: tuple[Position, ...] = ()
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

@@ -127,8 +127,8 @@ def extract(
 
 def _extract(paths, settings, progress, use_cache, helper, dask=None) -> Corpus:
     from generator import cache
-    from generator.editorial import load_topics
     from generator.extract import assemble
+    from generator.topicspec import load_topics
 
     # Editors' files and the articles are read first so that a mistake in them
     # fails fast, before minutes of NLP.

@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 from generator import serialize
 from generator.escape import md_escape
+from generator.explain import ExplainViews
 from generator.history import HistoryViews
 from generator.model import Actor, Article, Corpus, Event, Quote, Topic
 from generator.sitewrite import Kept
@@ -177,7 +178,7 @@ def paragraph_markup(
 # --- the site -------------------------------------------------------------------
 
 
-class Site(HistoryViews):
+class Site(HistoryViews, ExplainViews):
     """Lookups the templates need, computed once per render."""
 
     def __init__(self, corpus: Corpus, meta: dict | None = None):
@@ -185,6 +186,7 @@ class Site(HistoryViews):
         self.corpus = corpus
         self.title = str(meta.get("title") or "Explainer")
         self.intro = str(meta.get("intro") or "")
+        self.lead_id = meta.get("lead")
         self.actors = {a.id: a for a in corpus.actors}
         self.articles = {a.id: a for a in corpus.articles}
         self.topics = {t.id: t for t in corpus.topics}

@@ -182,3 +182,39 @@ def first_name_genders() -> dict[str, str]:
     out = {n: "f" for n in data["female"]}
     out.update({n: "m" for n in data["male"]})
     return out
+
+
+@dataclass(frozen=True)
+class StanceCues:
+    """`stances.yaml`: single words by lemma; phrases as (first lemma, rest)."""
+
+    verbs: dict[str, str]  # lemma -> "for" | "against"
+    phrasal: dict[tuple[str, str], str]  # ("rule", "out") -> "against"
+    adjectives: dict[str, str]
+    judgments: dict[str, str]  # "trap", "way station", "good idea"
+    change_words: frozenset[str]
+    marks: frozenset[str]  # "if", "only after", "in return for"
+    condition_words: frozenset[str]
+
+
+@functools.cache
+def stance_cues() -> StanceCues:
+    data = _load("stances.yaml")
+    verbs: dict[str, str] = {}
+    phrasal: dict[tuple[str, str], str] = {}
+    for polarity in ("for", "against"):
+        for v in data[f"{polarity}_verbs"]:
+            head, _, rest = v.partition(" ")
+            if rest:
+                phrasal[(head, rest)] = polarity
+            else:
+                verbs[v] = polarity
+    return StanceCues(
+        verbs=verbs,
+        phrasal=phrasal,
+        adjectives={a: p for p in ("for", "against") for a in data[f"{p}_adjectives"]},
+        judgments={j: p for p in ("for", "against") for j in data[f"{p}_judgments"]},
+        change_words=frozenset(data["change_words"]),
+        marks=frozenset(data["condition_marks"]),
+        condition_words=frozenset(data["condition_words"]),
+    )

@@ -104,6 +104,24 @@ def corpus_to_dict(corpus: Corpus) -> dict:
             }
             for ep in corpus.episodes
         ],
+        "positions": [
+            {
+                "topic": pos.topic,
+                "actor": pos.actor,
+                "stance": pos.stance,
+                "summary": pos.summary,
+                **({"date": pos.date} if pos.date else {}),
+                "evidence": [
+                    {
+                        "article": e.article,
+                        "paragraph": e.paragraph,
+                        **({"quote": e.quote} if e.quote else {}),
+                    }
+                    for e in pos.evidence
+                ],
+            }
+            for pos in corpus.positions
+        ],
     }
 
 

@@ -205,3 +205,39 @@ def test_a_quotations_speaker_can_be_read_on_the_article_page(page, server):
         "ps => ps.map(p => [...p.querySelectorAll('a')].map(a => a.getAttribute('href')))"
     )
     assert all(len(h) == len(set(h)) for h in hrefs)
+
+
+def test_the_home_page_answers_the_lead_topics_questions_above_the_fold(browser, server):
+    """At 1280 x 800, every "What to know" card, question and answer, is on screen
+    before any scrolling; on a phone the cards stack, each whole and readable."""
+    for width, height, wide in ((1280, 800, True), (390, 844, False)):
+        ctx = browser.new_context(viewport={"width": width, "height": height})
+        page = ctx.new_page()
+        page.goto(server + "/")
+        cards = page.locator(".grid.cards.know > ul > li")
+        assert cards.count() == 3
+        texts = cards.all_inner_texts()
+        assert texts[0].startswith("What is a freeze?")
+        assert "For:" in texts[1] and "Against:" in texts[1] and "On a condition:" in texts[1]
+        assert "1994" in texts[2]
+        boxes = [cards.nth(i).bounding_box() for i in range(3)]
+        for box in boxes:
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width
+            if wide:
+                assert box["y"] + box["height"] <= height, "a card ends below the fold"
+        if not wide:
+            assert boxes[1]["y"] >= boxes[0]["y"] + boxes[0]["height"]  # stacked
+        shot(page, f"home-{width}")
+        ctx.close()
+
+
+def test_where_they_stand_on_the_topic_page(page, server):
+    page.goto(server + "/topics/freezes/")
+    table = page.locator("h2#where-they-stand ~ div table, h2#where-they-stand ~ table").first
+    rows = table.locator("tbody tr").all_inner_texts()
+    who = {r.split("\t")[0]: r for r in rows}
+    assert "For" in who["China"] and "On a condition" in who["Kye Chun-yong"]
+    assert "Against" in who["Rex W. Tillerson"]
+    # The evidence links to its paragraph.
+    href = table.locator("tbody tr").first.locator("a[href*='#p-']").first.get_attribute("href")
+    assert "/articles/" in href

@@ -8,9 +8,9 @@ import pytest
 
 from generator import editorial, pipeline
 from generator.config import settings
-from generator.editorial import load_topics
 from generator.extract.dates import resolve_date
 from generator.render import human_date, render_site
+from generator.topicspec import load_topics
 
 from .conftest import ROOT
 

@@ -10,8 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Actor, Article, Corpus, Mention, Quote, Role
+from generator.model import (
+    Actor,
+    Article,
+    Corpus,
+    Evidence,
+    Mention,
+    Position,
+    Quote,
+    Role,
+    Topic,
+)
 from generator.render import md_escape, paragraph_markup, render_site
+from generator.topicspec import Question
 
 from .conftest import ROOT
 
@@ -81,10 +92,34 @@ def corpus() -> Corpus:
     for _, m in lind.mentions:
         assert art.paragraphs[m.paragraph][m.start : m.end] == m.text
     assert art.paragraphs[1][quote.start : quote.end] == quote.text
-    return Corpus(articles=(art,), actors=(lind,), quotes=(quote,))
+    topic = Topic(
+        id="talks",
+        name="Talks",
+        description="Whether and when the *talks* resume.",
+        articles=("talks",),
+        paragraphs=(("talks", 0),),
+        proposal="resuming the talks",
+        questions=(
+            Question("What are the talks?", "Meetings of | ministers <b>.", "passages"),
+            Question("Who wants them?", None, "positions"),
+        ),
+    )
+    position = Position(
+        topic="talks",
+        actor="ana-lind",
+        stance="conditional",
+        summary="For resuming the talks, if [Sweden](x) agrees.",
+        condition="if [Sweden](x) agrees",
+        date="2020-01-02",
+        evidence=(Evidence("talks", 0, 0, 55, None, "if [Sweden](x) agrees", "conditional"),),
+    )
+    return Corpus(
+        articles=(art,), actors=(lind,), quotes=(quote,), topics=(topic,), positions=(position,)
+    )
 
 
 PAGES = [
+    "topics/talks.md",
     "index.md",
     "articles/talks.md",
     "actors/ana-lind.md",

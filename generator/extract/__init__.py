@@ -16,7 +16,9 @@ from generator.extract.actors import merge_actors
 from generator.extract.entities import extract_entities
 from generator.extract.episodes import build_episodes
 from generator.extract.events import extract_events, headline
+from generator.extract.positions import build_positions
 from generator.extract.quotes import extract_quotes
+from generator.extract.stances import extract_stances
 from generator.model import Article, ArticleFacts, Corpus, Topic
 
 if TYPE_CHECKING:
@@ -45,6 +47,7 @@ def extract_article(article: Article, docs: list[Doc], ctx: Context | None = Non
             _quote_topics(q, docs[q.paragraph], ctx.topics, hits[q.paragraph]) for q in quotes
         ]
     events = extract_events(article, docs, index, ctx.leaders, ctx.topics)
+    stances = extract_stances(article, docs, index, quotes, ctx.topics)
     return ArticleFacts(
         article=article,
         entities=index.entities,
@@ -52,6 +55,7 @@ def extract_article(article: Article, docs: list[Doc], ctx: Context | None = Non
         events=tuple(events),
         paragraph_topics=paragraph_topics,
         headline=headline(docs[0]) if article.title_derived and docs else None,
+        stances=tuple(stances),
     )
 
 
@@ -90,6 +94,8 @@ def assemble(
     titled = [replace(f.article, title=f.headline) if f.headline else f.article for f in facts]
     articles = {a.id: a for a in titled}
     history = {t.id for t in topic_specs if t.history}
+    proposals = {t.id: t.proposal.name for t in topic_specs if t.proposal}
+    positions = build_positions(facts, mapping, actors, proposals, curation, curation_path)
     return Corpus(
         articles=tuple(titled),
         actors=actors,
@@ -98,6 +104,7 @@ def assemble(
         events=tuple(events),
         extra={"redirects": redirects},
         episodes=build_episodes(tuple(events), articles, history),
+        positions=positions,
     )
 
 
@@ -121,6 +128,8 @@ def _topics(facts, quotes, specs: tuple[TopicSpec, ...]) -> tuple[Topic, ...]:
                 quotes=tuple(q.id for q in quotes if spec.id in q.topics),
                 paragraphs=tuple((a, i) for _, a, i in paras),
                 history=spec.history,
+                proposal=spec.proposal.name if spec.proposal else None,
+                questions=spec.questions,
             )
         )
     return tuple(out)

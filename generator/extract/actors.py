@@ -178,6 +178,8 @@ def _find(groups: dict[str, _Group], ref: str) -> _Group | None:
 
 def _apply_curation(groups, curation, path, article_ids: set[str]) -> None:
     for c in curation:
+        if c.action == "position":
+            continue  # where an actor stands: applied to the positions (positions.py)
         g = _find(groups, c.actor)
         if g is None:
             raise EditorialError(path, c.line, f"{c.action}: no actor '{c.actor}'")

@@ -243,6 +243,18 @@ def _title(verb: Token, names: dict[int, tuple[str, str]]) -> str:
     while subj is None and head.dep_ in ("conj", "xcomp", "advcl") and head.head is not head:
         head = head.head
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    agent = next((c.children for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent if c.dep_ == "pobj"), None) if agent is not None else None
+    if (
+        by is not None
+        and subj is not None
+        and subj.i < verb.i
+        and verb.text.endswith("ed")
+        and any(c.lower_ == "to" for c in verb.children)
+    ):
+        # "..., only to be abandoned by the North Koreans": who abandoned what.
+        text = f"{_chunk(by)} {verb.text} {_chunk(subj)}"
+        return text[:1].upper() + text[1:]
     parts: list[tuple[int, str]] = []
     if subj is not None:
         if subj.lower_ in ("that", "which", "who") and head.dep_ == "relcl":

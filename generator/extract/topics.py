@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from generator.editorial import TopicSpec, load_topics  # noqa: F401 - re-exported
+from generator.topicspec import TopicSpec, load_topics  # noqa: F401 - re-exported
 
 
 class TopicMatcher:
@@ -35,6 +35,19 @@ class TopicMatcher:
                 # with a capital, as at the start of one ("Sanctions could ...").
                 variants = [*t.terms, *(term[:1].upper() + term[1:] for term in t.terms)]
                 self.matcher.add(t.id, list(nlp.pipe(variants)))
+            # The proposals each topic may have on the table ("Where they stand").
+            self.proposals = {t.id: t.proposal for t in topics if t.proposal}
+            self.proposal_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+            self.actions: dict[str, frozenset[str]] = {}
+            for tid, prop in self.proposals.items():
+                variants = [*prop.terms, *(term[:1].upper() + term[1:] for term in prop.terms)]
+                self.proposal_matcher.add(tid, list(nlp.pipe(variants)))
+                self.actions[tid] = frozenset(
+                    w
+                    for a in prop.actions
+                    for doc in [nlp(a)]
+                    for w in (doc[0].lemma_.lower(), a.split()[0].lower())
+                )
 
     def hits(self, doc: Doc) -> list[tuple[str, int, int]]:
         cached = doc.user_data.get("explainer_topics")
@@ -45,6 +58,12 @@ class TopicMatcher:
                     cached.append((doc.vocab.strings[match_id], s, e))
             doc.user_data["explainer_topics"] = cached
         return cached
+
+    def proposal_hits(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(topic id, start, end) of each mention of a topic's proposal's terms."""
+        if not self.proposals:
+            return []
+        return [(doc.vocab.strings[m], s, e) for m, s, e in self.proposal_matcher(doc)]
 
     def match(self, span: Span | Doc) -> Counter:
         doc = span.doc if isinstance(span, Span) else span

@@ -1,0 +1,296 @@
+"""The views that explain: where each actor stands ("Where they stand", "Positions")
+and the editors' questions with their evidence ("What to know"). A mixin of
+`render.Site`, like `history.HistoryViews`.
+
+Evidence is shown in whole sentences: a stance's own sentence (its offsets come
+from the parse), and for questions answered by passages, sentences cut from the
+topic's key paragraphs by `sentences()` below, which never splits after a title
+or an initial ("Mr. Kim", "William J. Perry").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.model import Actor, Episode, Evidence, Position, Topic
+
+STANCE_LABELS = {
+    "for": "For",
+    "conditional": "On a condition",
+    "against": "Against",
+    "undecided": "Undecided",
+}
+STANCE_ORDER = ("for", "conditional", "against", "undecided")
+
+# Words that end a sentence only in appearance.
+ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "adm",
+    "st",
+    "jr",
+    "sr",
+    "prof",
+    "rev",
+    "no",
+    "vs",
+    "u.s",
+    "u.n",
+    "u.k",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "inc",
+    "corp",
+    "co",
+}
+_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "do",
+        "does",
+        "did",
+        "what",
+        "who",
+        "whom",
+        "which",
+        "why",
+        "how",
+        "when",
+        "where",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "at",
+        "from",
+        "as",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "one",
+        "ones",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "not",
+        "no",
+    ]
+)
+MAX_PASSAGES = 3
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph."""
+    out = []
+    start = 0
+    for m in _END.finditer(text):
+        word = re.findall(r"[\w.]+$", text[start : m.start()])
+        last = word[0].lower().rstrip(".") if word else ""
+        if last in ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
+            continue  # "Mr. Kim", "William J. Perry"
+        out.append((start, m.end()))
+        start = m.end()
+    if start < len(text.rstrip()):
+        out.append((start, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _stems(text: str) -> set[str]:
+    """Crude stems, enough to match "tests" with "test" and "freezing" with "freeze"."""
+    out = set()
+    for w in re.findall(r"[a-z]+", text.lower()):
+        if w in STOP_WORDS or len(w) < 3:
+            continue
+        w = re.sub(r"(?:ing|ed|es|s)$", "", w) if len(w) > 4 else w
+        out.add(w[:5])
+    return out
+
+
+@dataclass(frozen=True)
+class Passage:
+    article: str
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """One question of "What to know" with what answers it."""
+
+    question: str
+    answer: str | None
+    show: str
+    passages: tuple[Passage, ...] = ()
+    sides: tuple[tuple[str, tuple[Actor, ...]], ...] = ()  # (stance label, actors)
+    # (episode, when, its sentence, what became of it: its last event's title)
+    episodes: tuple[tuple[Episode, str, str, str], ...] = ()
+
+
+class ExplainViews:
+    corpus: object
+    articles: dict
+    actors: dict
+    topics: dict
+    lead_id: str | None
+
+    # --- positions ------------------------------------------------------------------
+
+    def positions_on(self, topic: Topic) -> list[tuple[Actor, Position]]:
+        """Who stands where on the topic's proposal: for, on a condition, against."""
+        rank = {s: i for i, s in enumerate(STANCE_ORDER)}
+        out = [
+            (self.actors[p.actor], p)
+            for p in self.corpus.positions
+            if p.topic == topic.id and p.actor in self.actors
+        ]
+        return sorted(out, key=lambda ap: (rank[ap[1].stance], ap[0].name))
+
+    def positions_of(self, actor: Actor) -> list[tuple[Topic, Position]]:
+        return [
+            (self.topics[p.topic], p)
+            for p in self.corpus.positions
+            if p.actor == actor.id and p.topic in self.topics
+        ]
+
+    def sides(self, topic: Topic) -> list[tuple[str, list[Actor]]]:
+        """The actors by stance, in the order a reader asks: for, on a condition, against."""
+        groups: dict[str, list[Actor]] = {}
+        for actor, p in self.positions_on(topic):
+            groups.setdefault(p.stance, []).append(actor)
+        return [(STANCE_LABELS[s], groups[s]) for s in STANCE_ORDER if s in groups]
+
+    @staticmethod
+    def stance_label(stance: str) -> str:
+        return STANCE_LABELS[stance]
+
+    @staticmethod
+    def stance_terms(p: Position) -> str:
+        """What follows the stance in a table: the condition, or the editors' summary."""
+        if p.curated:
+            return p.summary
+        return p.condition[:1].upper() + p.condition[1:] if p.condition else ""
+
+    @staticmethod
+    def main_evidence(p: Position) -> tuple[Evidence, list[Evidence]]:
+        """The evidence a row shows (the one with the condition it states, else the
+        latest) and the rest."""
+        main = next((e for e in p.evidence if p.condition and e.condition == p.condition), None)
+        main = main or p.evidence[-1]
+        return main, [e for e in reversed(p.evidence) if e is not main]
+
+    def evidence_text(self, ev: Evidence) -> str:
+        """The sentence that shows a stance, whole (or the paragraph an editor named)."""
+        text = self.articles[ev.article].paragraphs[ev.paragraph]
+        if ev.end <= ev.start:
+            return text
+        return text[ev.start : ev.end].strip()
+
+    # --- what to know -----------------------------------------------------------------
+
+    @property
+    def lead(self) -> Topic | None:
+        """The topic the home page opens with: the editors' choice, else the first
+        with questions, else the first with positions."""
+        topics = list(self.corpus.topics)
+        if self.lead_id:
+            return self.topics.get(self.lead_id)
+        for t in topics:
+            if t.questions:
+                return t
+        with_positions = {p.topic for p in self.corpus.positions}
+        return next((t for t in topics if t.id in with_positions), None)
+
+    def cards(self, topic: Topic) -> list[Card]:
+        out = []
+        for q in topic.questions:
+            card = Card(q.question, q.answer, q.show)
+            if q.show == "positions":
+                sides = tuple((label, tuple(a)) for label, a in self.sides(topic))
+                card = Card(q.question, q.answer, q.show, sides=sides)
+            elif q.show == "history":
+                eps = tuple(
+                    (ep, when, self.sentences(evs)[0].summary, _outcome(ep, evs))
+                    for ep, when, evs in self.episodes(topic)
+                    if evs
+                )
+                card = Card(q.question, q.answer, q.show, episodes=eps)
+            # Passages under every question that has no other evidence, and in
+            # place of an answer the editors did not give.
+            if q.show == "passages" or not (card.sides or card.episodes):
+                card = Card(
+                    card.question,
+                    card.answer,
+                    "passages",
+                    passages=self.passages(topic, q.question),
+                )
+            out.append(card)
+        return out
+
+    def passages(self, topic: Topic, question: str, limit: int = MAX_PASSAGES) -> tuple:
+        """The whole sentences of the topic's key paragraphs that share most words with
+        the question and the topic's name; earlier key paragraphs first on a tie."""
+        want = _stems(question) | _stems(topic.name)
+        scored = []
+        for rank, (art, i) in enumerate(topic.paragraphs[:40]):
+            text = self.articles[art].paragraphs[i]
+            for s, e in sentences(text):
+                sentence = text[s:e].strip()
+                words = len(sentence.split())
+                if words < 6 or words > 60:
+                    continue
+                score = len(want & _stems(sentence))
+                if score:
+                    scored.append((-score, rank, s, Passage(art, i, sentence)))
+        scored.sort(key=lambda x: x[:3])
+        return tuple(p for *_, p in scored[:limit])
+
+
+def _outcome(ep: Episode, events) -> str:
+    """The episode in a line: its title and, where a later event ends it, that too
+    ("The Clinton administration tried a freeze; the North Koreans discarded a freeze")."""
+    last = events[-1].title
+    if len(events) < 2 or last == ep.title or events[-1].date == events[0].date:
+        return f"{ep.title}."
+    return f"{ep.title}; {last[:1].lower()}{last[1:]}."

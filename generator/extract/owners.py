@@ -1,0 +1,189 @@
+"""Whose stance a sentence states: the owner of a stance cue (see `stances.py`).
+
+The cue's subject, or the agent of a passive; a pronoun or "his government" is
+the speaker of the clause it is reported in ("X said his country was willing"),
+else the person last named; a country its own leader reports on is the leader's
+stance; inside a quotation with no subject of its own, the speaker's. A noun
+phrase names its people first ("experts, including William J. Perry"), else the
+organisation or country it is of ("White House officials", "American officials").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator import rules
+from generator.extract.entities import EntityIndex
+from generator.extract.tokens import ent_of
+from generator.model import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+PRONOUNS = {"he", "she", "they", "we", "i", "it", "who"}
+POSSESSIVES = {"his", "her", "their", "our", "my", "its"}
+SPEECH_VERBS = rules.cues().verbs | {"indicate", "signal", "make", "tell", "insist", "believe"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+class People:
+    """Who "he" or "she" is: the person last the subject in this paragraph, else the
+    person last named in it, else the last subject before."""
+
+    def __init__(self, index: EntityIndex):
+        self.index = index
+        self.paragraph = -1
+        self.subject: str | None = None
+        self.named: str | None = None
+        self.before: str | None = None
+
+    def sentence(self, sent: Span, p: int) -> None:
+        if p != self.paragraph:
+            self.before = self.subject or self.before
+            self.paragraph, self.subject, self.named = p, None, None
+        self._sent = sent
+
+    def resolve(self, tok: Token) -> str | None:
+        subject = named = None
+        for t in self._sent:
+            if t.i >= tok.i:
+                break
+            key = _key(t, self.paragraph, self.index)
+            if key and key.startswith("person:"):
+                named = key
+                if t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS:
+                    subject = key
+        return subject or self.subject or named or self.named or self.before
+
+    def update(self, sent: Span) -> None:
+        for t in sent:
+            key = _key(t, self.paragraph, self.index)
+            if key and key.startswith("person:"):
+                self.named = key
+                if t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS:
+                    self.subject = key
+
+
+def _key(tok: Token, p: int, index: EntityIndex) -> str | None:
+    ent = ent_of(tok)
+    return index.key_at(p, ent.start_char) if ent is not None else None
+
+
+class Owners:
+    """The owners of the cues of one paragraph; keys are entity keys."""
+
+    def __init__(self, p: int, index: EntityIndex, quotes: list[Quote], people: People):
+        self.p, self.index, self.quotes, self.people = p, index, quotes, people
+
+    def subject_of(self, tok: Token) -> list[str]:
+        """The subject of the clause `tok` is in: through "be", "needed to be",
+        "was willing to consider"."""
+        head = tok
+        for _ in range(6):
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return self.resolve(subj[0], head)
+            if head.dep_ in ("acomp", "xcomp", "attr", "aux", "conj") and head.head is not head:
+                head = head.head
+                continue
+            break
+        return self.speaker_of(tok)
+
+    def resolve(self, subj: Token, verb: Token) -> list[str]:
+        """The owner a subject names; a pronoun or "his government" is the speaker
+        of the clause (or the person last named); a country its own leader reports
+        on is the leader's."""
+        # "his government", "their country": the possessive of the subject itself,
+        # not one deep inside it ("members of his party").
+        words = {c.lower_ for c in subj.children if c.dep_ == "poss"}
+        if subj.lower_ in PRONOUNS or (words & POSSESSIVES and not self._named(subj)):
+            if subj.lower_ == "it":
+                return []
+            reporter = self.reporter(verb)
+            personal = subj.lower_ in ("he", "she") or bool(words & {"his", "her"})
+            if reporter and (not personal or reporter[0].startswith("person:")):
+                return reporter
+            if personal:
+                who = self.people.resolve(subj)
+                return [who] if who else []
+            return self.speaker_of(subj)
+        owners = self.of_phrase(subj)
+        if len(owners) == 1 and owners[0].startswith("country:"):
+            reporter = self.reporter(verb)
+            if reporter and self._affiliated(reporter[0], owners[0]):
+                return reporter
+        return owners
+
+    def _named(self, phrase: Token) -> bool:
+        return any(_key(t, self.p, self.index) for t in phrase.subtree)
+
+    def _affiliated(self, person: str, country: str) -> bool:
+        name = country.removeprefix("country:")
+        for e in self.index.entities:
+            if e.key == person:
+                affs = {e.affiliation, *(r.affiliation for r in e.roles)}
+                return name in affs
+        return False
+
+    def reporter(self, verb: Token) -> list[str]:
+        """The speaker of the clause `verb` heads, if it is reported ("X said ...")."""
+        head = verb
+        for _ in range(6):
+            if head.dep_ not in ("ccomp", "advcl", "xcomp", "conj", "acomp") or head.head is head:
+                break
+            head = head.head
+            if head.lemma_.lower() in SPEECH_VERBS or head.dep_ == "ROOT":
+                subj = [c for c in head.children if c.dep_ == "nsubj"]
+                if subj and subj[0].lower_ != "it":
+                    return self.resolve(subj[0], head)
+        return self.speaker_of(verb)
+
+    def speaker_of(self, tok: Token) -> list[str]:
+        """Inside a quotation: its speaker."""
+        at = tok.idx
+        for q in self.quotes:
+            if q.start <= at < q.end and q.speaker:
+                return [q.speaker]
+        return []
+
+    def of_prep(self, prep: Token) -> list[str]:
+        out: list[str] = []
+        for c in prep.children:
+            if c.dep_ == "pobj":
+                out.extend(self.of_phrase(c))
+        return out
+
+    def of_phrase(self, head: Token) -> list[str]:
+        """The actors a noun phrase names: its people first ("experts, including
+        William J. Perry"), else the organisation or country it is of ("White
+        House officials", "China's foreign minister", "American officials")."""
+        people: list[str] = []
+        others: list[str] = []
+        heads = [head, *(c for c in head.children if c.dep_ == "conj")]
+        for h in heads:
+            for t in h.subtree:
+                if any(a.dep_ == "relcl" and a.i != h.i for a in _path(t, h)):
+                    continue
+                key = _key(t, self.p, self.index)
+                if key is None:
+                    if t.head == h and t.dep_ in ("amod", "compound"):
+                        key = self._demonym(t)
+                    if key is None:
+                        continue
+                bucket = people if key.startswith("person:") else others
+                if key not in bucket:
+                    bucket.append(key)
+        return people or others[:1]
+
+    def _demonym(self, tok: Token) -> str | None:
+        country = rules.countries().demonyms.get(tok.lower_)
+        key = f"country:{country}" if country else None
+        return key if key and any(e.key == key for e in self.index.entities) else None
+
+
+def _path(tok: Token, top: Token) -> list[Token]:
+    out = []
+    while tok.i != top.i and tok.head is not tok:
+        out.append(tok)
+        tok = tok.head
+    return out

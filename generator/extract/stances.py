@@ -1,0 +1,416 @@
+"""Where actors stand on each topic's proposal (a freeze, ending the joint exercises).
+
+`extract_stances(article, docs, index, quotes, topics)` reads each sentence for a
+stance cue (`generator/rules/stances.yaml`) whose object holds a topic's proposal:
+
+- a verb with its object: "Tillerson rejected the idea of such a freeze", "his
+  government supported Mr. Trump's decision to end joint military exercises";
+  passive and participle with their agent: "the proposal, floated by Beijing";
+- an adjective after "be": "his country was willing to consider a moratorium",
+  "they are not interested in any proposal ...";
+- a judgment of the proposal: "to American officials, a freeze is a trap";
+- a proposal's own action with a modal: "he would end joint military exercises";
+- a clause about the proposal with a condition: "sanctions relief would come only
+  after denuclearization", "a pause ... should be contingent upon ...".
+
+"The idea", "the proposal", "a similar idea" stand for the proposal named last in
+the same paragraph or the one before. The owner is the cue's subject, or the
+agent of a passive; "X said Y rejected it" gives the stance to Y. A pronoun or a
+possessive ("his government") is the speaker of the clause it is reported in, or
+the person last named; a country reported by its own leader is the leader's
+stance. Inside a quotation with no subject of its own, the speaker's. Negation
+turns for into against and against into undecided; a condition ("if", "only
+after", "contingent upon", "under certain circumstances") turns for into
+conditional, and is kept in the text's own words.
+
+It misses stances stated across sentences ("Asked about a freeze, he said no."),
+irony, cues not in the rules file, and owners the model does not tag (an unnamed
+"senior official" is nobody).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from generator import rules
+from generator.extract.entities import EntityIndex
+from generator.extract.owners import Owners, People
+from generator.model import Article, Quote, Stance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from generator.extract.topics import TopicMatcher
+
+ANAPHORS = {
+    "proposal",
+    "idea",
+    "plan",
+    "approach",
+    "suggestion",
+    "concept",
+    "initiative",
+    "notion",
+}
+POINTERS = {"the", "this", "that", "such", "similar", "same", "these", "those"}
+MODALS = {"will", "would", "should", "must", "'ll", "shall", "wo"}
+WEAK_MARKS = {"when", "once", "until", "in return for", "in exchange for"}
+OBJECT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "oprd", "prep", "pcomp", "acomp"}
+# The prepositions that introduce what a verb is about ("agreed to a moratorium",
+# "called for a freeze"); not time or place ("resisted talks until the freeze ...").
+OBJECT_PREPOSITIONS = {"for", "to", "on", "in", "toward", "towards", "with", "of", "about"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+STRENGTH = {"conditional": 3, "against": 2, "undecided": 1, "for": 0}
+
+
+def extract_stances(
+    article: Article,
+    docs: list[Doc],
+    index: EntityIndex,
+    quotes: list[Quote],
+    topics: TopicMatcher | None,
+) -> list[Stance]:
+    if topics is None or not topics.proposals:
+        return []
+    cues = rules.stance_cues()
+    found: dict[tuple, Stance] = {}
+    recent: list[tuple[int, str]] = []  # (paragraph, topic) of proposals named
+    people = People(index)
+    for p, doc in enumerate(docs):
+        term_at = {i: t for t, s, e in topics.proposal_hits(doc) for i in range(s, e)}
+        for sent in doc.sents:
+            people.sentence(sent, p)
+            context = [t for q, t in recent if q >= p - 1]
+            reader = _Reader(p, sent, term_at, topics, cues, context, people, index, quotes)
+            for st in reader.stances():
+                key = (st.topic, st.owner, st.paragraph, st.start)
+                old = found.get(key)
+                if old is None or STRENGTH[st.stance] > STRENGTH[old.stance]:
+                    found[key] = st
+            for i in range(sent.start, sent.end):
+                if i in term_at and (not recent or recent[-1] != (p, term_at[i])):
+                    recent.append((p, term_at[i]))
+    return sorted(found.values(), key=lambda s: (s.paragraph, s.start, s.topic, s.owner))
+
+
+class _Reader:
+    """The stances of one sentence."""
+
+    def __init__(self, p, sent, term_at, topics, cues, context, people, index, quotes):
+        self.p, self.sent, self.term_at = p, sent, term_at
+        self.topics, self.cues, self.context = topics, cues, context
+        self.people, self.index = people, index
+        self.quotes = [q for q in quotes if q.paragraph == p and q.speaker]
+        self.owners = Owners(p, index, self.quotes, people)
+
+    def stances(self) -> list[Stance]:
+        out: list[Stance] = []
+        for tok in self.sent:
+            out.extend(self._from_cue(tok))
+        if not out:
+            out.extend(self._conditional_clauses())
+        self.people.update(self.sent)
+        return out
+
+    # --- cues ---------------------------------------------------------------------
+
+    def _from_cue(self, tok: Token) -> list[Stance]:
+        lemma = tok.lemma_.lower()
+        cues = self.cues
+        change = lemma in cues.change_words
+        only = None
+        if tok.pos_ == "VERB" and (lemma in cues.verbs or self._phrasal(tok)):
+            polarity = cues.verbs.get(lemma) or self._phrasal(tok)
+            region, owners = self._verb_frame(tok)
+        elif tok.pos_ == "ADJ" and lemma in cues.adjectives and tok.dep_ in ("acomp", "xcomp"):
+            polarity = cues.adjectives[lemma]
+            deps = ("prep", "xcomp", "ccomp")
+            region = _subtrees(c for c in tok.children if c.dep_ in deps)
+            if tok.head.lemma_ == "be":  # "be flexible about the exercises"
+                region |= _subtrees(c for c in tok.head.children if c.dep_ == "prep")
+            owners = self.owners.subject_of(tok)
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "attr" and self._judgment(tok):
+            polarity = self._judgment(tok)
+            cop = tok.head
+            region = _subtrees(c for c in cop.children if c.dep_ in SUBJECT_DEPS)
+            to = [c for c in cop.children if c.dep_ == "prep" and c.lower_ in ("to", "for")]
+            owners = self.owners.of_prep(to[0]) if to else self.owners.reporter(cop)
+        elif tok.pos_ in ("VERB", "NOUN") and any(c.lower_ in MODALS for c in tok.children):
+            # "he would end joint military exercises": the proposal's own action.
+            only = {t for t, acts in self.topics.actions.items() if lemma in acts}
+            if not only:
+                return []
+            polarity = "for"
+            region = _subtrees(c for c in tok.children if c.dep_ in ("dobj", "prep"))
+            region.add(tok.i)
+            owners = self.owners.subject_of(tok)
+            change = False
+        else:
+            return []
+        if self._asked(tok):
+            return []  # "a furor arose over whether the United States should accept ..."
+        if tok.pos_ == "VERB" and any(
+            c.lower_ in ("should", "must", "ought") for c in tok.children
+        ):
+            # "He said the United States should end its exercises": what someone
+            # should do is the stance of whoever says so.
+            owners = self.owners.reporter(tok)
+        if not owners:
+            return []
+        conditions = self._conditions(tok, region)
+        # What is asked in return is not what the cue is about ("willing to
+        # consider a moratorium if the United States stopped its exercises").
+        region -= {i for c in conditions if c.root.dep_ == "advcl" for i in range(c.start, c.end)}
+        topics = self._proposals(region, change or lemma in self._all_actions())
+        if only is not None:
+            topics = [t for t in topics if t in only]
+        if not topics:
+            return []
+        stance = polarity
+        if self._negated(tok):
+            stance = "against" if polarity == "for" else "undecided"
+        condition = None
+        if stance == "for" and conditions:
+            stance, condition = "conditional", _words(conditions[0])
+        return [self._stance(t, o, stance, tok, condition) for t in topics for o in owners]
+
+    @staticmethod
+    def _asked(tok: Token) -> bool:
+        """Whether the cue is in a question: a "whether" clause."""
+        head = tok
+        for _ in range(4):
+            if any(c.lower_ == "whether" and c.dep_ == "mark" for c in head.children):
+                return True
+            if head.head is head:
+                return False
+            head = head.head
+        return False
+
+    def _phrasal(self, tok: Token) -> str | None:
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep"):
+                hit = self.cues.phrasal.get((tok.lemma_.lower(), c.lower_))
+                if hit:
+                    return hit
+        return None
+
+    def _judgment(self, tok: Token) -> str | None:
+        lemma = tok.lemma_.lower()
+        forms = [lemma]
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod"):
+                forms.append(f"{c.lower_} {lemma}")
+        for f in reversed(forms):
+            if f in self.cues.judgments:
+                return self.cues.judgments[f]
+        return None
+
+    def _all_actions(self) -> frozenset[str]:
+        return frozenset().union(*self.topics.actions.values())
+
+    def _verb_frame(self, verb: Token) -> tuple[set[int], list[str]]:
+        """What a cue verb is about, and whose stance it is."""
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        if verb.dep_ == "acl" or (verb.dep_ == "relcl" and passive):
+            # "the proposal, floated by Beijing": about the noun it describes.
+            noun = verb.head
+            own = {t.i for t in verb.subtree}
+            region = {t.i for t in noun.subtree} - own
+            return region, [o for a in agents for o in self.owners.of_prep(a)]
+        if passive:
+            region = _subtrees(c for c in verb.children if c.dep_ == "nsubjpass")
+            return region, [o for a in agents for o in self.owners.of_prep(a)]
+        region = _subtrees(
+            c
+            for c in verb.children
+            if c.dep_ in OBJECT_DEPS
+            and c.dep_ not in ("acomp", "ccomp")
+            and (c.dep_ != "prep" or c.lower_ in OBJECT_PREPOSITIONS)
+        )
+        for c in verb.children:
+            if c.dep_ == "ccomp":
+                # "suggested that a pause ... should be contingent": what the clause
+                # is about, not every noun in it ("suggested that the judge would be
+                # unfair because of his plans to build a wall").
+                region.add(c.i)
+                region |= _subtrees(
+                    g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+                )
+        if verb.dep_ == "relcl":
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subj and subj[0].lower_ in ("who", "that", "which"):
+                return region, self.owners.of_phrase(verb.head)
+            if not subj:
+                region |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+        return region, self.owners.subject_of(verb)
+
+    # --- proposals, conditions, negation ------------------------------------------
+
+    def _proposals(self, region: set[int], changed: bool) -> list[str]:
+        doc = self.sent.doc
+        topics: list[str] = []
+        for i in sorted(region):
+            topic = self.term_at.get(i)
+            if topic is None or topic in topics:
+                continue
+            actions = self.topics.actions.get(topic)
+            if not actions or changed or _governed(doc[i], region, actions):
+                topics.append(topic)
+        if topics or not self.context:
+            return topics
+        for i in sorted(region):
+            t = doc[i]
+            if t.lemma_.lower() in ANAPHORS and any(c.lower_ in POINTERS for c in t.children):
+                # The object itself, or "versions of the proposal": not a noun
+                # deep in a clause about something else.
+                top = t.head.head if t.dep_ == "pobj" else t
+                if top.head.i not in region or top.head is top:
+                    return [self.context[-1]]
+        return []
+
+    def _conditions(self, tok: Token, region: set[int]) -> list[Span]:
+        """Conditions on the cue's clause, or on what it is about."""
+        doc = self.sent.doc
+        chain = [tok]
+        while (
+            chain[-1].dep_ in ("acomp", "xcomp", "attr", "aux") and chain[-1].head is not chain[-1]
+        ):
+            chain.append(chain[-1].head)
+        out: list[Span] = []
+        for i in sorted({t.i for t in chain} | region):
+            t = doc[i]
+            inside = i in region
+            for c in t.children:
+                span = self._condition(c, inside)
+                if span is not None and span not in out:
+                    out.append(span)
+        return out
+
+    def _condition(self, c: Token, inside: bool) -> Span | None:
+        marks = self.cues.marks
+        if c.dep_ == "advcl":
+            mark = next((m for m in c.children if m.dep_ in ("mark", "advmod")), None)
+            if (
+                mark is not None
+                and mark.lower_ in marks
+                and (mark.lower_ not in WEAK_MARKS or inside)
+            ):
+                return _span(c)
+        if c.dep_ == "prep":
+            only = any(m.lower_ == "only" for m in c.children)
+            pobj = [m for m in c.children if m.dep_ in ("pobj", "pcomp")]
+            phrase = f"{c.lower_} {pobj[0].lower_}" if pobj else c.lower_
+            if only and f"only {c.lower_}" in marks:
+                return _span(c)
+            if pobj and pobj[0].lemma_.lower() in self.cues.condition_words:
+                return _span(c)  # "under certain circumstances"
+            if inside and any(m.startswith(phrase) for m in marks if " " in m):
+                return _span(c)  # "in return for ...", "in exchange for ..."
+        if (
+            c.dep_ == "advmod"
+            and c.lower_ == "then"
+            and any(m.lower_ == "only" for m in c.children)
+        ):
+            return _span(c)
+        if (
+            c.dep_ in ("acomp", "amod")
+            and c.lemma_.lower() in self.cues.condition_words
+            and any(m.dep_ == "prep" for m in c.children)
+        ):
+            return _span(c)  # "contingent upon North Korean action"
+        return None
+
+    def _negated(self, tok: Token) -> bool:
+        head = tok
+        for _ in range(4):
+            if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in head.children):
+                return True
+            if head.dep_ not in ("acomp", "xcomp", "attr") or head.head is head:
+                return False
+            head = head.head
+        return False
+
+    def _conditional_clauses(self) -> list[Stance]:
+        """A clause whose subject is the proposal, with a condition: "sanctions
+        relief would come only after denuclearization"; whose it is, is the
+        reporter's ("Mr. Trump had made it clear that ...") or the speaker's."""
+        out: list[Stance] = []
+        for tok in self.sent:
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            about = _subtrees(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
+            if any(c.dep_ == "expl" for c in tok.children):
+                about |= _subtrees(c for c in tok.children if c.dep_ == "attr")
+            topics = self._proposals(about, False) if about else []
+            if not topics:
+                continue
+            conditions = [s for c in tok.children if (s := self._condition(c, False)) is not None]
+            if not conditions:
+                continue
+            owners = self.owners.reporter(tok)
+            for t in topics:
+                for o in owners:
+                    out.append(self._stance(t, o, "conditional", tok, _words(conditions[0])))
+        return out
+
+    def _stance(self, topic: str, owner: str, stance: str, cue: Token, condition) -> Stance:
+        sent = self.sent
+        quote = next(
+            (
+                q.id
+                for q in self.quotes
+                if q.speaker == owner and q.start < sent.end_char and sent.start_char < q.end
+            ),
+            None,
+        )
+        return Stance(
+            topic=topic,
+            owner=owner,
+            stance=stance,
+            paragraph=self.p,
+            start=sent.start_char,
+            end=_end(sent),
+            cue=cue.text,
+            condition=condition,
+            quote=quote,
+        )
+
+
+def _subtrees(tokens) -> set[int]:
+    return {t.i for c in tokens for t in c.subtree}
+
+
+def _governed(tok: Token, region: set[int], actions: frozenset[str]) -> bool:
+    """Whether one of the proposal's actions governs the term: "end ... exercises",
+    "relief from sanctions", "sanctions relief"."""
+    for a in [tok, *tok.ancestors]:
+        if a.i != tok.i and a.lemma_.lower() in actions:
+            return True
+        if a.i not in region:
+            return False
+    return False
+
+
+def _span(tok: Token) -> Span:
+    """The phrase `tok` heads, up to a coordinated one ("when relations improved"
+    of "when relations improved and that he had endorsed ...")."""
+    doc = tok.doc
+    cut = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    ids = [t.i for t in tok.subtree if t.i not in cut]
+    return doc[min(ids) : max(ids) + 1]
+
+
+def _words(span: Span) -> str:
+    """A condition in the text's words, without the quotation marks around them."""
+    text = re.sub(r"[\"“”]", "", span.text)
+    return re.sub(r"\s+", " ", text).strip(" ,;")
+
+
+def _end(sent: Span) -> int:
+    end = sent.end_char
+    text = sent.doc.text
+    while end < len(text) and text[end] in '"”’)]':
+        end += 1
+    return end

@@ -1,0 +1,150 @@
+"""Stance cues, table-driven on invented sentences: who is for, against, or for on a
+condition, and the sentences that must give no position at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract import Context, extract_article
+from generator.extract.topics import TopicMatcher
+from generator.model import Article
+from generator.topicspec import Proposal, TopicSpec
+
+SPECS = (
+    TopicSpec(
+        "freezes",
+        "Freezes",
+        "",
+        ("freeze", "moratorium"),
+        proposal=Proposal("a freeze", ("freeze", "moratorium")),
+    ),
+    TopicSpec(
+        "exercises",
+        "Exercises",
+        "",
+        ("exercise",),
+        proposal=Proposal(
+            "ending the exercises", ("military exercise", "exercise"), ("end", "stop", "pause")
+        ),
+    ),
+    TopicSpec(
+        "sanctions",
+        "Sanctions",
+        "",
+        ("sanction",),
+        proposal=Proposal("sanctions relief", ("sanction",), ("lift", "ease", "relief")),
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def stances_of(nlp):
+    ctx = Context(topics=TopicMatcher(nlp, SPECS))
+
+    def run(*paragraphs: str) -> set[tuple]:
+        art = Article("a", "a.txt", "A", tuple(paragraphs), date="2020-05-01")
+        facts = extract_article(art, list(nlp.pipe(paragraphs)), ctx)
+        names = {e.key: e.name for e in facts.entities}
+        return {
+            (s.topic, names.get(s.owner, s.owner), s.stance, s.condition) for s in facts.stances
+        }
+
+    return run
+
+
+CASES = [
+    # A verb and its object.
+    (
+        ["Senator Jane Roe proposed a freeze on missile tests."],
+        {("freezes", "Jane Roe", "for", None)},
+    ),
+    (
+        ["Foreign Minister Pablo Ortiz rejected the idea of a freeze."],
+        {("freezes", "Pablo Ortiz", "against", None)},
+    ),
+    # The stance is its owner's, not the reporter's.
+    (
+        ["Mr. Ortiz said Senator Lena Diaz rejected any moratorium."],
+        {("freezes", "Lena Diaz", "against", None)},
+    ),
+    # Negation turns for into against, against into undecided.
+    (
+        ["Senator Lena Diaz is not interested in a freeze."],
+        {("freezes", "Lena Diaz", "against", None)},
+    ),
+    (
+        ["Senator Lena Diaz did not reject a freeze."],
+        {("freezes", "Lena Diaz", "undecided", None)},
+    ),
+    # A condition, in the text's own words; what is asked in return is not the object.
+    (
+        [
+            "Ambassador Omar Haddad said his country was willing to consider a moratorium "
+            "if Canada stopped its military exercises."
+        ],
+        {
+            (
+                "freezes",
+                "Omar Haddad",
+                "conditional",
+                "if Canada stopped its military exercises",
+            )
+        },
+    ),
+    (
+        [
+            "Minister Kenji Sato suggested that a pause in military exercises should be "
+            "contingent upon progress in the talks."
+        ],
+        {("exercises", "Kenji Sato", "conditional", "contingent upon progress in the talks")},
+    ),
+    (
+        ["Mr. Sato said that sanctions relief would come only after disarmament."],
+        {("sanctions", "Sato", "conditional", "only after disarmament")},
+    ),
+    # A passive or a participle: its agent.
+    (
+        ["The idea of a freeze was floated by Beijing last year."],
+        {("freezes", "China", "for", None)},
+    ),
+    # A judgment, and whose it is; a demonym names a country the article knows.
+    (
+        ["Canada has watched the talks.", "To Canadian officials, a freeze is a trap."],
+        {("freezes", "Canada", "against", None)},
+    ),
+    # "The idea" is the proposal named just before; "he" the person last named.
+    (
+        [
+            "Mr. Haddad has long wanted a freeze on tests.",
+            "On Tuesday, President Ines Moreau spoke to reporters. She embraced the idea.",
+        ],
+        {("freezes", "Haddad", "for", None), ("freezes", "Ines Moreau", "for", None)},
+    ),
+    # A proposal's own action with a modal.
+    (
+        ["President Ines Moreau announced that she would end the military exercises."],
+        {("exercises", "Ines Moreau", "for", None)},
+    ),
+    # What another should do is the stance of whoever says so.
+    (
+        ["Minister Kenji Sato said the United States should end its military exercises."],
+        {("exercises", "Kenji Sato", "for", None)},
+    ),
+    # A group: the organisation its members speak for.
+    (
+        ["White House officials say they are not interested in a moratorium."],
+        {("freezes", "White House", "against", None)},
+    ),
+    # Must find nothing.
+    (["President Ines Moreau supported the military exercises."], set()),  # not ending them
+    (["The Clinton administration tried a freeze in 1994."], set()),  # an event, no stance
+    (["The Palestinians resisted talks until the freeze expired."], set()),  # time, not object
+    (["Mr. Haddad embraced the idea."], set()),  # no proposal named before
+    (["A freeze would be reckless, the columnist wrote."], set()),  # no cue, nobody named
+    (["China lifted its ban on coal imports."], set()),  # no proposal
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", CASES)
+def test_stance_cues(stances_of, paragraphs, expected):
+    assert stances_of(*paragraphs) == expected
