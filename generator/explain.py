@@ -119,6 +119,7 @@ STOP_WORDS = frozenset(
     ]
 )
 MAX_PASSAGES = 3
+MAX_EPISODES = 3  # on a card; the history page has them all
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -166,6 +167,7 @@ class Card:
     sides: tuple[tuple[str, tuple[Actor, ...]], ...] = ()  # (stance label, actors)
     # (episode, when, its sentence, what became of it: its last event's title)
     episodes: tuple[tuple[Episode, str, str, str], ...] = ()
+    more: int = 0  # episodes not shown
 
 
 class ExplainViews:
@@ -250,12 +252,18 @@ class ExplainViews:
                 sides = tuple((label, tuple(a)) for label, a in self.sides(topic))
                 card = Card(q.question, q.answer, q.show, sides=sides)
             elif q.show == "history":
+                told = [(ep, when, evs) for ep, when, evs in self.episodes(topic) if evs]
+                # The episodes most told (most events, then most articles), in order.
+                keep = sorted(
+                    told,
+                    key=lambda x: (-len(x[2]), -len({e.article for e in x[2]}), x[0].start),
+                )[:MAX_EPISODES]
                 eps = tuple(
                     (ep, when, self.sentences(evs)[0].summary, _outcome(ep, evs))
-                    for ep, when, evs in self.episodes(topic)
-                    if evs
+                    for ep, when, evs in told
+                    if any(k[0] is ep for k in keep)
                 )
-                card = Card(q.question, q.answer, q.show, episodes=eps)
+                card = Card(q.question, q.answer, q.show, episodes=eps, more=len(told) - len(eps))
             # Passages under every question that has no other evidence, and in
             # place of an answer the editors did not give.
             if q.show == "passages" or not (card.sides or card.episodes):

@@ -67,8 +67,22 @@ def make_env(templates: Path) -> jinja2.Environment:
         history_path=history_path,
         in_paragraph_order=lambda quotes: sorted(quotes, key=lambda q: (q.paragraph, q.kind)),
         source_label=source_label,
+        time_tag=time_tag,
     )
     return env
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def time_tag(date: str | None) -> Markup:
+    """A date as readers read it, machine-readable for sorting: `<time>` holds the
+    ISO date only when it is one (dates come from articles' metadata)."""
+    if not date:
+        return Markup("undated")
+    if not ISO_DATE.fullmatch(date):
+        return Markup(md_escape(human_date(date)))
+    return Markup(f'<time datetime="{date}">{md_escape(human_date(date))}</time>')
 
 
 def link(text: str, url: str) -> Markup:

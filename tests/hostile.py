@@ -38,7 +38,11 @@ The harbour board met on Tuesday, Marit Berg said. {MARKDOWN}
 "It is done," said Marit Berg. {LINKS}
 """,
     # A sidecar's title, entity-encoded (what `striptags` used to decode).
-    "sidecar.txt": "The ferry ran late again on Friday, officials said.\n",
+    "sidecar.txt": (
+        "The ferry ran late again on Friday, officials said.\n\n"
+        f"Mayor Ola Lie was willing to consider a toll if the board {TAGS} agreed "
+        f"{MARKDOWN}.\n"
+    ),
     "sidecar.meta.yaml": f"title: '{ENTITY_BREAKOUT}'\ndate: 2020-05-06\n",
     # No title: the title is derived from a first sentence full of markup.
     "derived.txt": (
@@ -57,12 +61,21 @@ The harbour board met on Tuesday, Marit Berg said. {MARKDOWN}
 
 SITE_YAML = f"""title: "Site {TITLE_BREAKOUT}"
 intro: "{TAGS} {MARKDOWN} {ENTITY_BREAKOUT}"
+lead: harbour-talks
 """
 TOPIC = f"""- id: harbour-talks
   name: "Talks </title><script data-pwn>alert(10)</script>"
   description: "{TAGS} {MARKDOWN}"
   terms: [harbour, talks, ferry]
   history: true
+  proposal:
+    name: "a toll </title><script data-pwn>alert(14)</script>"
+    terms: [toll]
+  questions:
+    - question: "Why a toll? {TAGS}"
+      answer: "{MARKDOWN} {ENTITY_BREAKOUT}"
+    - question: "Who wants one </title><script data-pwn>alert(15)</script>"
+      show: positions
 """
 LEADER = (
     "- {name: 'Kim </title><script data-pwn>alert(11)</script> Ho', office: Mayor, "
@@ -70,6 +83,9 @@ LEADER = (
 )
 CURATION = f"""rename:
   - {{actor: marit-berg, name: 'Marit "Q" & Berg'}}
+position:
+  - {{actor: Piet Vos, topic: harbour-talks, stance: against, article: front-matter, paragraph: 1,
+      summary: '{ENTITY_BREAKOUT} <b data-pwn>'}}
 set:
   - {{actor: piet-vos, affiliation: '{ENTITY_BREAKOUT} &amp; <b data-pwn>'}}
 """

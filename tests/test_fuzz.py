@@ -19,8 +19,20 @@ from hypothesis import strategies as st
 from generator.extract.actors import clean_name, make_id
 from generator.extract.quotes import find_quote_spans
 from generator.ingest import IngestError, read_article
-from generator.model import Actor, Article, Corpus, Event, Mention, Quote, Role, Topic
+from generator.model import (
+    Actor,
+    Article,
+    Corpus,
+    Event,
+    Evidence,
+    Mention,
+    Position,
+    Quote,
+    Role,
+    Topic,
+)
 from generator.render import render_site
+from generator.topicspec import Question
 
 from .conftest import ROOT
 
@@ -110,6 +122,8 @@ TAGS = {
     "circle": {"cx", "cy", "r", "class"},
     "text": {"x", "y", "text-anchor"},
     "title": set(),
+    "div": {"class"},
+    "time": {"datetime"},
 }
 IDS = re.compile(r"p-\d+|q\d+|y-(?:\d{4}|Undated)|[a-z0-9_-]*")
 
@@ -141,6 +155,7 @@ class _Markup(HTMLParser):
                 "axis",
                 "visually-hidden",
                 "dot",
+                "grid cards know",
             }:
                 self.problems.append(f"<{tag} class={value[:30]!r}>")
 
@@ -218,8 +233,27 @@ def corpus_from(article: Article, data) -> Corpus:
         tuple(q.id for q in quotes),
         ((article.id, 0),),
         True,
+        proposal=data.draw(TEXT),
+        questions=(
+            Question(data.draw(TEXT), data.draw(st.none() | TEXT), "passages"),
+            Question(data.draw(TEXT), data.draw(st.none() | TEXT), "positions"),
+            Question(data.draw(TEXT), None, "history"),
+        ),
     )
-    return Corpus((article,), tuple(actors), tuple(quotes), (topic,), (event,))
+    positions = tuple(
+        Position(
+            "t",
+            a.id,
+            data.draw(st.sampled_from(["for", "against", "conditional", "undecided"])),
+            data.draw(TEXT),
+            None,
+            (Evidence(article.id, 0, 0, len(article.paragraphs[0]), None, None, "for"),),
+            curated=data.draw(st.booleans()),
+            condition=data.draw(st.none() | TEXT),
+        )
+        for a in actors[:2]
+    )
+    return Corpus((article,), tuple(actors), tuple(quotes), (topic,), (event,), positions=positions)
 
 
 @settings(

@@ -6,6 +6,7 @@ Refresh the golden pages after an intended change with `make golden`
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,76 @@ def test_every_statement_once():
         ("direct", "we have agre"),
     ]
     assert out[1].text.endswith("\u201cnot an easy one.\u201d")
+
+
+@pytest.mark.parametrize(
+    ("date", "markup"),
+    [
+        ("2017-06-21", '<time datetime="2017-06-21">June 21, 2017</time>'),
+        (None, "undated"),
+        ('2017"><script>', '2017"&gt;&lt;script&gt;'),
+    ],
+)
+def test_dates_read_as_words_and_sort_as_iso(date, markup):
+    from generator.render import time_tag
+
+    assert time_tag(date) == markup
+
+
+def test_what_to_know_cards_show_the_most_told_episodes_and_the_best_sentences():
+    from generator.model import Episode, Event
+    from generator.render import Site
+
+    base = corpus()
+    events, episodes = [], []
+    for n, year in enumerate(["1990", "1994", "2001", "2008", "2015"]):
+        told = 3 if year in ("1994", "2008") else 1
+        ids = []
+        for k in range(told):
+            e = Event(f"e{n}{k}", year, f"Event {year}", "One sentence.", "talks", 0)
+            events.append(e)
+            ids.append(e.id)
+        episodes.append(Episode(f"ep{n}", "talks", f"Episode {year}", year, events=tuple(ids)))
+    c = Corpus(
+        articles=base.articles,
+        actors=base.actors,
+        topics=(
+            replace(
+                base.topics[0],
+                questions=(
+                    Question("Why did the talks fail?", None, "history"),
+                    Question("When do ministers resume talks?", None, "passages"),
+                ),
+            ),
+        ),
+        events=tuple(events),
+        episodes=tuple(episodes),
+    )
+    site = Site(c)
+    history, passages = site.cards(c.topics[0])
+    # The two most told, then the oldest of the rest, in the order they happened.
+    assert [ep.start for ep, *_ in history.episodes] == ["1990", "1994", "2008"]
+    assert history.more == 2
+    assert [p.text for p in passages.passages] == [
+        "Foreign Minister Ana Lind said the talks would resume."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "Mr. Kim met William J. Perry. They talked.",
+            ["Mr. Kim met William J. Perry.", "They talked."],
+        ),
+        (
+            "“We are ready.” He left. U.S. officials stayed.",
+            ["“We are ready.”", "He left.", "U.S. officials stayed."],
+        ),
+        ("No end", ["No end"]),
+    ],
+)
+def test_sentences_are_never_cut_after_a_title_or_an_initial(text, sentences):
+    from generator.explain import sentences as split
+
+    assert [text[s:e].strip() for s, e in split(text)] == sentences

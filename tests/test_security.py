@@ -78,6 +78,14 @@ def test_every_door_was_opened(hostile):
     assert "Site Breakout &lt;/title&gt;" in home  # site.yaml's title
     data = (site / "data" / "explainer-data.json").read_text()
     assert "evil<img data-pwn" in data  # a file name, as data (JSON, served as JSON)
+    # What to know and Where they stand: a proposal's name, questions and an answer,
+    # a curated position's summary, and a condition in an article's words.
+    assert "Who wants one &lt;/title&gt;&lt;script data-pwn&gt;alert(15)" in home
+    assert "Why a toll? &lt;img data-pwn" in home
+    assert "Where they stand on a toll &lt;/title&gt;&lt;script data-pwn&gt;alert(14)" in home
+    topic = (site / "topics" / "harbour-talks" / "index.html").read_text()
+    assert "&lt;b data-pwn&gt;" in topic  # the curated summary
+    assert "If the board &lt;img data-pwn" in topic  # the condition, from the article
 
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")

@@ -3,6 +3,8 @@
 (function () {
   "use strict";
   function key(cell) {
+    var time = cell.querySelector("time[datetime]");
+    if (time) return time.getAttribute("datetime");
     var text = (cell.textContent || "").trim();
     var num = parseFloat(text.replace(/,/g, ""));
     return /^-?[\d,.]+$/.test(text) && !isNaN(num) ? num : text.toLowerCase();
