@@ -287,7 +287,7 @@ class CurationEntry:
     values: dict
 
 
-CURATION_ACTIONS = ("drop", "split", "merge", "rename", "set", "position")
+CURATION_ACTIONS = ("drop", "split", "merge", "rename", "set", "remove", "position")
 POSITION_STANCES = ("for", "against", "conditional", "undecided", "drop")
 ACTOR_KINDS = ("person", "organization", "country", "group")
 
@@ -340,6 +340,7 @@ _CURATION_KEYS = {
     "split": {"name", "forms"},
     "rename": {"name", "id"},
     "set": {"affiliation", "role", "kind"},
+    "remove": {"role", "affiliation"},
     "position": {"topic", "stance", "summary", "article", "paragraph"},
 }
 
@@ -374,6 +375,11 @@ def _curation_values(path: Path, action: str, entry: dict) -> dict:
             values["kind"] = kind
         if "role" in entry:
             values["role"] = _role(path, entry, "role")
+    elif action == "remove":
+        if not set(entry) & _CURATION_KEYS["remove"]:
+            raise EditorialError(path, line, "a 'remove' entry needs 'role' or 'affiliation'")
+        values["roles"] = texts(path, entry, "role")
+        values["affiliations"] = texts(path, entry, "affiliation")
     elif action == "position":
         values.update(_position(path, entry))
     return values

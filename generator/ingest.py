@@ -171,6 +171,14 @@ def read_article(
         fields = {"format": "plain", "paragraphs": blank_line_paragraphs(text)}
     fields.update({k: v for k, v in meta.items() if v is not None})
     paragraphs = tuple(p for p in fields.pop("paragraphs") if p)
+    if paragraphs:
+        # "HANOI, Vietnam — President Trump ...": the dateline is metadata, never
+        # part of the first sentence (where it read as a role or an affiliation).
+        dateline, first = split_dateline(paragraphs[0])
+        if dateline and first:
+            paragraphs = (first, *paragraphs[1:])
+            if not fields.get("dateline"):
+                fields["dateline"] = dateline
     if not paragraphs:
         raise IngestError(path, "has no body text")
     _check_size(path, paragraphs)
@@ -386,6 +394,24 @@ def _parse_seed(path: Path, text: str) -> dict:
     if dateline:
         fields["dateline"] = dateline
     return fields
+
+
+_DATELINE = re.compile(
+    r"(?P<place>(?=[A-Z .'\u2019-]*[A-Z]{3})[A-Z][A-Z.'\u2019 -]{1,40}?"
+    r"(?:,\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})?"
+    r"(?:\s+\([A-Z][\w .&-]{1,30}\))?)"
+    r"\s*(?:\u2014|\u2013|--|-)\s+(?=[\"\u201c\u2018A-Z0-9])"
+)
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str]:
+    """("HANOI, Vietnam", "President Trump ...") for a paragraph that opens with a
+    dateline: a place in capitals, maybe its country or state, maybe "(Reuters)",
+    then a dash. Not "U.S. - China trade ..." (no word of three capitals)."""
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None, paragraph
+    return m.group("place").strip(), paragraph[m.end() :]
 
 
 def split_names(line: str) -> tuple[str, ...]:

@@ -218,3 +218,26 @@ def test_curation_actions(seeds, tmp_path):
 def test_curation_errors_name_file_and_line(seeds, tmp_path, text, message):
     with pytest.raises(editorial.EditorialError, match=message):
         curated(seeds, tmp_path, text)
+
+
+@pytest.mark.parametrize("ref", ["donald-trump", "Donald Trump", "trump", "Mr. Trump"])
+def test_curation_names_an_actor_by_id_name_or_other_name(seeds, tmp_path, ref):
+    """The README's own example: a leader is found by the id and the name the site
+    shows ("donald-trump", "Donald Trump"), and by the names the text uses."""
+    actors = curated(seeds, tmp_path, f"merge:\n  - {{actor: {ref}, from: [pentagon]}}\n")
+    assert "Pentagon" in actors["Donald Trump"].aliases and "Pentagon" not in actors
+
+
+def test_curation_removes_a_wrong_role_or_affiliation(seeds, tmp_path):
+    before = curated(seeds, tmp_path, "")
+    wang = before["Wang Yi"]
+    assert wang.affiliation and wang.roles
+    title = wang.roles[0].title
+    actors = curated(
+        seeds,
+        tmp_path,
+        f"remove:\n  - {{actor: wang-yi, role: {title}, affiliation: {wang.affiliation}}}\n",
+    )
+    assert title not in {r.title for r in actors["Wang Yi"].roles}
+    assert actors["Wang Yi"].affiliation is None
+    assert all(r.affiliation != wang.affiliation for r in actors["Wang Yi"].roles)

@@ -180,3 +180,36 @@ def test_sidecars_and_readmes_are_not_articles(tmp_path):
     (tmp_path / "a.meta.yaml").write_text("date: 2020-01-01\n")
     (tmp_path / "README.md").write_text("# About these files\n")
     assert [a.id for a in read_articles([tmp_path])] == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("body", "dateline", "first"),
+    [
+        ("HANOI, Vietnam \u2014 President Trump met Mr. Kim.", "HANOI, Vietnam", "President Trump"),
+        ("WASHINGTON (Reuters) - The Senate voted.", "WASHINGTON (Reuters)", "The Senate"),
+        ("SEOUL, South Korea \u2014 Mr. Moon said so.", "SEOUL, South Korea", "Mr. Moon"),
+        ("NEWPORT NEWS, Va. - In a tradition he kept.", "NEWPORT NEWS, Va.", "In a tradition"),
+        # Not datelines: no word of three capitals, or no sentence after the dash.
+        ("U.S. - China trade talks resumed.", None, "U.S. - China"),
+        ("NATO - the alliance - met again.", None, "NATO - the"),
+    ],
+)
+def test_a_dateline_opening_the_body_is_metadata(tmp_path, body, dateline, first):
+    path = tmp_path / "a.txt"
+    path.write_text(body + "\n\nMore.\n", encoding="utf-8")
+    art = read_article(path)
+    assert art.dateline == dateline
+    assert art.paragraphs[0].startswith(first)
+
+
+def test_a_dateline_gives_no_role_or_affiliation(nlp, tmp_path):
+    from generator.extract.entities import extract_entities
+
+    path = tmp_path / "a.txt"
+    path.write_text("HANOI, Vietnam \u2014 President Donald Trump met Mr. Kim on Tuesday.\n")
+    art = read_article(path)
+    index = extract_entities(art, list(nlp.pipe(art.paragraphs)))
+    trump = next(e for e in index.entities if e.name == "Donald Trump")
+    assert trump.affiliation != "Vietnam"
+    assert all(r.affiliation != "Vietnam" for r in trump.roles)
+    assert not any(e.name in ("HANOI", "Hanoi") for e in index.entities)

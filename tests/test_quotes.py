@@ -111,6 +111,68 @@ def attribute(nlp):
 
 CASES = [
     (
+        "a description stands for the person introduced with it",
+        [
+            "Rookie defenceman Tom Berg scored his first goal on Saturday.",
+            "\u201cIt felt like a garbage-time goal,\u201d said the rookie defenceman.",
+        ],
+        [("It felt like a garbage-time goal,", "Tom Berg", "direct")],
+    ),
+    (
+        "a quotation alone in its paragraph after a paragraph reporting the speaker",
+        [
+            "Governor Anna Garland spoke on Monday. Garland said unemployment has broad costs.",
+            "\u201cI think the goal here is to get people back to work.\u201d",
+        ],
+        [("I think the goal here is to get people back to work.", "Anna Garland", "direct")],
+    ),
+    (
+        "a paragraph ending with a colon introduces the next",
+        ["The New York Times reports:", "\u201cJust 24 percent of the donors gave less.\u201d"],
+        [("Just 24 percent of the donors gave less.", "New York Times", "direct")],
+    ),
+    (
+        "a statement speaks for whoever sent it",
+        [
+            "A statement e-mailed by Reagan Ruiz, who joined the board last month, said "
+            "\u201cthe vote was fair.\u201d"
+        ],
+        [("the vote was fair.", "Reagan Ruiz", "partial")],
+    ),
+    (
+        "an office speaks for its holder, and goes on speaking",
+        [
+            "Colin Powell left the State Department in 2005.",
+            "\u201cHe did write an email memo,\u201d Powell\u2019s office said in a statement. "
+            "\u201cAt the time there was no equivalent system.\u201d",
+        ],
+        [
+            ("He did write an email memo,", "Colin Powell", "direct"),
+            ("At the time there was no equivalent system.", "Colin Powell", "direct"),
+        ],
+    ),
+    (
+        "words someone supports or opposes are theirs",
+        [
+            "Senator Ana Ruiz supports \u201cappropriate pay raises,\u201d opposes "
+            "\u201carbitrary pay freezes\u201d and recalled the freeze."
+        ],
+        [
+            ("appropriate pay raises,", "Ana Ruiz", "partial"),
+            ("arbitrary pay freezes", "Ana Ruiz", "partial"),
+        ],
+    ),
+    (
+        "a title or a slogan on a sign is nobody's speech",
+        ["Supporters in the crowd waved \u201cGirl Power\u201d signs at Senator Ana Ruiz."],
+        [("Girl Power", None, "partial")],
+    ),
+    (
+        "a passive: known as is not said by",
+        ["The bill, known as \u201cthe sweeping overhaul of the tax code,\u201d passed."],
+        [("the sweeping overhaul of the tax code,", None, "partial")],
+    ),
+    (
         "the words of a document are the document's, not its signatory's",
         [
             "In a communique signed in Oslo, Ms. Ortiz committed to the pledge of "

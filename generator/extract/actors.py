@@ -38,6 +38,8 @@ class _Group:
     fixed_id: str | None = None
     old_ids: list[str] = field(default_factory=list)
     final_id: str | None = None
+    removed_roles: set[str] = field(default_factory=set)  # folded titles
+    removed_affiliations: set[str] = field(default_factory=set)  # folded names
 
 
 # fold() and person_key() run tens of thousands of times over the same few
@@ -120,7 +122,7 @@ def merge_actors(
             g = groups.setdefault(key, _Group(key=key, kind=e.kind))
             g.members.append((f.article.id, e))
 
-    _apply_curation(groups, curation, curation_path, {f.article.id for f in facts})
+    _apply_curation(groups, curation, curation_path, {f.article.id for f in facts}, leader_by_key)
     actors, mapping = _build(groups, leader_by_key, dates)
     if redirects is not None:
         for g in groups.values():
@@ -168,26 +170,38 @@ def _group_key(e: Entity, article_id, dates, full_names, leader_by_key, leaders)
     return key
 
 
-def _find(groups: dict[str, _Group], ref: str) -> _Group | None:
-    """An actor named in curation by its id (as generated) or by its name."""
+def _find(groups: dict[str, _Group], ref: str, leaders: dict | None = None) -> _Group | None:
+    """An actor named in curation by its id or by its name, as the site shows them
+    (a leader's full name: "donald-trump", "Donald Trump"), else by another of its
+    names ("trump")."""
+    leaders = leaders or {}
+    folded = fold(ref)
     for g in groups.values():
-        if g.fixed_id == ref or make_id(_name_of(g)) == ref or fold(_name_of(g)) == fold(ref):
+        leader = leaders.get(g.key)
+        shown = g.name or (leader.name if leader else _name_of(g))
+        if ref in (g.fixed_id, g.final_id, make_id(shown)) or fold(shown) == folded:
+            return g
+    for g in groups.values():
+        if make_id(_name_of(g)) == ref or fold(_name_of(g)) == folded:
+            return g
+    for g in groups.values():
+        if any(folded in (fold(e.name), *map(fold, e.aliases)) for _, e in g.members):
             return g
     return None
 
 
-def _apply_curation(groups, curation, path, article_ids: set[str]) -> None:
+def _apply_curation(groups, curation, path, article_ids: set[str], leaders=None) -> None:
     for c in curation:
         if c.action == "position":
             continue  # where an actor stands: applied to the positions (positions.py)
-        g = _find(groups, c.actor)
+        g = _find(groups, c.actor, leaders)
         if g is None:
             raise EditorialError(path, c.line, f"{c.action}: no actor '{c.actor}'")
         if c.action == "drop":
             del groups[g.key]
         elif c.action == "merge":
             for ref in c.values["from"]:
-                other = _find(groups, ref)
+                other = _find(groups, ref, leaders)
                 if other is None:
                     raise EditorialError(path, c.line, f"merge: no actor '{ref}'")
                 if other is not g:
@@ -214,6 +228,10 @@ def _apply_curation(groups, curation, path, article_ids: set[str]) -> None:
             g.name = str(c.values["name"])
             if c.values.get("id"):
                 g.fixed_id = make_id(str(c.values["id"]))
+        elif c.action == "remove":
+            # A wrong role ("counterpart") or affiliation the text seemed to give.
+            g.removed_roles.update(fold(t) for t in c.values.get("roles", ()))
+            g.removed_affiliations.update(fold(a) for a in c.values.get("affiliations", ()))
         elif c.action == "set":
             if "affiliation" in c.values:
                 g.affiliation = c.values["affiliation"]
@@ -263,7 +281,16 @@ def _build(groups, leader_by_key, dates):
                     r = replace(r, affiliation=leader.country)
                 roles.append(r)
         roles.extend(g.extra_roles)
+        roles = [
+            r
+            if not r.affiliation or fold(r.affiliation) not in g.removed_affiliations
+            else replace(r, affiliation=None)
+            for r in roles
+            if fold(r.title) not in g.removed_roles
+        ]
         affiliation = g.affiliation if g.affiliation_fixed else _affiliation(g, roles, leader)
+        if affiliation and fold(affiliation) in g.removed_affiliations:
+            affiliation = None
         if g.kind == "person" and affiliation:
             # A title with no country of its own ("Chairman Kim") is in the actor's.
             roles = [r if r.affiliation else replace(r, affiliation=affiliation) for r in roles]

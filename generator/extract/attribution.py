@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from generator import rules
 from generator.extract.entities import EntityIndex, surname_candidates
+from generator.extract.sources import Descriptions, document_of, speaking_for
 from generator.extract.tokens import (
     ent_of,
     first_token_from,
@@ -129,6 +130,7 @@ class Attributor:
         self._quoted_doc: dict[int, set[int]] = {}
         self._bounds: dict[int, tuple] = {}  # paragraph -> (its spans, starts, ends)
         self.surnames: dict[str, set[str]] = {}
+        self.descriptions = Descriptions(docs, index)
         for e in index.entities:
             for r in e.roles:
                 for word in r.title.lower().split():
@@ -208,6 +210,15 @@ class Attributor:
                     if key and child.dep_ != "poss":
                         return key
             lemma = tok.lemma_.lower()
+            # "Powell's office", "one Trump campaign source", "a study by the
+            # committee": who speaks through them.
+            key = speaking_for(tok, p, self.entity_of)
+            if key:
+                return key
+            # "said the rookie defenceman": the one person introduced so.
+            key = self.descriptions.who(tok)
+            if key:
+                return key
             if lemma in self.cues.role_nouns and not _definite(tok):
                 # "Officials at Homeland Security Investigations said", "a spokesman
                 # for the Pentagon said": the organization speaks through them.
@@ -305,7 +316,7 @@ class Attributor:
                         if g.dep_ == "pobj":
                             return g
             if (
-                tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp")
+                tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "dep")
                 and tok.head is not tok
             ):
                 tok = tok.head
@@ -326,6 +337,15 @@ class Attributor:
         clarified the matter ..., asserting, ...") when the parse leads nowhere."""
         subj = self.subject_of(cue)
         who = self.resolve(subj, p) if subj is not None else None
+        if subj is None and cue.tag_ in ("VBP", "VBZ", "VBD"):
+            # "..., Obama and Clinton call them '...'" parsed with the names hanging
+            # on the clause before: the name right before the verb is its subject.
+            quoted = self._quoted_doc.get(id(cue.doc), set())
+            for t in reversed(cue.doc[cue.sent.start : cue.i]):
+                if t.i in quoted or t.pos_ in ("VERB", "AUX") or t.text in ",;:":
+                    break
+                if t.ent_type_ in ("PERSON", "ORG") and t.dep_ != "poss":
+                    return self.entity_of(t, p), True
         if who is not None or cue.tag_ != "VBG":
             return who, subj is not None
         if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
@@ -400,7 +420,7 @@ class Attributor:
         fallback: tuple[str | None, str | None, bool] | None = None
         for verb, noun in self._governing_cues(qtoks, quoted):
             if noun is not None:
-                document = _document_of(noun)
+                document = document_of(noun)
                 if document is not None:
                     # "In a joint statement, Mr. Kim committed to the promise of
                     # '...'": the words are the statement's, not his.
@@ -473,8 +493,45 @@ class Attributor:
             if verb is not None:
                 subj = self.subject_of(verb)
                 if subj is not None:
-                    return self.resolve(subj, p), verb.text, True
+                    who = self.resolve(subj, p)
+                    if who:
+                        return who, verb.text, True
+        held = self._held_by_subject(qtoks, quoted, p)
+        if held is not None:
+            return held, None, True
         return None, None, False
+
+    def _held_by_subject(self, qtoks: list[Token], quoted: set[int], p: int) -> str | None:
+        """Words quoted as what someone does something with ("Clinton supports
+        'appropriate pay raises'", "Trump admires Putin as a 'strong leader'",
+        "Hillary Clinton's campaign slogan is 'I'm with her'"): the subject's words,
+        when it names someone. Not a title ("Game of Thrones"), not a passive
+        ("known as 'the Donald'"), not a quotation that is itself the subject."""
+        words = [t for t in qtoks if t.is_alpha]
+        if not words or (len(words) <= 6 and all(t.is_title or t.is_stop for t in words)):
+            return None
+        qset = {t.i for t in qtoks}
+        top = next((t for t in qtoks if t.head.i not in qset), None)
+        if top is None or top.dep_ in SUBJECT_DEPS:
+            return None
+        verb = top.head
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") and verb.i not in quoted:
+                break
+            if verb.head is verb:
+                return None
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i in quoted:
+            return None
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i not in quoted), None)
+        if subj is None and verb.dep_ == "conj":
+            # "Clinton supports '...', opposes '...'": the first verb's subject.
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in ("it", "this", "that", "there", "which", "what"):
+            return None
+        return self.resolve(subj, p)
 
     def _dash_aside(self, doc: Doc, q: QuoteSpan, p: int) -> str | None:
         """'... including the former candidate Mitt Romney -- "It is disqualifying
@@ -716,40 +773,6 @@ class Attributor:
 
     def observe(self, sent: Span, p: int, quoted: set[int]) -> None:
         self.salience.add_sentence(self.candidates(sent, p, quoted))
-
-
-DOCUMENT_NOUNS = {
-    "statement",
-    "agreement",
-    "declaration",
-    "communique",
-    "communiqué",
-    "document",
-    "accord",
-    "treaty",
-    "resolution",
-    "text",
-}
-
-
-def _document_of(noun: Token) -> str | None:
-    """The document a cue noun's clause is set in ("in a joint statement signed in
-    Singapore, Mr. Kim committed to the promise of ..."): its words, e.g. "joint
-    statement"."""
-    verb = noun.head
-    for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "under"):
-            for g in c.children:
-                if g.dep_ == "pobj" and g.lemma_.lower() in DOCUMENT_NOUNS:
-                    mods = [m.text for m in g.children if m.dep_ in ("amod", "compound")]
-                    return " ".join([*mods, g.text])
-    return None
 
 
 def _definite(tok: Token) -> bool:

@@ -272,6 +272,7 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
     att = Attributor(article, docs, index)
     results: list[tuple[QuoteSpan, str | None, str | None]] = []
     last_of_paragraph: dict[int, str | None] = {}
+    reported_last: dict[int, str | None] = {}  # the speaker a paragraph ends on
     for p, doc in enumerate(docs):
         pspans = by_paragraph.get(p, [])
         quoted = quoted_ids(doc, pspans)
@@ -291,6 +292,10 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                         speaker = prev_speaker  # the quote goes on after "he said."
                     elif q.continues or (q.start <= 1 and p - 1 in last_of_paragraph):
                         speaker = last_of_paragraph.get(p - 1)
+                    elif q.start <= 1 and reported_last.get(p - 1):
+                        # 'Garland said unemployment has broad costs.' then a
+                        # paragraph that opens with a quotation: hers.
+                        speaker = reported_last[p - 1]
                     elif prev_sent is not None and _whole_sentence(text_of(doc), q, sent):
                         # 'Sen. Sanders ... identified X as a reason. "The younger
                         # people are ..."': a quoted sentence standing alone speaks
@@ -299,16 +304,21 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                 if speaker:
                     prev_speaker = speaker
                 results.append((q, speaker, cue))
+            said = None
             if not in_sent:
                 # "..., Schiff said." before a quote that names nobody: his words.
                 said = att.sentence_speaker(sent, p, quoted)
                 prev_speaker = said or prev_speaker
+            reported_last[p] = said
             att.observe(sent, p, quoted)
             prev_sent = sent
         if pspans:
             last_of_paragraph[p] = results[-1][1]
         if text_of(doc).rstrip().endswith(":"):
-            last_of_paragraph[p] = att.salience.person("he")
+            # "The New York Times reports:" then the quotation.
+            last = list(doc.sents)[-1] if len(doc) else None
+            said = att.sentence_speaker(last, p, quoted) if last is not None else None
+            last_of_paragraph[p] = said or att.salience.person("he")
     _fill_chains(results)
     quotes = [
         Quote(
