@@ -241,3 +241,67 @@ def test_curation_removes_a_wrong_role_or_affiliation(seeds, tmp_path):
     assert title not in {r.title for r in actors["Wang Yi"].roles}
     assert actors["Wang Yi"].affiliation is None
     assert all(r.affiliation != wang.affiliation for r in actors["Wang Yi"].roles)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name", "kind", "affiliation", "roles"),
+    [
+        # An editor's bracket completes a name; the bracketed word is not another actor.
+        (
+            ["Bill [Clinton] signed the deal, and Hillary Clinton praised it."],
+            "Bill Clinton",
+            "person",
+            None,
+            [],
+        ),
+        # A relation is not a role, but the country it gives stands.
+        (
+            ["Rex W. Tillerson met his Chinese counterpart, Yang Jiechi, on Monday."],
+            "Yang Jiechi",
+            "person",
+            "China",
+            [],
+        ),
+        # Organisations get the country the text gives them.
+        (
+            ["China's Foreign Ministry said the talks would go on."],
+            "Foreign Ministry",
+            "organization",
+            "China",
+            [],
+        ),
+        (
+            ["South Korea's National Security Council met on Thursday."],
+            "National Security Council",
+            "organization",
+            "South Korea",
+            [],
+        ),
+        (
+            [
+                "President Moon Jae-in of South Korea spoke.",
+                "The Democratic Party of Mr. Moon won.",
+            ],
+            "Democratic Party",
+            "organization",
+            "South Korea",
+            [],
+        ),
+    ],
+)
+def test_roles_countries_and_brackets(entities, paragraphs, name, kind, affiliation, roles):
+    found = entities(*paragraphs)
+    e = found[name]
+    assert (e.kind, e.affiliation, [r.title for r in e.roles]) == (kind, affiliation, roles)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "not_actors"),
+    [
+        (["The North has tested six devices, and the North said it would go on."], {"North"}),
+        (["Satellite images of Yongbyon show new work at the reactor."], {"Yongbyon"}),
+        (["Bill [Clinton] signed the deal, and Hillary Clinton praised it."], {"Clinton", "Bill"}),
+    ],
+)
+def test_fragments_and_places_are_not_people(entities, paragraphs, not_actors):
+    assert not not_actors & set(entities(*paragraphs))

@@ -174,9 +174,10 @@ class Attributor:
         key = self.entity_of(tok, p)
         if key:
             return key
-        if tok.pos_ == "NOUN" and tok.dep_ in SUBJECT_DEPS:
-            # "His former business partner at Lenox, Lawrence B. Cummings, called ...":
-            # the name in apposition may hang on any word of the subject phrase.
+        if tok.pos_ in ("NOUN", "NUM", "PRON") and tok.dep_ in SUBJECT_DEPS:
+            # "His former business partner at Lenox, Lawrence B. Cummings, called ...",
+            # "One of Grayson's former supporters, Pat Schroeder, wrote ...": the name
+            # in apposition may hang on any word of the subject phrase.
             for t in tok.subtree:
                 if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i > tok.i:
                     key = self.entity_of(t, p)
@@ -315,6 +316,11 @@ class Attributor:
                     for g in child.children:
                         if g.dep_ == "pobj":
                             return g
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in OBJECT_CONTROL:
+                # "That prompted Rubio to ... call Trump '...'": the object acts.
+                obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+                if obj is not None and obj.pos_ in ("PROPN", "NOUN") and obj.i not in quoted:
+                    return obj
             if (
                 tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "dep")
                 and tok.head is not tok
@@ -773,6 +779,25 @@ class Attributor:
 
     def observe(self, sent: Span, p: int, quoted: set[int]) -> None:
         self.salience.add_sentence(self.candidates(sent, p, quoted))
+
+
+# Verbs whose object does what their infinitive says ("prompted Rubio to call ...").
+OBJECT_CONTROL = {
+    "prompt",
+    "lead",
+    "cause",
+    "force",
+    "urge",
+    "ask",
+    "invite",
+    "encourage",
+    "push",
+    "persuade",
+    "allow",
+    "get",
+    "inspire",
+    "spur",
+}
 
 
 def _definite(tok: Token) -> bool:

@@ -143,6 +143,7 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
     drafts: dict[str, _Draft] = {}
     spans: dict[tuple[int, int], str] = {}
     person_spans: list[tuple[int, Span, str]] = []
+    of_person: list[tuple[str, int, int]] = []  # (org key, paragraph, the person's start)
 
     def add(key: str, kind: str, name: str, p: int, span: Span) -> None:
         d = drafts.setdefault(key, _Draft(key=key, kind=kind))
@@ -153,12 +154,22 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
         spans[(p, span.start_char)] = key
 
     for p, doc in enumerate(docs):
+        consumed = -1  # the end of a bracketed insertion already taken into a name
         for ent in doc.ents:
             label = ent.label_
+            if ent.start_char < consumed:
+                continue
             if label in PERSON_LABELS:
                 name = clean_person_name(ent)
-                if not name or _norm(name) in reporters:
+                if not name or _norm(name) in reporters or _norm(name) in NOT_PEOPLE:
                     continue
+                bracket = _BRACKETED.match(doc.text, ent.end_char)
+                if bracket and len(ent) == 1:
+                    # "Bill [Clinton]": an editor's insertion completes the name.
+                    name = f"{name} {bracket.group(1)}"
+                    wide = doc.char_span(ent.start_char, bracket.end(), alignment_mode="expand")
+                    ent = wide if wide is not None else ent
+                    consumed = bracket.end()
                 if not name[0].isupper() and name.split()[0].lower() not in PARTICLES:
                     continue
                 person_spans.append((p, ent, name))
@@ -174,8 +185,20 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                 name = re.sub(r"'s?$", "", name).strip()
                 if name and name[0].isupper():
                     add(f"org:{name.lower()}", "organization", name, p, ent)
+                    country = _org_country(ent)
+                    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
+                        k = ent.end + 1
+                        while k < len(doc) - 1 and doc[k].text in rules.titles().honorifics:
+                            k += 1
+                        owner = ent_starting_at(doc, k)
+                        if owner is not None and owner.label_ == "PERSON":
+                            of_person.append((f"org:{name.lower()}", p, owner.start_char))
+                    if country:
+                        # "China's Foreign Ministry", "the Democratic Party of South
+                        # Korea": not an American ministry or party.
+                        drafts[f"org:{name.lower()}"].affiliations[country] += 1
 
-    _cluster_people(person_spans, add)
+    _cluster_people(_not_places(person_spans), add)
     _merge_org_forms(drafts, spans)
     for p, doc in enumerate(docs):
         for ent in doc.ents:
@@ -184,13 +207,70 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                 role = find_role(ent, article.id, spans, drafts, p)
                 if role and role.affiliation is None:
                     role = Role(role.title, _conj_affiliation(ent, spans, drafts, p), role.article)
+                if role and role.title.lower().split()[-1] in RELATIONS:
+                    # "his Chinese counterpart, Yang Jiechi": a relation, not a title;
+                    # the country it gives stands.
+                    if role.affiliation:
+                        drafts[key].affiliations[role.affiliation] += 1
+                    role = None
                 if role:
                     drafts[key].roles.append(role)
                 of = _of_affiliation(ent, spans, drafts, p)
                 if of:
                     drafts[key].affiliations[of] += 1
+    for org, p, start in of_person:
+        # "the Democratic Party of Mr. Moon": the party of Mr. Moon's country.
+        person = drafts.get(spans.get((p, start), ""))
+        if person is not None and not drafts[org].affiliations:
+            affs = Counter(r.affiliation for r in person.roles if r.affiliation)
+            affs.update(person.affiliations)
+            if affs:
+                drafts[org].affiliations[affs.most_common(1)[0][0]] += 1
     entities = tuple(_finish(d) for d in sorted(drafts.values(), key=lambda d: d.key))
     return EntityIndex(entities=entities, by_span=spans)
+
+
+PLACE_PREPOSITIONS = {"of", "in", "at", "near", "from", "to", "around", "outside"}
+
+
+def _not_places(person_spans: list[tuple[int, Span, str]]) -> list[tuple[int, Span, str]]:
+    """Without one-word "people" the text only ever uses as a place ("satellite
+    images of Yongbyon"): never a subject, never titled, nobody's surname."""
+    fulls = {w for _, _, n in person_spans if is_full_name(n) for w in surname_candidates(n)}
+    placelike: dict[str, bool] = {}
+    for _, ent, name in person_spans:
+        if " " in name:
+            continue
+        root = ent.root
+        place = (
+            root.dep_ == "pobj"
+            and root.head.lower_ in PLACE_PREPOSITIONS
+            and (ent.start == 0 or ent.doc[ent.start - 1].text not in rules.titles().honorifics)
+        )
+        placelike[name] = placelike.get(name, True) and place
+    return [s for s in person_spans if not (placelike.get(s[2]) and s[2] not in fulls)]
+
+
+def _org_country(ent: Span) -> str | None:
+    """The country an organisation is of: "China's Foreign Ministry", "the Chinese
+    Foreign Ministry", "the Democratic Party of South Korea"."""
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].tag_ == "POS":
+        before = ent_ending_at(doc, ent.start - 1)
+        if before is not None and before.label_ in ("GPE", "NORP"):
+            return country_of(before)
+    first = doc[ent.start]
+    if first.ent_type_ == "NORP" or (ent.start > 0 and doc[ent.start - 1].ent_type_ == "NORP"):
+        word = first if first.ent_type_ == "NORP" else doc[ent.start - 1]
+        return rules.countries().demonyms.get(_norm(word.text))
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
+        after = ent_starting_at(doc, ent.end + 1)
+        if after is not None and after.label_ == "GPE":
+            return country_of(after)
+    return None
+
+
+_BRACKETED = re.compile(r"\s*\[([A-Z][\w'\u2019-]+)\]")
 
 
 def _cluster_people(person_spans: list[tuple[int, Span, str]], add) -> None:
@@ -237,6 +317,31 @@ def _merge_org_forms(drafts: dict[str, _Draft], spans: dict[tuple[int, int], str
                         spans[k] = full.key
                 del drafts[short.key]
                 break
+
+
+# Words that say how one person stands to another, not what office they hold.
+RELATIONS = {
+    "counterpart",
+    "colleague",
+    "friend",
+    "rival",
+    "ally",
+    "partner",
+    "opponent",
+    "successor",
+    "predecessor",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "boss",
+}
+# Compass words the model takes for people ("the North said").
+NOT_PEOPLE = {"north", "south", "east", "west", "north's", "south's"}
 
 
 def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
@@ -316,6 +421,8 @@ def _conj_affiliation(ent: Span, spans, drafts, p: int) -> str | None:
         affs = [r.affiliation for r in drafts[key].roles if r.affiliation] if key else []
         if affs:
             return affs[-1]
+        if key and drafts[key].affiliations:
+            return drafts[key].affiliations.most_common(1)[0][0]
     for child in head.children:
         if child.dep_ in ("amod", "poss", "compound") and child.ent_type_ in ("NORP", "GPE"):
             return rules.countries().demonyms.get(_norm(child.text)) or rules.countries().lookup(
