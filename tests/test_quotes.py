@@ -111,6 +111,30 @@ def attribute(nlp):
 
 CASES = [
     (
+        "words quoted in a sentence about someone are that someone's",
+        [
+            "Senator Chris Dale, who led a filibuster in June, thinks the gun issue should "
+            "now be a \u201clitmus test\u201d for his party."
+        ],
+        [("litmus test", "Chris Dale", "partial")],
+    ),
+    (
+        "'will continue to be' is not a cue",
+        [
+            "Senator Ted Ruiz said he is certain Governor Ana Lind will continue to be "
+            "\u201ca champion for opportunity.\u201d"
+        ],
+        [("a champion for opportunity.", "Ted Ruiz", "partial")],
+    ),
+    (
+        "a name before its party label is the subject the parser lost",
+        [
+            "After winning Ohio, Gov. John Kasich (R-Ohio), said, \u201cI am getting ready "
+            "to rent a covered wagon.\u201d"
+        ],
+        [("I am getting ready to rent a covered wagon.", "John Kasich", "direct")],
+    ),
+    (
         "a description stands for the person introduced with it",
         [
             "Rookie defenceman Tom Berg scored his first goal on Saturday.",

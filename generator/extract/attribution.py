@@ -11,8 +11,9 @@ mentioned). See `quotes.py` for the order in which an article is read.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from generator import rules
@@ -171,6 +172,10 @@ class Attributor:
                 key = self.entity_of(child, p)
                 if key:
                     return key
+        party = _before_party_label(tok)
+        if party is not None:
+            # "Gov. John Kasich (R-OH), said": the name, not the state in brackets.
+            return self.resolve(party, p, depth + 1)
         key = self.entity_of(tok, p)
         if key:
             return key
@@ -347,7 +352,13 @@ class Attributor:
             # "..., Obama and Clinton call them '...'" parsed with the names hanging
             # on the clause before: the name right before the verb is its subject.
             quoted = self._quoted_doc.get(id(cue.doc), set())
-            for t in reversed(cue.doc[cue.sent.start : cue.i]):
+            k = cue.i - 1
+            if k > cue.sent.start and cue.doc[k].text == ",":
+                k -= 1  # "Gov. John Kasich (R-OH), said"
+            if cue.doc[k].text == ")":
+                party = _before_party_label(cue.doc[k - 1])
+                k = party.i if party is not None else k
+            for t in reversed(cue.doc[cue.sent.start : k + 1]):
                 if t.i in quoted or t.pos_ in ("VERB", "AUX") or t.text in ",;:":
                     break
                 if t.ent_type_ in ("PERSON", "ORG") and t.dep_ != "poss":
@@ -388,7 +399,9 @@ class Attributor:
             return False
         lemma = tok.lemma_.lower()
         if lemma in self.cues.verbs:
-            return True
+            # "will continue to be 'a champion'", "put it": not speech with a verb
+            # of their own.
+            return not (lemma in ASPECT_VERBS and any(c.dep_ == "xcomp" for c in tok.children))
         return any(
             c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in self.cues.phrasal
             for c in tok.children
@@ -748,6 +761,10 @@ class Attributor:
             if key and key not in seen:
                 seen.add(key)
                 out.append(_Candidate(key, self.kinds.get(key, ""), p, sent.start_char, rank))
+            elif key and rank == 0:
+                # "Senator Chris Dale thinks": the name's first word is met before
+                # its head, the subject; the better role counts.
+                out = [replace(c, rank=0) if c.key == key and c.rank > 0 else c for c in out]
         if before is None:
             return out
         # Before a pronoun in its own sentence, any named subject will do ("Sen.
@@ -777,8 +794,38 @@ class Attributor:
                 return c.key
         return None
 
+    def main_subject(self, sent: Span, p: int, quoted: set[int]) -> str | None:
+        """The named person or organisation a sentence's main clause is about."""
+        for c in self.candidates(sent, p, quoted):
+            if c.rank == 0 and c.kind in ("person", "organization"):
+                return c.key
+        return None
+
     def observe(self, sent: Span, p: int, quoted: set[int]) -> None:
         self.salience.add_sentence(self.candidates(sent, p, quoted))
+
+
+ASPECT_VERBS = {"continue", "repeat", "put"}
+_PARTY = re.compile(r"^[RDIL]-?[A-Z][A-Za-z.]{0,5}$")
+
+
+def _before_party_label(tok: Token) -> Token | None:
+    """The name before "(R-OH)" when `tok` is inside that party label."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and doc[i].text != "(" and i > tok.i - 4:
+        i -= 1
+    if doc[i].text != "(" or i == 0:
+        return None
+    j = i + 1
+    label = ""
+    while j < len(doc) and doc[j].text != ")" and j < i + 6:
+        label += doc[j].text
+        j += 1
+    if j >= len(doc) or not _PARTY.match(label):
+        return None
+    before = doc[i - 1]
+    return before if before.ent_type_ == "PERSON" else None
 
 
 # Verbs whose object does what their infinitive says ("prompted Rubio to call ...").

@@ -301,6 +301,11 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                         # people are ..."': a quoted sentence standing alone speaks
                         # for the person the sentence before is about.
                         speaker = att.person_subject(prev_sent, p, quoted)
+                    if speaker is None and not _whole_sentence(text_of(doc), q, sent):
+                        # Words quoted in a sentence about someone, with no cue of
+                        # their own ("The former congressman thinks the gun issue
+                        # should be a 'litmus test'"): the main clause's subject's.
+                        speaker = att.main_subject(sent, p, quoted)
                 if speaker:
                     prev_speaker = speaker
                 results.append((q, speaker, cue))
