@@ -111,6 +111,25 @@ def attribute(nlp):
 
 CASES = [
     (
+        "a name the model did not tag, as the subject of a cue",
+        ["The mayor spoke on Friday.", "\u201cIt was chaos,\u201d Estrosi told French television."],
+        [("It was chaos,", "Estrosi", "direct")],
+    ),
+    (
+        "a body is not a person",
+        ["\u201cIt was chaos,\u201d Police said."],
+        [("It was chaos,", None, "direct")],
+    ),
+    (
+        "lawyers for someone speak for them",
+        [
+            "Hillary Clinton spoke in Ohio.",
+            "Attorneys for Clinton opposed the effort, saying her account "
+            "\u201chas never been the property of the State Department.\u201d",
+        ],
+        [("has never been the property of the State Department.", "Hillary Clinton", "partial")],
+    ),
+    (
         "words quoted in a sentence about someone are that someone's",
         [
             "Senator Chris Dale, who led a filibuster in June, thinks the gun issue should "

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
     from generator.extract.quotes import QuoteSpan
 
-PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 THING_PRONOUNS = {"they", "it", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Dashes that set off a signature or an aside ('..." \u2015 Pamela Padilla').
@@ -225,13 +225,22 @@ class Attributor:
             key = self.descriptions.who(tok)
             if key:
                 return key
+            if (
+                lemma not in self.cues.role_nouns
+                and lemma.removesuffix("s") in self.cues.role_nouns
+            ):
+                lemma = lemma.removesuffix("s")  # "Attorneys for Clinton", read as a name
             if lemma in self.cues.role_nouns and not _definite(tok):
                 # "Officials at Homeland Security Investigations said", "a spokesman
                 # for the Pentagon said": the organization speaks through them.
                 for prep in tok.children:
                     if prep.dep_ == "prep" and prep.lower_ in ("at", "for", "of", "from", "with"):
                         for obj in prep.children:
-                            if obj.dep_ == "pobj" and obj.ent_type_ in ("ORG", "GPE", "NORP"):
+                            if obj.dep_ == "pobj" and (
+                                obj.ent_type_ in ("ORG", "GPE", "NORP")
+                                # "attorneys for Clinton", "a spokesman for Trump"
+                                or (obj.ent_type_ == "PERSON" and prep.lower_ == "for")
+                            ):
                                 key = self.entity_of(obj, p)
                                 if key:
                                     return key

@@ -198,6 +198,7 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                         # Korea": not an American ministry or party.
                         drafts[f"org:{name.lower()}"].affiliations[country] += 1
 
+    person_spans.extend(_untagged_speakers(docs))
     _cluster_people(_not_places(person_spans), add)
     _merge_org_forms(drafts, spans)
     for p, doc in enumerate(docs):
@@ -228,6 +229,46 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                 drafts[org].affiliations[affs.most_common(1)[0][0]] += 1
     entities = tuple(_finish(d) for d in sorted(drafts.values(), key=lambda d: d.key))
     return EntityIndex(entities=entities, by_span=spans)
+
+
+def _untagged_speakers(docs: list[Doc]) -> list[tuple[int, Span, str]]:
+    """Names the model did not tag, as the subject of a verb of speech ('Estrosi told
+    French television ...', '"...," Lindqvist said'): people."""
+    cues = rules.cues()
+    verbs = cues.verbs
+    # Words that name a role or a body ("Police said", "Officials said"), not a person.
+    common = cues.role_nouns | cues.org_nouns | {"official", "officials", "people"}
+    out = []
+    for p, doc in enumerate(docs):
+        for tok in doc:
+            # A capitalised common noun is a name only mid-sentence ("Police said"
+            # at the start of one is not a person).
+            proper = tok.pos_ == "PROPN" or (
+                tok.pos_ == "NOUN" and not tok.is_sent_start and tok.lemma_ == tok.text
+            )
+            if (
+                tok.dep_ == "nsubj"
+                and proper
+                and tok.is_title
+                and not tok.ent_type_
+                and tok.head.lemma_.lower() in verbs
+                and tok.lower_ not in NOT_PEOPLE
+                and tok.lower_ not in common
+                and tok.lemma_.lower() not in common
+                and tok.lemma_.lower() == tok.lower_
+                and tok.lower_.removesuffix("s") not in common
+                and len(tok.text) > 2
+            ):
+                start = tok.i
+                while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+                    start -= 1
+                if any(doc[i].ent_type_ for i in range(start, tok.i)):
+                    continue
+                span = doc[start : tok.i + 1]
+                name = clean_person_name(span)
+                if name and not rules.countries().lookup(name):
+                    out.append((p, span, name))
+    return out
 
 
 PLACE_PREPOSITIONS = {"of", "in", "at", "near", "from", "to", "around", "outside"}
