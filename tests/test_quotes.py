@@ -111,6 +111,19 @@ def attribute(nlp):
 
 CASES = [
     (
+        "a signature ending a paragraph signs its quotations",
+        [
+            "\u201cHe answers to no one.\u201d \u2015 Ana Ruiz",
+            "\u201cNobody wants that.\u201d To quote Bob Marley, \u2018Some people are so poor.\u2019 "
+            "And that is all he has, \u201cthe root of all evil.\u201d \u2015 Christina Lastra.",
+        ],
+        [
+            ("He answers to no one.", "Ana Ruiz", "direct"),
+            ("Nobody wants that.", "Christina Lastra", "direct"),
+            ("the root of all evil.", "Christina Lastra", "partial"),
+        ],
+    ),
+    (
         "a name the model did not tag, as the subject of a cue",
         ["The mayor spoke on Friday.", "\u201cIt was chaos,\u201d Estrosi told French television."],
         [("It was chaos,", "Estrosi", "direct")],

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.attribution import PERSON_PRONOUNS, Attributor
 from generator.extract.entities import EntityIndex
-from generator.extract.tokens import quoted_ids, rstrip_end, text_of
+from generator.extract.tokens import ent_of, first_token_from, quoted_ids, rstrip_end, text_of
 from generator.model import Article, Quote
 
 if TYPE_CHECKING:
@@ -281,13 +281,18 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
         att._quoted_doc[id(doc)] = quoted
         prev_speaker: str | None = None
         prev_sent: Span | None = None
+        # '"..." ... "..." \u2015 Christina Lastra.': a signature ending the paragraph
+        # signs every quotation in it that names no one else.
+        signed = _signature(doc, p, index) if pspans else None
         for sent in doc.sents:
             in_sent = pspans[
                 bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)
             ]
             for q in in_sent:
                 speaker, cue, speech = att.attribute(q, doc, quoted, pspans)
-                if speaker is None and not speech:
+                if speaker is None and signed is not None:
+                    speaker = signed
+                elif speaker is None and not speech:
                     if prev_speaker is not None:
                         speaker = prev_speaker  # the quote goes on after "he said."
                     elif q.continues or (q.start <= 1 and p - 1 in last_of_paragraph):
@@ -341,6 +346,22 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
     ]
     quotes.extend(extract_indirect(article, docs, att, spans, start=len(quotes)))
     return quotes
+
+
+_SIGNATURE = re.compile(
+    r"[\u2015\u2014\u2013]\s*([A-Z][^\u2015\u2014\u2013\"\u201c\u201d]{1,60}?)\.?\s*$"
+)
+
+
+def _signature(doc: Doc, p: int, index: EntityIndex) -> str | None:
+    """The person whose name, after a dash, ends the paragraph."""
+    text = text_of(doc)
+    m = _SIGNATURE.search(text)
+    if not m:
+        return None
+    tok = first_token_from(doc, m.start(1))
+    ent = ent_of(tok) if tok is not None and tok.ent_type_ == "PERSON" else None
+    return index.key_at(p, ent.start_char) if ent is not None else None
 
 
 def spans_by_paragraph(spans: list[QuoteSpan]) -> dict[int, list[QuoteSpan]]:
