@@ -1,0 +1,495 @@
+"""Who a subject is: the entity lookups, cue verbs and their subjects, and the
+salience of the article's actors as it is read. A mixin of `attribution.Attributor`
+(the attribution of one quotation), which sets the article, its entities, the
+rules and the salience this code reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from generator.extract.salience import PERSON_PRONOUNS, THING_PRONOUNS, Candidate
+from generator.extract.sources import speaking_for
+from generator.extract.tokens import ent_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Dashes that set off a signature or an aside ('..." \u2015 Pamela Padilla').
+DASHES = ("\u2014", "\u2015", "\u2013", "--", "-")
+# Cues written before their speaker ("said Kang"); unlike "told X", the word after
+# them is never the one spoken to.
+ROLE_ABBREVIATIONS = {
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "gen.": "general",
+    "sens.": "senator",
+    "reps.": "representative",
+}
+INVERTIBLE_CUES = {
+    "say",
+    "add",
+    "write",
+    "explain",
+    "note",
+    "continue",
+    "insist",
+    "argue",
+    "declare",
+    "state",
+    "warn",
+    "recall",
+    "conclude",
+    "comment",
+    "ask",
+    "reply",
+}
+
+
+# --- attribution ------------------------------------------------------------------
+
+
+class Speakers:
+    """The lookups `Attributor` makes to find and resolve a speaker."""
+
+    # -- entity lookups
+
+    def entity_of(self, tok: Token, p: int) -> str | None:
+        """The entity a token names: its own named entity, or one inside its phrase."""
+        ent = ent_of(tok) if tok.ent_type_ else None
+        if ent is None:
+            return None
+        key = self.index.key_at(p, ent.start_char)
+        if len(ent) == 1 and (key is None or self.kinds.get(key) != "person"):
+            # "DuVernay said" tagged as an organization, in an article
+            # about Ava DuVernay: the surname of the one person it fits.
+            return self._person_named(ent.text) or key
+        return key
+
+    def resolve(self, tok: Token, p: int, depth: int = 0) -> str | None:
+        """The entity key a subject token stands for, or None."""
+        if depth > 4:
+            return None
+        # "China's foreign minister, Wang Yi, Mr. Pompeo conceded": the parser may
+        # take the first name for the subject; the name next to the verb is it.
+        for child in tok.children:
+            if (
+                child.dep_ == "appos"
+                and child.ent_type_ == "PERSON"
+                and tok.ent_type_ == "PERSON"
+                and tok.i < child.i < tok.head.i
+            ):
+                key = self.entity_of(child, p)
+                if key:
+                    return key
+        party = _before_party_label(tok)
+        if party is not None:
+            # "Gov. John Kasich (R-OH), said": the name, not the state in brackets.
+            return self.resolve(party, p, depth + 1)
+        key = self.entity_of(tok, p)
+        if key:
+            return key
+        if tok.pos_ in ("NOUN", "NUM", "PRON") and tok.dep_ in SUBJECT_DEPS:
+            # "His former business partner at Lenox, Lawrence B. Cummings, called ...",
+            # "One of Grayson's former supporters, Pat Schroeder, wrote ...": the name
+            # in apposition may hang on any word of the subject phrase.
+            for t in tok.subtree:
+                if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i > tok.i:
+                    key = self.entity_of(t, p)
+                    if key:
+                        return key
+        # A surname the model did not tag ("Trump further described ...").
+        if (
+            tok.is_title
+            and not tok.ent_type_
+            and (tok.pos_ in ("PROPN", "NOUN") or tok.dep_ in SUBJECT_DEPS)
+        ):
+            key = self._person_named(tok.text)
+            if key:
+                return key
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            return self.salience.person(low, self._before_in_sentence(tok, p))
+        if low in THING_PRONOUNS and tok.pos_ == "PRON":
+            return self.salience.thing(self._before_in_sentence(tok, p)) if low != "we" else None
+        if low in ("who", "that", "which") and tok.head.dep_ == "relcl":
+            return self.resolve(tok.head.head, p, depth + 1)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            for child in tok.children:
+                if child.dep_ == "appos":
+                    key = self.resolve(child, p, depth + 1)
+                    if key:
+                        return key
+            for child in tok.children:
+                if child.dep_ in ("compound", "poss", "amod", "nmod") and child.ent_type_:
+                    key = self.entity_of(child, p)
+                    if key and child.dep_ != "poss":
+                        return key
+            lemma = tok.lemma_.lower()
+            # "Powell's office", "one Trump campaign source", "a study by the
+            # committee": who speaks through them.
+            key = speaking_for(tok, p, self.entity_of)
+            if key:
+                return key
+            # "said the rookie defenceman": the one person introduced so.
+            key = self.descriptions.who(tok)
+            if key:
+                return key
+            if (
+                lemma not in self.cues.role_nouns
+                and lemma.removesuffix("s") in self.cues.role_nouns
+            ):
+                lemma = lemma.removesuffix("s")  # "Attorneys for Clinton", read as a name
+            if lemma in self.cues.role_nouns and not _definite(tok):
+                # "Officials at Homeland Security Investigations said", "a spokesman
+                # for the Pentagon said": the organization speaks through them.
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("at", "for", "of", "from", "with"):
+                        for obj in prep.children:
+                            if obj.dep_ == "pobj" and (
+                                obj.ent_type_ in ("ORG", "GPE", "NORP")
+                                # "attorneys for Clinton", "a spokesman for Trump"
+                                or (obj.ent_type_ == "PERSON" and prep.lower_ == "for")
+                            ):
+                                key = self.entity_of(obj, p)
+                                if key:
+                                    return key
+            if lemma in self.cues.role_nouns and _definite(tok):
+                # "the senator said": who holds that role here, else the person the
+                # text is about (newspapers name a person by role on second mention).
+                return self.salience.roles.get(lemma) or self.salience.person(
+                    "", self._before_in_sentence(tok, p)
+                )
+            if lemma in self.cues.org_nouns and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children
+            ):
+                return self._org_named(lemma, p)
+        return None
+
+    def _person_named(self, word: str) -> str | None:
+        """The one person of the article whose short name this is, if just one."""
+        owners = self.surnames.get(word, set())
+        return next(iter(owners)) if len(owners) == 1 else None
+
+    def _org_named(self, noun: str, p: int) -> str | None:
+        """The organization last mentioned whose name holds the noun."""
+        best = None
+        for e in self.index.entities:
+            if e.kind != "organization" or noun not in e.name.lower():
+                continue
+            before = [m for m in e.mentions if m.paragraph <= p]
+            if before:
+                last = max((m.paragraph, m.start) for m in before)
+                if best is None or last > best[0]:
+                    best = (last, e.key)
+        return best[1] if best else None
+
+    # -- cues
+
+    def subject_of(self, cue: Token) -> Token | None:
+        """Who does the saying: the cue's subject, found through relative clauses,
+        participles, conjuncts and passives; never a word inside a quotation."""
+        quoted = self._quoted_doc.get(id(cue.doc), set())
+        tok = cue
+        for _ in range(5):
+            found = []
+            for child in tok.children:
+                if child.dep_ in SUBJECT_DEPS and child.i in quoted:
+                    # '"..., Mr. President," Representative Steve Cohen told ...': the
+                    # parser took the quote's last word for the subject and the name
+                    # after the quote for its apposition.
+                    found.extend(
+                        a
+                        for a in child.children
+                        if a.dep_ == "appos" and a.i not in quoted and a.ent_type_ == "PERSON"
+                    )
+                    continue
+                if _is_subject(child, quoted) and child.tag_ != "EX":
+                    if child.pos_ == "ADP":
+                        # 'Of Carson, Levine ... said': the parser took the
+                        # preposition for the subject and the name for its object.
+                        obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                        if obj is None:
+                            continue
+                        child = obj
+                    found.append(child)
+            named = [c for c in found if c.ent_type_ in ("PERSON", "ORG")]
+            if tok is cue and not named:
+                after = _name_after(cue, quoted)
+                if after is not None:
+                    return after
+            if found:
+                # Two subjects is a misparse ('The promise to "..." appeals to voters,
+                # said Alan Abramowitz'): the named one is the speaker.
+                return (named or found)[0]
+            if tok is cue and cue.dep_ == "compound" and cue.head.pos_ == "PROPN":
+                return cue.head  # 'Said Ellis: "..."', read as one name
+            if tok is cue:
+                # '"Go back," Trump barked and ...': the name read as part of a noun
+                # phrase with the verb, its compound rather than its subject.
+                for c in cue.children:
+                    before_cue = c.i < cue.i and c.i not in quoted
+                    if before_cue and c.dep_ == "compound" and c.pos_ == "PROPN":
+                        return c
+            if tok.dep_ == "relcl":
+                return tok.head
+            if tok.dep_ == "acl" and tok.head.pos_ == "PROPN":
+                return tok.head  # "footage of Hillary Clinton asking, ..."
+            for child in tok.children:
+                if child.dep_ == "agent":
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            return g
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in OBJECT_CONTROL:
+                # "That prompted Rubio to ... call Trump '...'": the object acts.
+                obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+                if obj is not None and obj.pos_ in ("PROPN", "NOUN") and obj.i not in quoted:
+                    return obj
+            if (
+                tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "dep")
+                and tok.head is not tok
+            ):
+                tok = tok.head
+                if tok.pos_ == "NOUN":
+                    # "a report warning of ..." -> whoever issued the report
+                    if any(c.dep_ == "poss" for c in tok.children):
+                        return next(c for c in tok.children if c.dep_ == "poss")
+                    if tok.dep_ in ("dobj", "pobj") and tok.head.pos_ in ("VERB", "AUX"):
+                        tok = tok.head if tok.dep_ == "dobj" else tok.head.head
+                continue
+            break
+        return None
+
+    def speaker_of(self, cue: Token, p: int) -> tuple[str | None, bool]:
+        """(speaker key, whether the cue has a subject at all). A participle with no
+        subject of its own speaks for the person it follows ("footage of Hillary
+        Clinton asking, ...") or else for its sentence's subject ("Mr. Trump hardly
+        clarified the matter ..., asserting, ...") when the parse leads nowhere."""
+        subj = self.subject_of(cue)
+        who = self.resolve(subj, p) if subj is not None else None
+        if subj is None and cue.tag_ in ("VBP", "VBZ", "VBD"):
+            # "..., Obama and Clinton call them '...'" parsed with the names hanging
+            # on the clause before: the name right before the verb is its subject.
+            quoted = self._quoted_doc.get(id(cue.doc), set())
+            k = cue.i - 1
+            if k > cue.sent.start and cue.doc[k].text == ",":
+                k -= 1  # "Gov. John Kasich (R-OH), said"
+            if cue.doc[k].text == ")":
+                party = _before_party_label(cue.doc[k - 1])
+                k = party.i if party is not None else k
+            for t in reversed(cue.doc[cue.sent.start : k + 1]):
+                if t.i in quoted or t.pos_ in ("VERB", "AUX") or t.text in ",;:":
+                    break
+                if t.ent_type_ in ("PERSON", "ORG") and t.dep_ != "poss":
+                    return self.entity_of(t, p), True
+        if who is not None or cue.tag_ != "VBG":
+            return who, subj is not None
+        if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+            return None, True
+        prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+        if prev is not None and prev.ent_type_ == "PERSON":
+            who = self.entity_of(prev, p)
+            if who:
+                return who, True
+        quoted = self._quoted_doc.get(id(cue.doc), set())
+        subjects = [
+            t
+            for t in cue.sent
+            if t.i < cue.i and _is_subject(t, quoted) and t.pos_ in ("PROPN", "NOUN", "PRON")
+        ]
+        # The nearest named subject ("It was a one-two punch, as Mrs. Clinton echoed
+        # the criticism, saying ..."), else the sentence's first subject.
+        named = [
+            t
+            for t in subjects
+            if t.ent_type_ in ("PERSON", "ORG")
+            # not someone inside what another speaker says ("Mook told CBS that the
+            # campaign expects Holt to ..., calling out ...")
+            and not any(self.is_cue(a) for a in t.head.ancestors)
+        ]
+        if named:
+            return self.resolve(named[-1], p), True
+        if subjects:
+            return self.resolve(subjects[0], p), True
+        return None, subj is not None
+
+    def is_cue(self, tok: Token) -> bool:
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma in self.cues.verbs:
+            # "will continue to be 'a champion'", "put it": not speech with a verb
+            # of their own.
+            return not (lemma in ASPECT_VERBS and any(c.dep_ == "xcomp" for c in tok.children))
+        return any(
+            c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in self.cues.phrasal
+            for c in tok.children
+        )
+
+    def cue_text(self, cue: Token) -> str:
+        words = [cue]
+        for child in cue.children:
+            phrasal = (cue.lemma_.lower(), child.lower_) in self.cues.phrasal
+            if (
+                child.dep_ == "prt"
+                or (child.dep_ == "advmod" and phrasal)
+                or (
+                    child.dep_ in ("dobj", "dative")
+                    and child.lower_ in ("reporters", "journalists")
+                )
+            ):
+                words.append(child)
+        words.sort(key=lambda t: t.i)
+        return " ".join(t.text for t in words)
+
+    # -- salience
+
+    def candidates(
+        self, sent: Span, p: int, quoted: set[int], before: int | None = None, named_only=False
+    ) -> list[Candidate]:
+        """The actors a sentence names outside quotes, ranked by grammatical role."""
+        out: list[Candidate] = []
+        seen: set[str] = set()
+        for t in sent:
+            if t.i in quoted or t.head.i in quoted or (before is not None and t.i >= before):
+                continue  # who a quotation talks about is not who says it
+            is_subject = t.dep_ in SUBJECT_DEPS and t.head.i not in quoted
+            if named_only and not t.ent_type_:
+                continue
+            if is_subject:
+                head = t.head
+                main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+                rank = 0 if main or self.is_cue(head) else 1
+                key = self.resolve(t, p) if not named_only else self.entity_of(t, p)
+            elif t.ent_type_ and (t.ent_iob_ == "B") and not named_only:
+                rank = 2
+                key = self.entity_of(t, p)
+            else:
+                continue
+            if key and key not in seen:
+                seen.add(key)
+                out.append(Candidate(key, self.kinds.get(key, ""), p, sent.start_char, rank))
+            elif key and rank == 0:
+                # "Senator Chris Dale thinks": the name's first word is met before
+                # its head, the subject; the better role counts.
+                out = [replace(c, rank=0) if c.key == key and c.rank > 0 else c for c in out]
+        if before is None:
+            return out
+        # Before a pronoun in its own sentence, any named subject will do ("Sen.
+        # McCaskill scolded him: '...,' she said"), main clauses first.
+        return sorted((c for c in out if c.rank <= 1), key=lambda c: c.rank)
+
+    def _before_in_sentence(self, tok: Token, p: int) -> list[Candidate]:
+        """Named main-clause subjects earlier in the pronoun's own sentence."""
+        quoted = self._quoted.get(p, set())
+        return self.candidates(tok.sent, p, quoted, before=tok.i, named_only=True)
+
+    def sentence_speaker(self, sent: Span, p: int, quoted: set[int]) -> str | None:
+        """The named speaker of a sentence of reported speech, if any."""
+        for t in sent:
+            if t.i not in quoted and self.is_cue(t) and t.dep_ in ("ROOT", "conj", "parataxis"):
+                subj = self.subject_of(t)
+                if subj is not None:
+                    key = self.resolve(subj, p)
+                    if key:
+                        return key
+        return None
+
+    def person_subject(self, sent: Span, p: int, quoted: set[int]) -> str | None:
+        """The person a sentence is about: its named main-clause subject."""
+        for c in self.candidates(sent, p, quoted, named_only=True):
+            if c.rank == 0 and c.kind == "person":
+                return c.key
+        return None
+
+    def main_subject(self, sent: Span, p: int, quoted: set[int]) -> str | None:
+        """The named person or organisation a sentence's main clause is about."""
+        for c in self.candidates(sent, p, quoted):
+            if c.rank == 0 and c.kind in ("person", "organization"):
+                return c.key
+        return None
+
+    def observe(self, sent: Span, p: int, quoted: set[int]) -> None:
+        self.salience.add_sentence(self.candidates(sent, p, quoted))
+
+
+ASPECT_VERBS = {"continue", "repeat", "put"}
+_PARTY = re.compile(r"^[RDIL]-?[A-Z][A-Za-z.]{0,5}$")
+
+
+def _before_party_label(tok: Token) -> Token | None:
+    """The name before "(R-OH)" when `tok` is inside that party label."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and doc[i].text != "(" and i > tok.i - 4:
+        i -= 1
+    if doc[i].text != "(" or i == 0:
+        return None
+    j = i + 1
+    label = ""
+    while j < len(doc) and doc[j].text != ")" and j < i + 6:
+        label += doc[j].text
+        j += 1
+    if j >= len(doc) or not _PARTY.match(label):
+        return None
+    before = doc[i - 1]
+    return before if before.ent_type_ == "PERSON" else None
+
+
+# Verbs whose object does what their infinitive says ("prompted Rubio to call ...").
+OBJECT_CONTROL = {
+    "prompt",
+    "lead",
+    "cause",
+    "force",
+    "urge",
+    "ask",
+    "invite",
+    "encourage",
+    "push",
+    "persuade",
+    "allow",
+    "get",
+    "inspire",
+    "spur",
+}
+
+
+def _definite(tok: Token) -> bool:
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "its")
+        for c in tok.children
+    )
+
+
+def _is_subject(tok: Token, quoted: set[int]) -> bool:
+    """A subject outside the quotes, and a word (the parser takes dashes for some)."""
+    return tok.dep_ in SUBJECT_DEPS and tok.i not in quoted and any(c.isalnum() for c in tok.text)
+
+
+def _name_after(cue: Token, quoted: set[int]) -> Token | None:
+    """The name written right after a cue that comes before its speaker ('"...,"
+    said James Acton'; 'Any "cleareyed" reading, said Michael Kofman, an expert,
+    would ...'), however the parser hung it; None for other cues."""
+    if cue.lemma_.lower() not in INVERTIBLE_CUES:
+        return None
+    doc = cue.doc
+    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
+        end = nxt.i
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        return doc[end]
+    for child in cue.children:
+        if (
+            child.i > cue.i
+            and child.i not in quoted
+            and child.dep_ in ("dobj", "attr", "npadvmod", "oprd")
+            and child.ent_type_ in ("PERSON", "ORG")
+        ):
+            return child
+    return None
