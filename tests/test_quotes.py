@@ -114,7 +114,8 @@ CASES = [
         "a signature ending a paragraph signs its quotations",
         [
             "\u201cHe answers to no one.\u201d \u2015 Ana Ruiz",
-            "\u201cNobody wants that.\u201d To quote Bob Marley, \u2018Some people are so poor.\u2019 "
+            "\u201cNobody wants that.\u201d To quote Bob Marley, "
+            "\u2018Some people are so poor.\u2019 "
             "And that is all he has, \u201cthe root of all evil.\u201d \u2015 Christina Lastra.",
         ],
         [
