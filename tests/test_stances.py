@@ -125,6 +125,11 @@ CASES = [
         ["President Ines Moreau announced that she would end the military exercises."],
         {("exercises", "Ines Moreau", "for", None)},
     ),
+    # Being for undoing it is being against it.
+    (
+        ["Governor Ana Lind called for the suspension of the moratorium."],
+        {("freezes", "Ana Lind", "against", None)},
+    ),
     # What another should do is the stance of whoever says so.
     (
         ["Minister Kenji Sato said the United States should end its military exercises."],

@@ -61,6 +61,26 @@ OBJECT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "oprd", "prep", "pcomp", "acomp
 # "called for a freeze"); not time or place ("resisted talks until the freeze ...").
 OBJECT_PREPOSITIONS = {"for", "to", "on", "in", "toward", "towards", "with", "of", "about"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Words that end what they govern: being for them is being against it.
+UNDOING = {
+    "suspend",
+    "suspension",
+    "end",
+    "cancel",
+    "cancellation",
+    "repeal",
+    "scrap",
+    "terminate",
+    "termination",
+    "withdraw",
+    "withdrawal",
+    "abandon",
+    "abandonment",
+    "kill",
+    "undo",
+    "dismantle",
+    "break",
+}
 STRENGTH = {"conditional": 3, "against": 2, "undecided": 1, "for": 0}
 
 
@@ -167,13 +187,36 @@ class _Reader:
             topics = [t for t in topics if t in only]
         if not topics:
             return []
-        stance = polarity
-        if self._negated(tok):
-            stance = "against" if polarity == "for" else "undecided"
-        condition = None
-        if stance == "for" and conditions:
-            stance, condition = "conditional", _words(conditions[0])
-        return [self._stance(t, o, stance, tok, condition) for t in topics for o in owners]
+        out = []
+        for topic in topics:
+            stance = polarity
+            if self._undone(topic, region):
+                # "called for the suspension of the nuclear deal": for undoing it
+                # is against it.
+                stance = "against" if polarity == "for" else "for"
+            if self._negated(tok):
+                stance = "against" if stance == "for" else "undecided"
+            condition = None
+            if stance == "for" and conditions:
+                stance, condition = "conditional", _words(conditions[0])
+            out.extend(self._stance(topic, o, stance, tok, condition) for o in owners)
+        return out
+
+    def _undone(self, topic: str, region: set[int]) -> bool:
+        """Whether the proposal (one with no actions of its own) is what the object
+        would end: "the suspension of the deal", "to scrap the freeze"."""
+        if self.topics.actions.get(topic):
+            return False
+        doc = self.sent.doc
+        for i in sorted(region):
+            if self.term_at.get(i) != topic:
+                continue
+            for a in doc[i].ancestors:
+                if a.i not in region:
+                    break
+                if a.lemma_.lower() in UNDOING:
+                    return True
+        return False
 
     @staticmethod
     def _asked(tok: Token) -> bool:
