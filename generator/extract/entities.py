@@ -28,7 +28,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator import rules
-from generator.extract.tokens import ent_ending_at, ent_of, ent_starting_at, ents_in
+from generator.extract.places import _norm, country_of
+from generator.extract.roles import RELATIONS, _conj_affiliation, _of_affiliation, find_role
+from generator.extract.tokens import ent_ending_at, ent_starting_at
 from generator.model import Article, Entity, Mention, Role
 
 if TYPE_CHECKING:
@@ -96,46 +98,6 @@ def surname_candidates(full: str) -> set[str]:
     if i < len(toks) - 1:
         out.add(" ".join(toks[i:]))
     return out
-
-
-def country_of(span: Span) -> str | None:
-    """The country a GPE/LOC/NORP span stands for as an actor, or None for a place."""
-    c = rules.countries()
-    text = span.text
-    if span.label_ == "NORP":
-        return c.demonyms.get(_norm(text))
-    bare = re.sub(r"^the\s+", "", text, flags=re.I)
-    name = c.lookup(text) or c.lookup(bare) or c.lookup("the " + bare)
-    if name:
-        return name
-    cap = c.capitals.get(_norm(text))
-    if cap and capital_is_government(span):
-        return cap
-    return None
-
-
-def _norm(text: str) -> str:
-    return text.replace("\u2019", "'").strip().lower()
-
-
-def capital_is_government(span: Span) -> bool:
-    c = rules.countries()
-    root = span.root
-    head = root.head
-    if root.dep_ == "appos" or any(ch.dep_ == "appos" for ch in root.children):
-        return False  # "Seoul, South Korea"
-    if root.dep_ == "pobj" and head.dep_ in ("prep", "agent", "dative"):
-        prep = head.lower_
-        if prep in c.place_prepositions:
-            return False
-        if prep in c.noun_prepositions:
-            return head.head.pos_ in ("NOUN", "PROPN")
-        return True
-    if root.dep_ in ("dobj", "obj") and head.lemma_ in c.place_verbs:
-        return False
-    if root.dep_ in ("compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
-        return False  # "the Beijing office"
-    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "poss", "appos", "ROOT", "pobj")
 
 
 def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
@@ -360,178 +322,8 @@ def _merge_org_forms(drafts: dict[str, _Draft], spans: dict[tuple[int, int], str
                 break
 
 
-# Words that say how one person stands to another, not what office they hold.
-RELATIONS = {
-    "counterpart",
-    "colleague",
-    "friend",
-    "rival",
-    "ally",
-    "partner",
-    "opponent",
-    "successor",
-    "predecessor",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "father",
-    "mother",
-    "boss",
-}
 # Compass words the model takes for people ("the North said").
 NOT_PEOPLE = {"north", "south", "east", "west", "north's", "south's"}
-
-
-def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
-    """A role for the person `ent` from a title before it or an apposition."""
-    doc = ent.doc
-    titles = {t.end: t for t in doc.spans.get("titles", [])}
-    title_starts = {t.start: t for t in doc.spans.get("titles", [])}
-    # 1. "Secretary of State Mike Pompeo", "former Defense Secretary William J. Perry".
-    k = ent.start
-    while k > 0 and doc[k - 1].text in rules.titles().honorifics:
-        k -= 1
-    if k in titles:
-        title = titles[k]
-        span = _with_modifiers(title)
-        aff = _country_before(span) or _of_country_after(ent) or _default_country(title)
-        return Role(_title_text(span, doc), aff, article_id)
-    # 2. "China's foreign minister, Wang Yi" / "the North Korean ambassador to India, Kye".
-    if ent.start >= 2 and doc[ent.start - 1].text == ",":
-        j = ent.start - 2
-        end = j + 1
-        # skip "to India"
-        if j >= 1 and doc[j].ent_type_ in ("GPE", "LOC") and doc[j - 1].lower_ in ("to", "in"):
-            j -= 2
-            while j >= 0 and doc[j].ent_type_ in ("GPE", "LOC") and doc[j].lower_ not in ("to",):
-                j -= 1
-        if j + 1 in titles:
-            title = titles[j + 1]
-            span = _with_modifiers(title)
-            phrase = doc[span.start : end]
-            aff = _country_before(span) or _default_country(title)
-            return Role(_title_text(phrase, doc), aff, article_id)
-    # 3. "Kang Kyung-wha, South Korea's foreign minister" / "Yang Xiyu, a former ... official".
-    if ent.end < len(doc) and doc[ent.end].text == ",":
-        stop = min(len(doc), ent.end + 9)
-        for i in range(ent.end + 1, stop):
-            if doc[i].text in (",", ".", ";") or doc[i].ent_type_ == "PERSON":
-                break
-            if i in title_starts:
-                title = title_starts[i]
-                first = ent.end + 1
-                while first < title.start and (
-                    doc[first].pos_ == "DET"
-                    or doc[first].ent_type_ in ("GPE", "NORP")
-                    or doc[first].tag_ == "POS"
-                ):
-                    first += 1
-                phrase = doc[first : _extend_to(title)]
-                sent_end = ent.sent.end
-                aff = _first_country(doc[ent.end + 1 : sent_end]) or _default_country(title)
-                return Role(_title_text(phrase, doc), aff, article_id)
-    return None
-
-
-def _of_affiliation(ent: Span, spans, drafts, p: int) -> str | None:
-    """ "Norah O'Donnell of CBS News", "President Moon Jae-in of South Korea"."""
-    doc = ent.doc
-    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
-        return None
-    e = ent_starting_at(doc, ent.end + 1)
-    if e is not None:
-        key = spans.get((p, e.start_char))
-        if key and drafts[key].kind in ("organization", "country"):
-            return drafts[key].names.most_common(1)[0][0]
-    return None
-
-
-def _conj_affiliation(ent: Span, spans, drafts, p: int) -> str | None:
-    """ "his Chinese counterpart, Yang Jiechi, and Gen. Fang Fenghui": a person
-    listed with another shares that one's country when nothing else says."""
-    root = ent.root
-    if root.dep_ != "conj":
-        return None
-    head = root.head
-    e = ent_of(head)
-    if e is not None and e.label_ == "PERSON":
-        key = spans.get((p, e.start_char))
-        affs = [r.affiliation for r in drafts[key].roles if r.affiliation] if key else []
-        if affs:
-            return affs[-1]
-        if key and drafts[key].affiliations:
-            return drafts[key].affiliations.most_common(1)[0][0]
-    for child in head.children:
-        if child.dep_ in ("amod", "poss", "compound") and child.ent_type_ in ("NORP", "GPE"):
-            return rules.countries().demonyms.get(_norm(child.text)) or rules.countries().lookup(
-                child.text
-            )
-    return None
-
-
-def _with_modifiers(title: Span) -> Span:
-    doc = title.doc
-    start = title.start
-    mods = rules.titles().modifiers
-    while start > 0 and doc[start - 1].lower_ in mods:
-        start -= 1
-    return doc[start : title.end]
-
-
-def _extend_to(title: Span) -> int:
-    """A title runs on through "to COUNTRY" ("ambassador to India")."""
-    doc = title.doc
-    end = title.end
-    if end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end + 1].ent_type_ in ("GPE",):
-        end += 2
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-    return end
-
-
-def _title_text(span: Span, doc: Doc) -> str:
-    text = re.sub(r"\s+", " ", span.text).strip(" ,")
-    for short, full in sorted(rules.titles().display.items(), key=lambda kv: -len(kv[0])):
-        text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text)
-    return text
-
-
-def _country_before(span: Span) -> str | None:
-    """ "South Korea's foreign minister", "the North Korean ambassador"."""
-    for end in (span.start - 1, span.start):  # in the order of the text
-        ent = ent_ending_at(span.doc, end)
-        if ent is not None:
-            c = country_of(ent) or rules.countries().lookup(ent.text)
-            if c:
-                return c
-    return None
-
-
-def _of_country_after(ent: Span) -> str | None:
-    doc = ent.doc
-    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
-        e = ent_starting_at(doc, ent.end + 1)
-        if e is not None:
-            return rules.countries().lookup(e.text) or country_of(e)
-    return None
-
-
-def _first_country(span: Span) -> str | None:
-    for ent in ents_in(span):
-        if ent.label_ in ("GPE", "NORP", "LOC"):
-            c = rules.countries().lookup(ent.text) or rules.countries().demonyms.get(
-                _norm(ent.text)
-            )
-            if c:
-                return c
-    return None
-
-
-def _default_country(title: Span) -> str | None:
-    return rules.titles().default_country.get(title.text.lower())
 
 
 def _prefixed_form(span: Span, name: str) -> str:
