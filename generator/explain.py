@@ -4,8 +4,7 @@ and the editors' questions with their evidence ("What to know"). A mixin of
 
 Evidence is shown in whole sentences: a stance's own sentence (its offsets come
 from the parse), and for questions answered by passages, sentences cut from the
-topic's key paragraphs by `sentences()` below, which never splits after a title
-or an initial ("Mr. Kim", "William J. Perry").
+topic's key paragraphs by `sentences.sentences()`.
 """
 
 from __future__ import annotations
@@ -13,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.model import Actor, Episode, Evidence, Position, Topic
+from generator.model import STANCE_ORDER, Actor, Episode, Evidence, Position, Topic
+from generator.sentences import sentences
 
 STANCE_LABELS = {
     "for": "For",
@@ -21,45 +21,7 @@ STANCE_LABELS = {
     "against": "Against",
     "undecided": "Undecided",
 }
-STANCE_ORDER = ("for", "conditional", "against", "undecided")
 
-# Words that end a sentence only in appearance.
-ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "gen",
-    "sen",
-    "rep",
-    "gov",
-    "lt",
-    "col",
-    "sgt",
-    "capt",
-    "adm",
-    "st",
-    "jr",
-    "sr",
-    "prof",
-    "rev",
-    "no",
-    "vs",
-    "u.s",
-    "u.n",
-    "u.k",
-    "jan",
-    "feb",
-    "aug",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "inc",
-    "corp",
-    "co",
-}
-_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 STOP_WORDS = frozenset(
     [
         "a",
@@ -120,22 +82,6 @@ STOP_WORDS = frozenset(
 )
 MAX_PASSAGES = 3
 MAX_EPISODES = 3  # on a card; the history page has them all
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a paragraph."""
-    out = []
-    start = 0
-    for m in _END.finditer(text):
-        word = re.findall(r"[\w.]+$", text[start : m.start()])
-        last = word[0].lower().rstrip(".") if word else ""
-        if last in ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
-            continue  # "Mr. Kim", "William J. Perry"
-        out.append((start, m.end()))
-        start = m.end()
-    if start < len(text.rstrip()):
-        out.append((start, len(text)))
-    return [(s, e) for s, e in out if text[s:e].strip()]
 
 
 def _stems(text: str) -> set[str]:

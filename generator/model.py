@@ -119,6 +119,8 @@ class Episode:
 
 
 STANCES = ("for", "against", "conditional", "undecided")
+# The order a reader asks in: who is for it, who only on a condition, who against.
+STANCE_ORDER = ("for", "conditional", "against", "undecided")
 
 
 @dataclass(frozen=True)

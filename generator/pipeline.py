@@ -215,6 +215,12 @@ def render(settings: Settings, corpus: Corpus, reuse=None) -> dict[str, str]:
     from generator import sitewrite
 
     meta = editorial.load_site(settings.path("editorial") / "site.yaml")
+    if meta.get("lead") and meta["lead"] not in {t.id for t in corpus.topics}:
+        raise editorial.EditorialError(
+            settings.path("editorial") / "site.yaml",
+            None,
+            f"'lead: {meta['lead']}' is no topic of topics.yaml",
+        )
     redirects = sitewrite.update_redirects(
         settings.path("site_src"), corpus.extra.get("redirects", {})
     )

@@ -193,6 +193,7 @@ class StanceCues:
     adjectives: dict[str, str]
     judgments: dict[str, str]  # "trap", "way station", "good idea"
     change_words: frozenset[str]
+    undoing: frozenset[str]
     marks: frozenset[str]  # "if", "only after", "in return for"
     condition_words: frozenset[str]
 
@@ -215,6 +216,7 @@ def stance_cues() -> StanceCues:
         adjectives={a: p for p in ("for", "against") for a in data[f"{p}_adjectives"]},
         judgments={j: p for p in ("for", "against") for j in data[f"{p}_judgments"]},
         change_words=frozenset(data["change_words"]),
+        undoing=frozenset(data["undoing"]),
         marks=frozenset(data["condition_marks"]),
         condition_words=frozenset(data["condition_words"]),
     )

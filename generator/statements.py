@@ -3,25 +3,11 @@ reported statement that holds them and fragments within their sentence."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import replace
 
 from generator.model import Article, Quote
-
-_SENTENCE_END = re.compile(r"([.?!][\u201d\"\u2019)]*)\s+(?=[A-Z\u201c\"])")
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the sentence of `text` that holds [start, end) begins and ends."""
-    begin, stop = 0, len(text)
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() <= start:
-            begin = m.end()
-        elif m.start() >= end:
-            stop = m.end(1)  # with its closing marks
-            break
-    return begin, stop
+from generator.sentences import sentence_around
 
 
 def statements(quotes: list[Quote], articles: dict[str, Article]) -> list[Quote]:
@@ -51,7 +37,7 @@ def statements(quotes: list[Quote], articles: dict[str, Article]) -> list[Quote]
                 continue  # shown within a fragment's sentence
             elif q.kind == "partial" and len(q.text.split()) <= 3:
                 text = articles[art].paragraphs[p]
-                b, e = _sentence_around(text, q.start, q.end)
+                b, e = sentence_around(text, q.start, q.end)
                 shown.append((b, e))
                 out.append(replace(q, kind="context", text=text[b:e].strip()))
             else:

@@ -87,6 +87,11 @@ CASES = [
     ),
     ("name-300-characters", {"seeds/x.txt": '"Yes," said ' + "Aaron " * 50 + "Berg.\n"}, None),
     (
+        "lead-topic-unknown",
+        {"editorial/site.yaml": "title: T\nlead: no-such-topic\n"},
+        r"editorial/site\.yaml: 'lead: no-such-topic' is no topic of topics\.yaml",
+    ),
+    (
         "leader-feb-30",
         {"editorial/leaders.yaml": LEADER.format(start="1993-02-30", more="")},
         r"editorial/leaders\.yaml:1: 'start' must be a date",

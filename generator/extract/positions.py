@@ -14,10 +14,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator.editorial import CurationEntry, EditorialError
-from generator.model import Actor, ArticleFacts, Evidence, Position
+from generator.model import STANCE_ORDER, Actor, ArticleFacts, Evidence, Position
 
 WEAK = ("when", "once", "until", "in return", "in exchange", "under")
-STANCE_ORDER = {"for": 0, "conditional": 1, "against": 2, "undecided": 3}
 
 
 def build_positions(
@@ -55,7 +54,7 @@ def build_positions(
     paragraphs = {f.article.id: len(f.article.paragraphs) for f in facts}
     _curate(positions, curation, curation_path, actors, proposals, dates, paragraphs)
     return tuple(
-        sorted(positions.values(), key=lambda p: (p.topic, STANCE_ORDER[p.stance], p.actor))
+        sorted(positions.values(), key=lambda p: (p.topic, STANCE_ORDER.index(p.stance), p.actor))
     )
 
 

@@ -22,7 +22,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from generator.extract.entities import EntityIndex
-from generator.extract.tokens import ent_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -194,8 +193,3 @@ def document_of(noun: Token) -> str | None:
                     mods = [m.text for m in g.children if m.dep_ in ("amod", "compound")]
                     return " ".join([*mods, g.text])
     return None
-
-
-def ent_text(tok: Token) -> str | None:
-    ent = ent_of(tok)
-    return ent.text if ent is not None else None

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from generator import rules
 from generator.extract.entities import EntityIndex
-from generator.extract.owners import Owners, People
+from generator.extract.owners import SUBJECT_DEPS, Owners, People
 from generator.model import Article, Quote, Stance
 
 if TYPE_CHECKING:
@@ -60,27 +60,6 @@ OBJECT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "oprd", "prep", "pcomp", "acomp
 # The prepositions that introduce what a verb is about ("agreed to a moratorium",
 # "called for a freeze"); not time or place ("resisted talks until the freeze ...").
 OBJECT_PREPOSITIONS = {"for", "to", "on", "in", "toward", "towards", "with", "of", "about"}
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-# Words that end what they govern: being for them is being against it.
-UNDOING = {
-    "suspend",
-    "suspension",
-    "end",
-    "cancel",
-    "cancellation",
-    "repeal",
-    "scrap",
-    "terminate",
-    "termination",
-    "withdraw",
-    "withdrawal",
-    "abandon",
-    "abandonment",
-    "kill",
-    "undo",
-    "dismantle",
-    "break",
-}
 STRENGTH = {"conditional": 3, "against": 2, "undecided": 1, "for": 0}
 
 
@@ -99,10 +78,12 @@ def extract_stances(
     people = People(index)
     for p, doc in enumerate(docs):
         term_at = {i: t for t, s, e in topics.proposal_hits(doc) for i in range(s, e)}
+        said = [q for q in quotes if q.paragraph == p and q.speaker]
+        owners = Owners(p, index, said, people)
         for sent in doc.sents:
             people.sentence(sent, p)
             context = [t for q, t in recent if q >= p - 1]
-            reader = _Reader(p, sent, term_at, topics, cues, context, people, index, quotes)
+            reader = _Reader(p, sent, term_at, topics, cues, context, people, said, owners)
             for st in reader.stances():
                 key = (st.topic, st.owner, st.paragraph, st.start)
                 old = found.get(key)
@@ -117,12 +98,10 @@ def extract_stances(
 class _Reader:
     """The stances of one sentence."""
 
-    def __init__(self, p, sent, term_at, topics, cues, context, people, index, quotes):
+    def __init__(self, p, sent, term_at, topics, cues, context, people, quotes, owners):
         self.p, self.sent, self.term_at = p, sent, term_at
         self.topics, self.cues, self.context = topics, cues, context
-        self.people, self.index = people, index
-        self.quotes = [q for q in quotes if q.paragraph == p and q.speaker]
-        self.owners = Owners(p, index, self.quotes, people)
+        self.people, self.quotes, self.owners = people, quotes, owners
 
     def stances(self) -> list[Stance]:
         out: list[Stance] = []
@@ -182,7 +161,7 @@ class _Reader:
         # What is asked in return is not what the cue is about ("willing to
         # consider a moratorium if the United States stopped its exercises").
         region -= {i for c in conditions if c.root.dep_ == "advcl" for i in range(c.start, c.end)}
-        topics = self._proposals(region, change or lemma in self._all_actions())
+        topics = self._proposals(region, change or lemma in self.topics.all_actions)
         if only is not None:
             topics = [t for t in topics if t in only]
         if not topics:
@@ -214,7 +193,7 @@ class _Reader:
             for a in doc[i].ancestors:
                 if a.i not in region:
                     break
-                if a.lemma_.lower() in UNDOING:
+                if a.lemma_.lower() in self.cues.undoing:
                     return True
         return False
 
@@ -248,9 +227,6 @@ class _Reader:
             if f in self.cues.judgments:
                 return self.cues.judgments[f]
         return None
-
-    def _all_actions(self) -> frozenset[str]:
-        return frozenset().union(*self.topics.actions.values())
 
     def _verb_frame(self, verb: Token) -> tuple[set[int], list[str]]:
         """What a cue verb is about, and whose stance it is."""

@@ -48,6 +48,7 @@ class TopicMatcher:
                     for doc in [nlp(a)]
                     for w in (doc[0].lemma_.lower(), a.split()[0].lower())
                 )
+            self.all_actions = frozenset().union(*self.actions.values())
 
     def hits(self, doc: Doc) -> list[tuple[str, int, int]]:
         cached = doc.user_data.get("explainer_topics")
