@@ -593,6 +593,161 @@ CASES = [
         [("That was a good speech you gave last night, Mr. President,", "Steve Cohen", "direct")],
     ),
     (
+        "a participle going on with the speaker's words, not the reported subject's",
+        [
+            "Mara Lind told the radio station that Piet Vos \u201chad a reckless plan,\u201d "
+            "adding, \u201cHe lost every argument in the room.\u201d"
+        ],
+        [
+            ("had a reckless plan,", "Mara Lind", "partial"),
+            ("He lost every argument in the room.", "Mara Lind", "direct"),
+        ],
+    ),
+    (
+        "a participle after a cue of its own stays that cue's",
+        [
+            "Vos cannot say that \u201cfrom his own view,\u201d Mara Lind added, saying it "
+            "should be \u201cup to the voters to decide.\u201d"
+        ],
+        [
+            ("from his own view,", "Mara Lind", "partial"),
+            ("up to the voters to decide.", "Mara Lind", "partial"),
+        ],
+    ),
+    (
+        "the cue right after the quote, not a later one the parser hung it on",
+        [
+            "\u201cI never said that. I never said that,\u201d Piet Vos said, after the "
+            "host Mara Lind said the plan was \u201ca fraud.\u201d"
+        ],
+        [
+            ("I never said that. I never said that,", "Piet Vos", "direct"),
+            ("a fraud.", "Mara Lind", "partial"),
+        ],
+    ),
+    (
+        "an age set off by commas between the name and the cue",
+        [
+            "Jorge Vidal hosts the evening news.",
+            "\u201cWe were wrong to wait so long,\u201d Vidal, 58, told the agency on Monday.",
+        ],
+        [("We were wrong to wait so long,", "Jorge Vidal", "direct")],
+    ),
+    (
+        "a relative clause set off by commas between the name and the cue",
+        [
+            "Mr. Oskar Brenn, whose latest company, Datafeld, helps brands find "
+            "suppliers, said the candidate was one of them: \u201cHe is a start-up kind of "
+            "guy.\u201d"
+        ],
+        [("He is a start-up kind of guy.", "Oskar Brenn", "direct")],
+    ),
+    (
+        "a surname written with a curly apostrophe",
+        [
+            "\u201cIt was not the best use of time,\u201d said Brett O\u2019Rourke, a strategist.",
+            "\u201cWe should have gone where the votes were,\u201d O\u2019Rourke said.",
+        ],
+        [
+            ("It was not the best use of time,", "O\u2019Rourke", "direct"),
+            ("We should have gone where the votes were,", "O\u2019Rourke", "direct"),
+        ],
+    ),
+    (
+        "labels of a transcript, with and without a party",
+        [
+            'Rep. Tom Hale (R-Ohio):"Who told you that figure?"',
+            'Former secretary of state Margaret Collins: "We learned it from the department."',
+            'Hale: "That is not an answer." Collins: "It is the only one I have."',
+        ],
+        [
+            ("Who told you that figure?", "Tom Hale", "direct"),
+            ("We learned it from the department.", "Margaret Collins", "direct"),
+            ("That is not an answer.", "Tom Hale", "direct"),
+            ("It is the only one I have.", "Margaret Collins", "direct"),
+        ],
+    ),
+    (
+        "a colon after a clause: its subject, or the cue that reports it",
+        [
+            "Senator Tom Hale spoke in Ohio on Monday.",
+            'Hale delivered a snappy retort: "No one is tearing this up." He left.',
+            "Continued Hale: \u201cSo it is a real problem.\u201d",
+            "Mara Lind said the plan was a \u201cfatal mistake\u201d and that the team has "
+            "learned its lesson: \u201cThey are ready for a longer fight.\u201d",
+        ],
+        [
+            ("No one is tearing this up.", "Tom Hale", "direct"),
+            ("So it is a real problem.", "Tom Hale", "direct"),
+            ("fatal mistake", "Mara Lind", "partial"),
+            ("They are ready for a longer fight.", "Mara Lind", "direct"),
+        ],
+    ),
+    (
+        "a place or a time before a colon is no one's label",
+        [
+            'Then, later that month on the radio: "I never said we made a mistake."',
+        ],
+        [("I never said we made a mistake.", None, "direct")],
+    ),
+    (
+        "a verb of any kind right after the quote, with a person as its subject",
+        [
+            "Pierre Lamont is the president of the republic.",
+            "\u201cFrance will always be France,\u201d an angry Lamont retaliated.",
+        ],
+        [("France will always be France,", "Pierre Lamont", "direct")],
+    ),
+    (
+        "a verb right after the quote whose subject is no person",
+        ["\u201cThe river is high,\u201d the water rose."],
+        [("The river is high,", None, "direct")],
+    ),
+    (
+        "a two-word organization the article treats as a person",
+        [
+            "Christian Estrosi, a former mayor of Nice, wrote on Twitter that the truck "
+            "carried arms.",
+            "Estrosi told French television that \u201cthe driver fired on the crowd.\u201d",
+        ],
+        [("the driver fired on the crowd.", "Christian Estrosi", "partial")],
+    ),
+    (
+        "words said in a statement are the speaker's; a joint statement's are no one's",
+        [
+            "Tom Hale, who is running against Mara Lind, said in a statement that "
+            "\u201cthe dysfunction has stopped the council.\u201d",
+            "In a joint statement, Mr. Hale committed to the promise of "
+            "\u201ca complete review.\u201d",
+        ],
+        [
+            ("the dysfunction has stopped the council.", "Tom Hale", "partial"),
+            ("a complete review.", None, "partial"),
+        ],
+    ),
+    (
+        "a cue in a coordination: the subject of the verb before it",
+        [
+            "A group of teachers called for a boycott, and the civil rights organization "
+            "the Anti-Defamation League denounced the remarks and said it would "
+            "\u201credirect\u201d the donations."
+        ],
+        [("redirect", "Anti-Defamation League", "partial")],
+    ),
+    (
+        "a description that gives its own name",
+        [
+            "\u201cNobody should pretend here!\u201d wrote a man calling himself Paul Paul.",
+            "\u201cThere never was an order,\u201d said the base chief known as Bob.",
+            "\u201cIt was late,\u201d said a man known as the night watchman.",
+        ],
+        [
+            ("Nobody should pretend here!", "Paul Paul", "direct"),
+            ("There never was an order,", "Bob", "direct"),
+            ("It was late,", None, "direct"),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

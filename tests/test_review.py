@@ -81,3 +81,16 @@ def test_diff_of_two_files(tmp_path):
     assert "- 1994: Talks ended" in out
     same = run("diff", str(tmp_path / "old.json"), str(tmp_path / "old.json")).output
     assert same.endswith("No changes in the data or the pages.\n")
+
+
+def test_diff_reports_a_new_display_name_under_the_same_id(tmp_path):
+    """Taro Kono -> Taro K\u014dno keeps the id taro-kono: a change of name, not an
+    actor removed and another added."""
+    actor = {"id": "taro-kono", "name": "Taro Kono", "kind": "person", "roles": []}
+    old = {"articles": [], "actors": [actor], "quotes": [], "topics": [], "events": []}
+    new = {**old, "actors": [{**actor, "name": "Taro K\u014dno"}]}
+    (tmp_path / "old.json").write_text(json.dumps(old))
+    (tmp_path / "new.json").write_text(json.dumps(new))
+    out = run("diff", str(tmp_path / "old.json"), str(tmp_path / "new.json")).output
+    assert "- Taro Kono: now named **Taro K\u014dno**" in out
+    assert "added:" not in out and "removed:" not in out

@@ -11,6 +11,7 @@ mentioned). See `quotes.py` for the order in which an article is read.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,10 @@ if TYPE_CHECKING:
     from generator.extract.quotes import QuoteSpan
 
 
+# "(R-S.C.)", "(D)" right before a transcript label's colon.
+_PARTY_AT_END = re.compile(r"\s*\([RDI](?:-[A-Z][A-Za-z.]{0,6})?\)\s*$")
+
+
 class Attributor(Speakers):
     def __init__(self, article: Article, docs: list[Doc], index: EntityIndex):
         self.article = article
@@ -60,7 +65,7 @@ class Attributor(Speakers):
                     self.salience.roles.setdefault(word, e.key)
             if e.kind == "person":
                 for form in (e.name, *e.aliases):
-                    for word in surname_candidates(form):
+                    for word in surname_candidates(form.replace("\u2019", "'")):
                         self.surnames.setdefault(word, set()).add(e.key)
 
     # -- attribution of one quote
@@ -76,8 +81,17 @@ class Attributor(Speakers):
         # The cues the quote depends on, nearest first. An inner cue whose subject
         # names nobody ("the advertisement suggests") gives way to an outer one
         # ("City Attorney Brad Holm said in the letter that ...").
+        adjacent = self._adjacent_cue(q, doc, quoted, spans)
+        introduced = self._colon_introducer(q, doc, quoted, spans) if adjacent is None else None
+        if introduced is not None:
+            return introduced
         fallback: tuple[str | None, str | None, bool] | None = None
         for verb, noun in self._governing_cues(qtoks, quoted):
+            if adjacent is not None and (verb or noun).i > adjacent.i:
+                # '"I never said that," Trump said, after Becky Quick said ...':
+                # the parser hung the quote on the later cue; the one right after
+                # the quote is its own.
+                verb, noun = adjacent, None
             if noun is not None:
                 document = document_of(noun)
                 if document is not None:
@@ -114,7 +128,7 @@ class Attributor(Speakers):
         ends_open = inner[-1:] in (",", "?", "!", "\u2014", "-")
         ends_open = ends_open or text[q.end + 1 : q.end + 2] == ","
         if cue is None:
-            after_cue = next((t for t in after if self.is_cue(t)), None)
+            after_cue = next((t for t in after if self.is_cue(t)), None) or adjacent
             before_cue = self._introducing_cue(before, q)
             if ends_open and after_cue is not None:
                 cue = after_cue
@@ -144,17 +158,6 @@ class Attributor(Speakers):
                             owner = self._owner(obj)
                             who = self.resolve(owner, p) if owner is not None else None
                         return who, "according to", True
-        # Before the quote, "X said:" with the colon ending the clause.
-        text = text_of(doc)
-        k = rstrip_end(text, q.start - 1)
-        if k > 0 and text[k - 1] == ":" and before:
-            verb = next((t for t in reversed(before) if t.pos_ in ("VERB", "AUX")), None)
-            if verb is not None:
-                subj = self.subject_of(verb)
-                if subj is not None:
-                    who = self.resolve(subj, p)
-                    if who:
-                        return who, verb.text, True
         held = self._held_by_subject(qtoks, quoted, p)
         if held is not None:
             return held, None, True
@@ -237,6 +240,9 @@ class Attributor(Speakers):
                 continue
             if subj.ent_type_ == "PERSON" or subj.lower_ in PERSON_PRONOUNS:
                 return self.resolve(subj, p)
+            who = self.resolve(subj, p)  # a person the model took for something else
+            if who is not None and self.kinds.get(who) == "person":
+                return who
         return None
 
     def _governing_cues(
@@ -349,6 +355,97 @@ class Attributor(Speakers):
             ):
                 return t
         return None
+
+    def _colon_introducer(
+        self, q: QuoteSpan, doc: Doc, quoted: set[int], spans
+    ) -> tuple[str, str | None, bool] | None:
+        """The speaker a colon introduces the quote with: 'Sanders delivered a
+        snappy retort: "..."', 'Continued Stone: "..."', or a bare label as in a
+        transcript ('Rep. Trey Gowdy (R-S.C.): "..."', 'Clinton: "..." Bush: "..."').
+        """
+        text = text_of(doc)
+        k = rstrip_end(text, q.start - 1)
+        if k <= 0 or text[k - 1] != ":":
+            return None
+        _, before = self._windows(q, doc, quoted, spans)
+        before = [t for t in before if t.idx < k - 1]
+        if not before:
+            return None
+        p = q.paragraph
+        # The last cue before the colon ("Axelrod said this was a '...' and that she
+        # has learned her lesson: '...'"), else the last verb.
+        verb = next((t for t in reversed(before) if self.is_cue(t)), None)
+        if verb is None:
+            verb = next((t for t in reversed(before) if t.pos_ in ("VERB", "AUX")), None)
+            # A clause that a cue before an earlier quote reports goes on.
+            cue = next((a for a in verb.ancestors if self.is_cue(a)), None) if verb else None
+            verb = cue if cue is not None and cue.i not in quoted else verb
+        if verb is not None:
+            subj = self.subject_of(verb)
+            who = self.resolve(subj, p) if subj is not None else None
+            if who is None and verb.i == before[0].i:
+                # "Continued Stone:", "Said Ellis:": the name after the verb.
+                name = next(
+                    (t for t in before if t.i > verb.i and (t.ent_type_ or t.pos_ == "PROPN")),
+                    None,
+                )
+                who = self.resolve(name, p) if name is not None else None
+            return (who, verb.text, True) if who else None
+        if len(before) > 12:
+            return None
+        # A label: a name (after its title, before its party) ends right at the colon.
+        end = k - 1
+        party = _PARTY_AT_END.search(text, before[0].idx, end)
+        end = party.start() if party else end
+        ends = [t for t in before if t.idx + len(t) <= end]
+        if not ends:
+            return None
+        last = ends[-1]
+        if not (last.ent_type_ in ("PERSON", "ORG") or (last.is_title and last.pos_ == "PROPN")):
+            return None
+        first = last
+        while first.i > before[0].i and doc[first.i - 1].ent_iob_ == "I" and first.ent_iob_ == "I":
+            first = doc[first.i - 1]
+        if first.i > 0 and doc[first.i - 1].pos_ == "ADP":
+            return None  # "Then, later that month on CNN:" is no one's label
+        who = self.resolve(last, p)
+        if who and self.kinds.get(who) in ("person", "organization"):
+            return who, None, True
+        return None
+
+    def _adjacent_cue(self, q: QuoteSpan, doc: Doc, quoted: set[int], spans) -> Token | None:
+        """The cue of '"...," Trump said' or '"...," said Trump': right after a quote
+        that ends open, with at most a name between them."""
+        text = text_of(doc)
+        inner = text[q.start : q.end].rstrip()
+        if inner[-1:] not in (",", "?", "!") and text[q.end + 1 : q.end + 2] != ",":
+            return None
+        after, _ = self._windows(q, doc, quoted, spans)
+        for t in after[:5]:
+            if self.is_cue(t):
+                return t
+            if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ") and self._speaks_alone(t, after, q):
+                return t  # '"France will always be France," an angry Hollande retaliated.'
+            if t.pos_ in ("VERB", "AUX", "SCONJ", "ADP") or t.text in ".;:":
+                return None
+        return None
+
+    def _speaks_alone(self, verb: Token, after: list[Token], q: QuoteSpan) -> bool:
+        """A verb after a quote that can only be how it was said: a person as its
+        subject between the quote and the verb, no object but the quote, and the
+        sentence ends there."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i < after[0].i:
+            return False
+        if self.kinds.get(self.resolve(subj, q.paragraph) or "") != "person":
+            return False
+        if any(
+            c.dep_ in ("dobj", "xcomp", "prep", "advcl") or (c.dep_ == "ccomp" and c.idx > q.end)
+            for c in verb.children
+        ):
+            return False
+        nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+        return nxt is None or nxt.text in (".", "“", '"')
 
     def _named_cue_before(self, doc, q, quoted, spans) -> tuple[str, str, bool] | None:
         """The speaker of the cue that introduces the quote from right before it,

@@ -115,12 +115,15 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
             d.forms.add(_prefixed_form(span, name))
         spans[(p, span.start_char)] = key
 
+    people_as_orgs = _people_tagged_as_orgs(docs)
     for p, doc in enumerate(docs):
         consumed = -1  # the end of a bracketed insertion already taken into a name
         for ent in doc.ents:
             label = ent.label_
             if ent.start_char < consumed:
                 continue
+            if label == "ORG" and ent.text in people_as_orgs:
+                label = "PERSON"
             if label in PERSON_LABELS:
                 name = clean_person_name(ent)
                 if not name or _norm(name) in reporters or _norm(name) in NOT_PEOPLE:
@@ -191,6 +194,48 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                 drafts[org].affiliations[affs.most_common(1)[0][0]] += 1
     entities = tuple(_finish(d) for d in sorted(drafts.values(), key=lambda d: d.key))
     return EntityIndex(entities=entities, by_span=spans)
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]*(?:['\u2019][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def _people_tagged_as_orgs(docs: list[Doc]) -> set[str]:
+    """Two- or three-word "organizations" that the article treats as people: set
+    off by a person's role ("Christian Estrosi, a former mayor of Nice"), or whose
+    last word alone is the subject of a verb of speech ("Estrosi told ...",
+    "O'Donnell said"). Organizations are not called by their last word."""
+    cues = rules.cues()
+    speakers: set[str] = set()
+    for doc in docs:
+        for tok in doc:
+            if (
+                tok.dep_ == "nsubj"
+                and tok.is_title
+                and tok.head.lemma_.lower() in cues.verbs
+                and not any(c.dep_ in ("compound", "det", "amod", "poss") for c in tok.children)
+            ):
+                speakers.add(tok.text.replace("\u2019", "'"))
+    # A word that is already a person's surname: the "organization" is something
+    # else ("Washington Post Trump").
+    speakers -= {e.text.split()[-1] for d in docs for e in d.ents if e.label_ == "PERSON"}
+    out: set[str] = set()
+    for doc in docs:
+        for ent in doc.ents:
+            words = ent.text.split()
+            if (
+                ent.label_ != "ORG"
+                or not 2 <= len(words) <= 3
+                or not all(_NAME_WORD.fullmatch(w) for w in words)
+                or any(w.lower() in cues.org_nouns for w in words)
+            ):
+                continue
+            described = ent.end + 2 < len(ent.doc) and ent.doc[ent.end].text == ","
+            described = described and any(
+                a.dep_ == "appos" and a.lemma_.lower() in cues.role_nouns for a in ent.root.children
+            )
+            if described or words[-1].replace("\u2019", "'") in speakers:
+                out.add(ent.text)
+    return out
 
 
 def _untagged_speakers(docs: list[Doc]) -> list[tuple[int, Span, str]]:

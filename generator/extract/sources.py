@@ -191,5 +191,7 @@ def document_of(noun: Token) -> str | None:
             for g in c.children:
                 if g.dep_ == "pobj" and g.lemma_.lower() in AGREEMENTS:
                     mods = [m.text for m in g.children if m.dep_ in ("amod", "compound")]
+                    if g.lemma_.lower() == "statement" and "joint" not in (m.lower() for m in mods):
+                        continue  # "said in a statement": the speaker's own
                     return " ".join([*mods, g.text])
     return None

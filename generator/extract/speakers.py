@@ -129,6 +129,9 @@ class Speakers:
                     key = self.entity_of(child, p)
                     if key and child.dep_ != "poss":
                         return key
+            key = self._named_so(tok, p)
+            if key:
+                return key
             lemma = tok.lemma_.lower()
             # "Powell's office", "one Trump campaign source", "a study by the
             # committee": who speaks through them.
@@ -170,9 +173,13 @@ class Speakers:
                 return self._org_named(lemma, p)
         return None
 
+    def _named_so(self, tok: Token, p: int) -> str | None:
+        name = _self_name(tok)
+        return self.entity_of(name, p) if name is not None else None
+
     def _person_named(self, word: str) -> str | None:
         """The one person of the article whose short name this is, if just one."""
-        owners = self.surnames.get(word, set())
+        owners = self.surnames.get(word.replace("\u2019", "'"), set())
         return next(iter(owners)) if len(owners) == 1 else None
 
     def _org_named(self, noun: str, p: int) -> str | None:
@@ -222,6 +229,12 @@ class Speakers:
                 after = _name_after(cue, quoted)
                 if after is not None:
                     return after
+            if tok is cue and not found and cue.lemma_.lower() in INVERTIBLE_CUES:
+                # '"...!" wrote a man calling himself Paul Paul': the object of an
+                # inverted cue that names itself.
+                for c in cue.children:
+                    if c.dep_ == "dobj" and c.i > cue.i and _self_name(c) is not None:
+                        return c
             if found:
                 # Two subjects is a misparse ('The promise to "..." appeals to voters,
                 # said Alan Abramowitz'): the named one is the speaker.
@@ -249,6 +262,21 @@ class Speakers:
                 obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
                 if obj is not None and obj.pos_ in ("PROPN", "NOUN") and obj.i not in quoted:
                     return obj
+            if tok is cue and cue.dep_ == "conj":
+                # "a group called for ..., and the League denounced ... and said":
+                # the nearest verb before it in the coordination with a subject.
+                for sib in sorted(cue.head.children, key=lambda c: -c.i):
+                    if sib.dep_ == "conj" and sib.i < cue.i:
+                        subjs = [c for c in sib.children if _is_subject(c, quoted)]
+                        named = [c for c in subjs if c.ent_type_ in ("PERSON", "ORG")]
+                        if subjs:
+                            return (named or subjs)[0]
+            if tok is cue and _reported_clause_participle(cue, self.is_cue):
+                # 'Cruz said that Trump represents "...", stating that ...': the
+                # participle goes on with the speaker's words, not the reported
+                # subject's.
+                tok = cue.head.head
+                continue
             if (
                 tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "dep")
                 and tok.head is not tok
@@ -278,6 +306,16 @@ class Speakers:
             k = cue.i - 1
             if k > cue.sent.start and cue.doc[k].text == ",":
                 k -= 1  # "Gov. John Kasich (R-OH), said"
+                if k > cue.sent.start + 1 and cue.doc[k].like_num and cue.doc[k - 1].text == ",":
+                    k -= 2  # "Ramos, 58, told AFP": the age set off by commas
+                # "Mr. Slinker, whose start-up ... uses ..., said": the relative
+                # clause set off by commas.
+                w = k
+                while w > cue.sent.start + 1 and w not in quoted and cue.doc[w].text not in ";:":
+                    if cue.doc[w].lower_ in ("who", "whose") and cue.doc[w - 1].text == ",":
+                        k = w - 2
+                        break
+                    w -= 1
             if cue.doc[k].text == ")":
                 party = _before_party_label(cue.doc[k - 1])
                 k = party.i if party is not None else k
@@ -315,6 +353,13 @@ class Speakers:
             return self.resolve(named[-1], p), True
         if subjects:
             return self.resolve(subjects[0], p), True
+        first = cue.sent[0]
+        if first.is_title and first.i < cue.i and first.i not in quoted and not first.ent_type_:
+            # "Trump defended eminent domain, calling it ...", with the name parsed
+            # as a common word: the person it names, if the article has one.
+            key = self._person_named(first.text)
+            if key:
+                return key, True
         return None, subj is not None
 
     def is_cue(self, tok: Token) -> bool:
@@ -459,6 +504,21 @@ OBJECT_CONTROL = {
 }
 
 
+def _reported_clause_participle(cue: Token, is_cue) -> bool:
+    """A participle of speech ("adding", "stating") hung on the verb of a clause
+    another cue reports ("X told Newsmax that Y 'had ...', adding, '...'")."""
+    head = cue.head
+    return (
+        cue.tag_ == "VBG"
+        and cue.dep_ == "advcl"
+        and not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+        and head.dep_ == "ccomp"
+        and head.i < cue.i
+        and not is_cue(head)
+        and is_cue(head.head)
+    )
+
+
 def _definite(tok: Token) -> bool:
     return any(
         c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "its")
@@ -492,4 +552,20 @@ def _name_after(cue: Token, quoted: set[int]) -> Token | None:
             and child.ent_type_ in ("PERSON", "ORG")
         ):
             return child
+    return None
+
+
+def _self_name(tok: Token) -> Token | None:
+    """The name a description gives itself: "a man calling himself Paul Paul",
+    "the base chief known as Bob"."""
+    for acl in tok.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in ("call", "know", "name", "identify"):
+            continue
+        names = [c for c in acl.children if c.dep_ in ("oprd", "attr", "xcomp")]
+        for prep in acl.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                names += [g for g in prep.children if g.dep_ == "pobj"]
+        for name in names:
+            if name.ent_type_ == "PERSON":
+                return name
     return None
