@@ -22,6 +22,11 @@ def spans_text(paragraphs):
         # curly and straight marks alike
         (["He said \u201chello there,\u201d and left."], [(0, "hello there,")]),
         (['He said "hello there," and left.'], [(0, "hello there,")]),
+        # an inner quote's closing mark typed after the outer one's
+        (
+            ['"Voters will not take \'We bomb them,"\' said Ann Lee, "not now."'],
+            [(0, "Voters will not take 'We bomb them,"), (0, "not now.")],
+        ),
         # apostrophes are never marks
         (["That\u2019s O.K. for the talks\u2019 end, isn't it?"], []),
         (["The 6'2\" guard scored."], []),
@@ -746,6 +751,49 @@ CASES = [
             ("There never was an order,", "Bob", "direct"),
             ("It was late,", None, "direct"),
         ],
+    ),
+    (
+        "the subject of the clause a cue reports is not its speaker",
+        [
+            "Samuel Dorn worked for the campaign.",
+            "The company's attorney, Alan Garten, said Dorn was \u201clooking for free "
+            "publicity.\u201d",
+        ],
+        [("looking for free publicity.", "Alan Garten", "partial")],
+    ),
+    (
+        "an inverted cue before an aside still names its speaker",
+        [
+            "Any \u201ccleareyed\u201d reading of the talks, said Michael Kofman, an expert on "
+            "Russia, would see a retreat."
+        ],
+        [("cleareyed", "Michael Kofman", "partial")],
+    ),
+    (
+        "a passive cue: the agent speaks, not who was asked",
+        [
+            "Tom Hale spoke on Tuesday.",
+            "Hale was asked by the moderator Gerard Baker whether the plan would risk "
+            "\u201cadding another program.\u201d",
+        ],
+        [("adding another program.", "Gerard Baker", "partial")],
+    ),
+    (
+        "a cue set in the clause as an aside",
+        [
+            "Tom Hale was asked to name one achievement.",
+            "His rival Mara Lind, Hale said, had been in the Senate for \u201ca thousand "
+            "years.\u201d",
+        ],
+        [("a thousand years.", "Tom Hale", "partial")],
+    ),
+    (
+        "who is asked to do something is not who asks",
+        [
+            "Mayor Greg Stanton wrote a letter asking the Justice Department to investigate "
+            "the \u201cfiasco.\u201d"
+        ],
+        [("fiasco.", "Greg Stanton", "partial")],
     ),
     (
         "nothing quoted at all",

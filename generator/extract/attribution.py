@@ -269,6 +269,18 @@ class Attributor(Speakers):
                     found.append((anc, None))
                 elif anc.pos_ == "NOUN" and anc.lemma_.lower() in self.cues.nouns:
                     found.append((None, anc))
+                else:
+                    # 'Joe Biden, Rubio said, had been in the Senate for "a thousand
+                    # years"': a cue set in the clause as an aside.
+                    found.extend(
+                        (c, None)
+                        for c in anc.children
+                        if c.dep_ == "parataxis"
+                        and c.i not in quoted
+                        and c.i not in qset
+                        and self.is_cue(c)
+                        and any(g.dep_ == "nsubj" for g in c.children)
+                    )
                 if anc.head is anc:
                     break
                 anc = anc.head

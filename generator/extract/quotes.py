@@ -84,7 +84,10 @@ def _marks(text: str) -> list[tuple[int, str]]:
         elif ch == STRAIGHT:
             before = text[i - 1] if i else ""
             after = text[i + 1] if i + 1 < len(text) else ""
-            if before in _OPEN_BEFORE and after not in (" ", ""):
+            after2 = text[i + 2] if i + 2 < len(text) else ""
+            if before in ".,?!" and after in "'\u2019" and after2 in _CLOSE_AFTER:
+                kind = "close"  # 'bomb them,"\' said McCain': the inner quote's end, misplaced
+            elif before in _OPEN_BEFORE and after not in (" ", ""):
                 kind = "open"
             elif after in _CLOSE_AFTER or before.isalnum() or before in ".,?!\u2026":
                 kind = "close"

@@ -202,6 +202,13 @@ class Speakers:
         participles, conjuncts and passives; never a word inside a quotation."""
         quoted = self._quoted_doc.get(id(cue.doc), set())
         tok = cue
+        if any(c.dep_ == "nsubjpass" for c in cue.children) and cue.lemma_.lower() != "quote":
+            # "Rubio was asked by moderator Gerard Baker whether ...": the agent
+            # speaks; the passive's subject is who was spoken to or about.
+            for agent in (c for c in cue.children if c.dep_ == "agent"):
+                obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.i not in quoted:
+                    return obj
         for _ in range(5):
             found = []
             for child in tok.children:
@@ -226,7 +233,7 @@ class Speakers:
                     found.append(child)
             named = [c for c in found if c.ent_type_ in ("PERSON", "ORG")]
             if tok is cue and not named:
-                after = _name_after(cue, quoted)
+                after = _name_after(cue, quoted, any(c.i < cue.i for c in found))
                 if after is not None:
                     return after
             if tok is cue and not found and cue.lemma_.lower() in INVERTIBLE_CUES:
@@ -531,7 +538,7 @@ def _is_subject(tok: Token, quoted: set[int]) -> bool:
     return tok.dep_ in SUBJECT_DEPS and tok.i not in quoted and any(c.isalnum() for c in tok.text)
 
 
-def _name_after(cue: Token, quoted: set[int]) -> Token | None:
+def _name_after(cue: Token, quoted: set[int], subject_before: bool = False) -> Token | None:
     """The name written right after a cue that comes before its speaker ('"...,"
     said James Acton'; 'Any "cleareyed" reading, said Michael Kofman, an expert,
     would ...'), however the parser hung it; None for other cues."""
@@ -543,13 +550,23 @@ def _name_after(cue: Token, quoted: set[int]) -> Token | None:
         end = nxt.i
         while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
             end += 1
-        return doc[end]
+        name = doc[end]
+        # Not the subject of the clause a cue with a subject of its own reports
+        # ("Garten said Nunberg was '...'", "King says Ali '...'").
+        clause = name.head
+        reported = name.dep_ in SUBJECT_DEPS and clause.dep_ == "ccomp" and clause.head.i == cue.i
+        # but "..., said Michael Kofman, an expert, would see": a name set off by a comma
+        set_off = end + 1 < len(doc) and doc[end + 1].text == ","
+        if not (reported and subject_before and not set_off):
+            return name
     for child in cue.children:
         if (
             child.i > cue.i
             and child.i not in quoted
             and child.dep_ in ("dobj", "attr", "npadvmod", "oprd")
             and child.ent_type_ in ("PERSON", "ORG")
+            # "asking the Justice Department to investigate": who is asked, not who asks
+            and not any(g.dep_ == "xcomp" for g in cue.children)
         ):
             return child
     return None
