@@ -796,6 +796,66 @@ CASES = [
         [("fiasco.", "Greg Stanton", "partial")],
     ),
     (
+        "a transcript's speakers, labelled in capitals",
+        [
+            "Partial transcript as follows:",
+            '"HALE: Let us start with the debate. As \u201cThe Daily Ledger\u201d wrote, '
+            "it shows the top concern.",
+            '"LIND: Well, look, this is serious business.',
+            '"HALE: But, Governor, I have to ask you.',
+            '"LIND: The question really should be why.',
+        ],
+        [
+            ("HALE: Let us start with the debate. As", "Hale", "direct"),
+            ("The Daily Ledger", "Hale", "partial"),
+            ("LIND: Well, look, this is serious business.", "Lind", "direct"),
+            ("HALE: But, Governor, I have to ask you.", "Hale", "direct"),
+            ("LIND: The question really should be why.", "Lind", "direct"),
+        ],
+    ),
+    (
+        "a header in capitals once is no speaker",
+        ["UN: PEACEKEEPERS PAID \u201cThe United Nations has been grappling.\u201d"],
+        [("The United Nations has been grappling.", None, "partial")],
+    ),
+    (
+        "a signature the model did not tag signs the paragraph",
+        [
+            "\u201cNobody wants a man like that.\u201d To quote a singer, \u201cSome people "
+            "are so poor.\u201d \u2015 Marisol Quintanar.",
+        ],
+        [
+            ("Nobody wants a man like that.", "Marisol Quintanar", "direct"),
+            ("Some people are so poor.", "Marisol Quintanar", "direct"),
+        ],
+    ),
+    (
+        "an organization named after a lower-case word",
+        [
+            "According to a civil complaint filed by the federal Securities and Exchange "
+            "Commission, the developers ran a \u201cmassive fraudulent scheme.\u201d"
+        ],
+        [("massive fraudulent scheme.", "Securities and Exchange Commission", "partial")],
+    ),
+    (
+        "words quoted as what an object-controlled person does",
+        [
+            "All this has led the journalist Dainis Ivans to fear a \u201cnew era of "
+            "appeasement.\u201d"
+        ],
+        [("new era of appeasement.", "Dainis Ivans", "partial")],
+    ),
+    (
+        "an apposition and an adverb between the name and the cue",
+        [
+            "In a panel discussion in Washington, Marc H. Morial, the chief executive of the "
+            "National Urban League, forcefully told a young woman who suggested that some "
+            "people may not vote because of frustration that \u201cnot voting is not a viable "
+            "strategy.\u201d"
+        ],
+        [("not voting is not a viable strategy.", "Marc H. Morial", "partial")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

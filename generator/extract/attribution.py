@@ -21,6 +21,7 @@ from generator.extract.salience import PERSON_PRONOUNS, Salience, genders
 from generator.extract.sources import Descriptions, document_of
 from generator.extract.speakers import (
     DASHES,
+    OBJECT_CONTROL,
     ROLE_ABBREVIATIONS,
     SUBJECT_DEPS,
     Speakers,
@@ -191,6 +192,9 @@ class Attributor(Speakers):
         if subj is None and verb.dep_ == "conj":
             # "Clinton supports '...', opposes '...'": the first verb's subject.
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL:
+            # "led the journalist Dainis Ivans to fear a '...'": the object does it.
+            subj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if subj is None or subj.lower_ in ("it", "this", "that", "there", "which", "what"):
             return None
         return self.resolve(subj, p)

@@ -64,7 +64,9 @@ class EntityIndex:
 
 def clean_person_name(span: Span) -> str:
     text = re.sub(r"['\u2019]s?$", "", span.text).strip()
-    return re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+", " ", text)
+    # "WALLACE" as a transcript writes it
+    return text.title() if text.isupper() and len(text) > 3 else text
 
 
 def name_tokens(name: str) -> list[str]:
@@ -148,6 +150,9 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
             elif label == "ORG":
                 name = re.sub(r"^the\s+", "", ent.text, flags=re.I).replace("\u2019", "'")
                 name = re.sub(r"'s?$", "", name).strip()
+                # "the federal Securities and Exchange Commission": the name starts
+                # at its first capital.
+                name = re.sub(r"^(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])", "", name)
                 if name and name[0].isupper():
                     add(f"org:{name.lower()}", "organization", name, p, ent)
                     country = _org_country(ent)
@@ -164,6 +169,8 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                         drafts[f"org:{name.lower()}"].affiliations[country] += 1
 
     person_spans.extend(_untagged_speakers(docs))
+    person_spans.extend(_signatures(docs))
+    person_spans.extend(_transcript_labels(docs))
     _cluster_people(_not_places(person_spans), add)
     _merge_org_forms(drafts, spans)
     for p, doc in enumerate(docs):
@@ -194,6 +201,51 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                 drafts[org].affiliations[affs.most_common(1)[0][0]] += 1
     entities = tuple(_finish(d) for d in sorted(drafts.values(), key=lambda d: d.key))
     return EntityIndex(entities=entities, by_span=spans)
+
+
+# '"..." \u2015 Christina Lastra.': a name after a dash ends the paragraph.
+SIGNATURE = re.compile(
+    r"[\u2015\u2014\u2013]\s*([A-Z][^\u2015\u2014\u2013\"\u201c\u201d]{1,60}?)\.?\s*$"
+)
+
+
+def _signatures(docs: list[Doc]) -> list[tuple[int, Span, str]]:
+    """Names signing a paragraph of quotations that the model did not tag: people."""
+    out = []
+    for p, doc in enumerate(docs):
+        text = doc.text
+        m = SIGNATURE.search(text)
+        if not m or not re.search(r"[\"\u201d]", text[: m.start()]):
+            continue
+        words = m.group(1).split()
+        if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
+            continue
+        span = doc.char_span(m.start(1), m.start(1) + len(m.group(1)), alignment_mode="expand")
+        if span is not None and not any(t.ent_type_ == "PERSON" for t in span):
+            out.append((p, span, clean_person_name(span)))
+    return out
+
+
+# "WALLACE: ..." opening a paragraph of a transcript.
+TRANSCRIPT_LABEL = re.compile(
+    r"^[\"\u201c]?\s*([A-Z][A-Z'\u2019-]{2,}(?: [A-Z][A-Z'\u2019-]{2,}){0,2}):\s"
+)
+
+
+def _transcript_labels(docs: list[Doc]) -> list[tuple[int, Span, str]]:
+    """The speakers of a transcript, labelled in capitals at the start of at least
+    two paragraphs ("WALLACE: ...", "PENCE: ..."): people, named as in title case."""
+    found = [(p, TRANSCRIPT_LABEL.match(doc.text)) for p, doc in enumerate(docs)]
+    labels = Counter(m.group(1) for _, m in found if m)
+    out = []
+    for p, m in found:
+        if m is None or labels[m.group(1)] < 2 or rules.countries().lookup(m.group(1).title()):
+            continue
+        span = docs[p].char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is not None:
+            name = m.group(1).title().replace("\u2019", "'")
+            out.append((p, span, name))
+    return out
 
 
 _NAME_WORD = re.compile(r"[A-Z][a-z]*(?:['\u2019][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?")

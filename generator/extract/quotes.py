@@ -42,6 +42,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.extract.attribution import PERSON_PRONOUNS, Attributor
+from generator.extract.entities import SIGNATURE as _SIGNATURE
+from generator.extract.entities import TRANSCRIPT_LABEL as _TRANSCRIPT_LABEL
 from generator.extract.entities import EntityIndex
 from generator.extract.tokens import ent_of, first_token_from, quoted_ids, rstrip_end, text_of
 from generator.model import Article, Quote
@@ -287,13 +289,18 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
         # '"..." ... "..." \u2015 Christina Lastra.': a signature ending the paragraph
         # signs every quotation in it that names no one else.
         signed = _signature(doc, p, index) if pspans else None
+        # "WALLACE: But, Governor, as the Journal wrote, '...'": a transcript's
+        # speaker says all of the paragraph.
+        label = _TRANSCRIPT_LABEL.match(text_of(doc)) if pspans else None
+        if label is not None:
+            signed = att.person_named(label.group(1).split()[-1].title()) or signed
         for sent in doc.sents:
             in_sent = pspans[
                 bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)
             ]
             for q in in_sent:
                 speaker, cue, speech = att.attribute(q, doc, quoted, pspans)
-                if speaker is None and signed is not None:
+                if signed is not None and (speaker is None or not cue or label is not None):
                     speaker = signed
                 elif speaker is None and not speech:
                     if prev_speaker is not None:
@@ -351,11 +358,6 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
     return quotes
 
 
-_SIGNATURE = re.compile(
-    r"[\u2015\u2014\u2013]\s*([A-Z][^\u2015\u2014\u2013\"\u201c\u201d]{1,60}?)\.?\s*$"
-)
-
-
 def _signature(doc: Doc, p: int, index: EntityIndex) -> str | None:
     """The person whose name, after a dash, ends the paragraph."""
     text = text_of(doc)
@@ -364,7 +366,8 @@ def _signature(doc: Doc, p: int, index: EntityIndex) -> str | None:
         return None
     tok = first_token_from(doc, m.start(1))
     ent = ent_of(tok) if tok is not None and tok.ent_type_ == "PERSON" else None
-    return index.key_at(p, ent.start_char) if ent is not None else None
+    start = ent.start_char if ent is not None else m.start(1)
+    return index.key_at(p, start)
 
 
 def spans_by_paragraph(spans: list[QuoteSpan]) -> dict[int, list[QuoteSpan]]:

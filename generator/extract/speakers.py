@@ -67,7 +67,7 @@ class Speakers:
         if len(ent) == 1 and (key is None or self.kinds.get(key) != "person"):
             # "DuVernay said" tagged as an organization, in an article
             # about Ava DuVernay: the surname of the one person it fits.
-            return self._person_named(ent.text) or key
+            return self.person_named(ent.text) or key
         return key
 
     def resolve(self, tok: Token, p: int, depth: int = 0) -> str | None:
@@ -108,7 +108,7 @@ class Speakers:
             and not tok.ent_type_
             and (tok.pos_ in ("PROPN", "NOUN") or tok.dep_ in SUBJECT_DEPS)
         ):
-            key = self._person_named(tok.text)
+            key = self.person_named(tok.text)
             if key:
                 return key
         low = tok.lower_
@@ -177,7 +177,7 @@ class Speakers:
         name = _self_name(tok)
         return self.entity_of(name, p) if name is not None else None
 
-    def _person_named(self, word: str) -> str | None:
+    def person_named(self, word: str) -> str | None:
         """The one person of the article whose short name this is, if just one."""
         owners = self.surnames.get(word.replace("\u2019", "'"), set())
         return next(iter(owners)) if len(owners) == 1 else None
@@ -311,8 +311,24 @@ class Speakers:
             # on the clause before: the name right before the verb is its subject.
             quoted = self._quoted_doc.get(id(cue.doc), set())
             k = cue.i - 1
+            while k > cue.sent.start and cue.doc[k].pos_ == "ADV":
+                k -= 1  # "Morial ... forcefully told"
             if k > cue.sent.start and cue.doc[k].text == ",":
                 k -= 1  # "Gov. John Kasich (R-OH), said"
+                # "Marc H. Morial, the chief executive of the League, told": the
+                # apposition set off by commas, with no verb in it.
+                c = k
+                while c > cue.sent.start and cue.doc[c].text != "," and c not in quoted:
+                    if cue.doc[c].pos_ in ("VERB", "AUX"):
+                        break
+                    c -= 1
+                if (
+                    c > cue.sent.start
+                    and cue.doc[c].text == ","
+                    and cue.doc[c + 1].pos_ in ("DET", "ADJ", "PROPN", "NOUN")
+                    and cue.doc[c - 1].ent_type_ == "PERSON"
+                ):
+                    return self.entity_of(cue.doc[c - 1], p), True
                 if k > cue.sent.start + 1 and cue.doc[k].like_num and cue.doc[k - 1].text == ",":
                     k -= 2  # "Ramos, 58, told AFP": the age set off by commas
                 # "Mr. Slinker, whose start-up ... uses ..., said": the relative
@@ -364,7 +380,7 @@ class Speakers:
         if first.is_title and first.i < cue.i and first.i not in quoted and not first.ent_type_:
             # "Trump defended eminent domain, calling it ...", with the name parsed
             # as a common word: the person it names, if the article has one.
-            key = self._person_named(first.text)
+            key = self.person_named(first.text)
             if key:
                 return key, True
         return None, subj is not None
