@@ -856,6 +856,39 @@ CASES = [
         [("not voting is not a viable strategy.", "Marc H. Morial", "partial")],
     ),
     (
+        "a label after a dash, and a party label's hyphen is no dash",
+        [
+            "Pollsters agree - Carl Bialik: \u201cKeep on contacting voters as late as "
+            "possible.\u201d",
+            'Rep. Trey Gowdy (R-S.C.):"Who told you that?"',
+        ],
+        [
+            ("Keep on contacting voters as late as possible.", "Carl Bialik", "direct"),
+            ("Who told you that?", "Trey Gowdy", "direct"),
+        ],
+    ),
+    (
+        "a participle clause set off by commas between the name and the cue",
+        [
+            "\u201cWe have had better conventions,\u201d Texas delegate Bill Eastland, wearing "
+            "a cowboy hat, said as confetti fluttered down."
+        ],
+        [("We have had better conventions,", "Bill Eastland", "direct")],
+    ),
+    (
+        "a document speaks for whoever put it out or made it",
+        [
+            "The Washington Post recently ran a piece that noted his \u201cplan would benefit "
+            "affluent households.\u201d",
+            "A projection by the consulting firm Oxford Economics predicted that workers "
+            "would \u201csee their hourly rates decreased.\u201d",
+        ],
+        [
+            ("plan would benefit affluent households.", "Washington Post", "partial"),
+            ("see their hourly rates decreased.", "Oxford Economics", "partial"),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

@@ -297,9 +297,10 @@ class Attributor(Speakers):
             if c.dep_ == "poss":
                 return c
         for c in noun.children:
-            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None:
+                # "the contention of Hillary Clinton that ...", not "the words of a song"
+                if obj is not None and (c.lower_ != "of" or obj.ent_type_ in ("PERSON", "ORG")):
                     return obj
         for c in noun.children:
             # "a speech Mrs. Clinton delivered", "a complaint filed by the SEC"
@@ -385,6 +386,9 @@ class Attributor(Speakers):
             return None
         _, before = self._windows(q, doc, quoted, spans)
         before = [t for t in before if t.idx < k - 1]
+        dash = next((i for i in range(len(before) - 1, -1, -1) if _spaced_dash(before[i])), None)
+        if dash is not None:
+            before = before[dash + 1 :]  # "Pollsters agree - Carl Bialik: '...'"
         if not before:
             return None
         p = q.paragraph
@@ -486,3 +490,10 @@ class Attributor(Speakers):
             return True  # "As Ms. Simonyan put it in a statement, RT is ..."
         tail = [t for t in before if t.i > cue.i]
         return len(tail) <= 6
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """A dash between words ("agree - Carl Bialik"), not a hyphen ("R-S.C.")."""
+    return tok.text in DASHES and (
+        tok.text != "-" or (bool(tok.whitespace_) and tok.i > 0 and bool(tok.nbor(-1).whitespace_))
+    )

@@ -83,6 +83,14 @@ DOCUMENTS = {
     "opinion",
     "decision",
     "order",
+    "article",
+    "piece",
+    "column",
+    "paper",
+    "projection",
+    "forecast",
+    "readout",
+    "playbook",
 }
 # Documents that are nobody's words: an agreement's text is the agreement's.
 AGREEMENTS = {
@@ -121,10 +129,21 @@ def speaking_for(tok: Token, p: int, entity_of: EntityOf) -> str | None:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     key = entity_of(obj, p) or _in_compounds(obj, p, entity_of)
+                    # "by the consulting firm Oxford Economics"
+                    for a in obj.children:
+                        key = key or (entity_of(a, p) if a.dep_ == "appos" else None)
                     if key:
                         return key
     # "one Trump campaign source", "A Government Accountability Office report"
-    return _in_compounds(tok, p, entity_of)
+    key = _in_compounds(tok, p, entity_of)
+    if key or lemma not in DOCUMENTS:
+        return key
+    # "The Washington Post ran a piece that noted ...": whoever put it out.
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return entity_of(subj, p)
+    return None
 
 
 def _in_compounds(tok: Token, p: int, entity_of: EntityOf) -> str | None:

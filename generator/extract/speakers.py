@@ -317,16 +317,22 @@ class Speakers:
                 k -= 1  # "Gov. John Kasich (R-OH), said"
                 # "Marc H. Morial, the chief executive of the League, told": the
                 # apposition set off by commas, with no verb in it.
+                # Also "Bill Eastland, wearing a cowboy hat and "Ted Cruz" pins, said".
                 c = k
-                while c > cue.sent.start and cue.doc[c].text != "," and c not in quoted:
-                    if cue.doc[c].pos_ in ("VERB", "AUX"):
+                while c > cue.sent.start and cue.doc[c].text != ",":
+                    if cue.doc[c].tag_ in ("VBD", "VBZ", "VBP", "MD"):
                         break
                     c -= 1
+                opener = cue.doc[c + 1]
                 if (
                     c > cue.sent.start
                     and cue.doc[c].text == ","
-                    and cue.doc[c + 1].pos_ in ("DET", "ADJ", "PROPN", "NOUN")
+                    and (
+                        opener.pos_ in ("DET", "ADJ", "PROPN", "NOUN")
+                        or opener.tag_ in ("VBG", "VBN")
+                    )
                     and cue.doc[c - 1].ent_type_ == "PERSON"
+                    and c - 1 not in quoted
                 ):
                     return self.entity_of(cue.doc[c - 1], p), True
                 if k > cue.sent.start + 1 and cue.doc[k].like_num and cue.doc[k - 1].text == ",":
