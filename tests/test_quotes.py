@@ -889,6 +889,42 @@ CASES = [
         ],
     ),
     (
+        "a long title between an inverted cue and the name",
+        [
+            "\u201cHe is reprising that role,\u201d said former Pennsylvania Gov. and "
+            "Democratic National Committee Chairman Ed Rendell.",
+        ],
+        [("He is reprising that role,", "Ed Rendell", "direct")],
+    ),
+    (
+        "a name after 'of' is who it is about",
+        ["\u201cThat was the plan,\u201d wrote of Ms. Merkel a user of the forum."],
+        [("That was the plan,", None, "direct")],
+    ),
+    (
+        "a name after a cue that is the subject of what is said",
+        [
+            "The Clinton campaign called on the agency to act and said the Obama "
+            "administration should set up a \u201chealth monitoring system.\u201d",
+            "Mara Lind echoed the criticism, saying Mr. Hale \u201cis not in it for the "
+            "people.\u201d",
+        ],
+        [
+            ("health monitoring system.", "Clinton", "partial"),
+            ("is not in it for the people.", "Mara Lind", "partial"),
+        ],
+    ),
+    (
+        "an opportunity to talk is not speech: the cue further up is",
+        [
+            "Campaign spokesman Sean Coit said the candidate sees the convention as an "
+            "opportunity to talk about the vision that Democrats are offering in contrast to "
+            "\u201cthe divisive, doom and gloom, fear-mongering\u201d offered at the other "
+            "gathering."
+        ],
+        [("the divisive, doom and gloom, fear-mongering", "Sean Coit", "partial")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

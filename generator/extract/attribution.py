@@ -261,7 +261,7 @@ class Attributor(Speakers):
             if t.head.i in qset:
                 continue
             anc = t.head
-            for _ in range(8):
+            for _ in range(12):
                 if (
                     anc.i in quoted
                     or anc.i in seen
@@ -269,7 +269,7 @@ class Attributor(Speakers):
                 ):
                     break
                 seen.add(anc.i)
-                if self.is_cue(anc):
+                if self.is_cue(anc) and not _noun_infinitive(anc):
                     found.append((anc, None))
                 elif anc.pos_ == "NOUN" and anc.lemma_.lower() in self.cues.nouns:
                     found.append((None, anc))
@@ -496,4 +496,13 @@ def _spaced_dash(tok: Token) -> bool:
     """A dash between words ("agree - Carl Bialik"), not a hyphen ("R-S.C.")."""
     return tok.text in DASHES and (
         tok.text != "-" or (bool(tok.whitespace_) and tok.i > 0 and bool(tok.nbor(-1).whitespace_))
+    )
+
+
+def _noun_infinitive(verb: Token) -> bool:
+    """ "an opportunity to talk about ...": what one could say, not speech."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ in ("acl", "relcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )

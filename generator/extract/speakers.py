@@ -564,10 +564,36 @@ def _name_after(cue: Token, quoted: set[int], subject_before: bool = False) -> T
     """The name written right after a cue that comes before its speaker ('"...,"
     said James Acton'; 'Any "cleareyed" reading, said Michael Kofman, an expert,
     would ...'), however the parser hung it; None for other cues."""
-    if cue.lemma_.lower() not in INVERTIBLE_CUES:
-        return None
+    if cue.lemma_.lower() not in INVERTIBLE_CUES or cue.tag_ == "VBG":
+        return None  # '"...", saying Mr. Trump ...' never puts the speaker after it
     doc = cue.doc
     nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    # Over a title: "said former Pennsylvania Gov. and Democratic National Committee
+    # Chairman Ed Rendell".
+    k = cue.i + 1
+    while (
+        k < min(len(doc), cue.i + 14)
+        and doc[k].ent_type_ != "PERSON"
+        and k not in quoted
+        and (doc[k].is_title or doc[k].lower_ in ("and", "of", "the", "former", "a"))
+        and doc[k].pos_ not in ("VERB", "AUX", "PRON")
+    ):
+        k += 1
+    first = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if (
+        not subject_before
+        and k > cue.i + 1
+        and k < len(doc)
+        and doc[k].ent_type_ == "PERSON"
+        and first is not None
+        and first.lower_ not in ("of", "and", "a")  # "wrote of Ms. Merkel"
+    ):
+        root = doc[k]
+        while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+            root = root.head
+        # not "said the Obama administration should ...": a subject of what is said
+        if not (root.dep_ in SUBJECT_DEPS and root.head.i != cue.i):
+            nxt = doc[k]
     if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
         end = nxt.i
         while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
