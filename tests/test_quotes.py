@@ -369,7 +369,8 @@ CASES = [
             'asserting, "Of course, I pay city fees."'
         ],
         [
-            ("That makes me careful", None, "partial"),
+            # after the dash, his own words about it
+            ("That makes me careful", "Piet Vos", "partial"),
             ("Of course, I pay city fees.", "Piet Vos", "direct"),
         ],
     ),
@@ -923,6 +924,52 @@ CASES = [
             "gathering."
         ],
         [("the divisive, doom and gloom, fear-mongering", "Sean Coit", "partial")],
+    ),
+    (
+        "a dash introduces words as a colon does, for a person",
+        [
+            "Tom Hale spoke on Sunday.",
+            'Hale also embraced harsh techniques -- "I think it is nothing compared to what '
+            'they do."',
+            'Prices rose again -- "a disaster," by any account.',
+        ],
+        [
+            ("I think it is nothing compared to what they do.", "Tom Hale", "partial"),
+            ("a disaster,", None, "partial"),
+        ],
+    ),
+    (
+        "the main verb before a colon, not one in a clause under it",
+        [
+            "Mara Lind was the minister.",
+            'Lind has since apologized for what happened: "I should have used two addresses."',
+        ],
+        [("I should have used two addresses.", "Mara Lind", "direct")],
+    ),
+    (
+        "any cue right after a quote may come before its speaker, but not its object",
+        [
+            "\u201cImagine him on the same stage,\u201d mused Blaze co-host Stu Burguiere.",
+            "Kerry Washington, star of \u201cScandal,\u201d thanked Piet Vos for "
+            "\u201ctaking these steps.\u201d",
+        ],
+        [
+            ("Imagine him on the same stage,", "Stu Burguiere", "direct"),
+            ("Scandal,", "Kerry Washington", "partial"),
+            ("taking these steps.", "Kerry Washington", "partial"),
+        ],
+    ),
+    (
+        "a short aside and a colon before a quote: the speaker goes on",
+        [
+            "Donald Trump spoke in October.",
+            'For example: "We made a terrible mistake," he told the host in October.',
+            'Then, later that month on the radio: "I never said we made a mistake."',
+        ],
+        [
+            ("We made a terrible mistake,", "Donald Trump", "direct"),
+            ("I never said we made a mistake.", "Donald Trump", "direct"),
+        ],
     ),
     (
         "nothing quoted at all",

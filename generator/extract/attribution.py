@@ -382,10 +382,13 @@ class Attributor(Speakers):
         """
         text = text_of(doc)
         k = rstrip_end(text, q.start - 1)
-        if k <= 0 or text[k - 1] != ":":
+        # "Trump also embraced enhanced interrogation -- '...'": a dash introduces
+        # words as a colon does.
+        dashed = k > 1 and (text[k - 1] in "\u2014\u2013" or text[k - 2 : k] in ("--", " -"))
+        if k <= 0 or (text[k - 1] != ":" and not dashed):
             return None
         _, before = self._windows(q, doc, quoted, spans)
-        before = [t for t in before if t.idx < k - 1]
+        before = [t for t in before if t.idx < k - 1 and not (dashed and t.idx >= k - 2)]
         dash = next((i for i in range(len(before) - 1, -1, -1) if _spaced_dash(before[i])), None)
         if dash is not None:
             before = before[dash + 1 :]  # "Pollsters agree - Carl Bialik: '...'"
@@ -396,7 +399,9 @@ class Attributor(Speakers):
         # has learned her lesson: '...'"), else the last verb.
         verb = next((t for t in reversed(before) if self.is_cue(t)), None)
         if verb is None:
-            verb = next((t for t in reversed(before) if t.pos_ in ("VERB", "AUX")), None)
+            # The main verb ("Clinton has since apologized for what happened:").
+            verbs = [t for t in before if t.pos_ in ("VERB", "AUX")]
+            verb = min(verbs, key=lambda t: len(list(t.ancestors))) if verbs else None
             # A clause that a cue before an earlier quote reports goes on.
             cue = next((a for a in verb.ancestors if self.is_cue(a)), None) if verb else None
             verb = cue if cue is not None and cue.i not in quoted else verb
@@ -410,8 +415,10 @@ class Attributor(Speakers):
                     None,
                 )
                 who = self.resolve(name, p) if name is not None else None
+            if dashed and self.kinds.get(who or "") != "person":
+                return None
             return (who, verb.text, True) if who else None
-        if len(before) > 12:
+        if len(before) > 12 or dashed:
             return None
         # A label: a name (after its title, before its party) ends right at the colon.
         end = k - 1

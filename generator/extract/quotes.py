@@ -305,9 +305,9 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                 elif speaker is None and not speech:
                     if prev_speaker is not None:
                         speaker = prev_speaker  # the quote goes on after "he said."
-                    elif q.continues or (q.start <= 1 and p - 1 in last_of_paragraph):
+                    elif q.continues or (_opens(doc, q) and p - 1 in last_of_paragraph):
                         speaker = last_of_paragraph.get(p - 1)
-                    elif q.start <= 1 and reported_last.get(p - 1):
+                    elif _opens(doc, q) and reported_last.get(p - 1):
                         # 'Garland said unemployment has broad costs.' then a
                         # paragraph that opens with a quotation: hers.
                         speaker = reported_last[p - 1]
@@ -368,6 +368,18 @@ def _signature(doc: Doc, p: int, index: EntityIndex) -> str | None:
     ent = ent_of(tok) if tok is not None and tok.ent_type_ == "PERSON" else None
     start = ent.start_char if ent is not None else m.start(1)
     return index.key_at(p, start)
+
+
+def _opens(doc: Doc, q: QuoteSpan) -> bool:
+    """A quote that opens its paragraph, or follows no more than a short aside with
+    no verb and a colon ("Then, later that month on CNN: '...'")."""
+    if q.start <= 1:
+        return True
+    text = text_of(doc)
+    intro = text[: q.start - 1].rstrip()
+    if not intro.endswith(":") or len(intro) > 60:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc if t.idx < len(intro))
 
 
 def spans_by_paragraph(spans: list[QuoteSpan]) -> dict[int, list[QuoteSpan]]:

@@ -432,6 +432,9 @@ class Speakers:
             if t.i in quoted or t.head.i in quoted or (before is not None and t.i >= before):
                 continue  # who a quotation talks about is not who says it
             is_subject = t.dep_ in SUBJECT_DEPS and t.head.i not in quoted
+            # "Trump, when asked ..., often steam-rolls ...", parsed with the name as
+            # the root: the sentence is still about him.
+            is_subject = is_subject or (t.dep_ == "ROOT" and t.i == sent.start and t.ent_type_)
             if named_only and not t.ent_type_:
                 continue
             if is_subject:
@@ -564,8 +567,15 @@ def _name_after(cue: Token, quoted: set[int], subject_before: bool = False) -> T
     """The name written right after a cue that comes before its speaker ('"...,"
     said James Acton'; 'Any "cleareyed" reading, said Michael Kofman, an expert,
     would ...'), however the parser hung it; None for other cues."""
-    if cue.lemma_.lower() not in INVERTIBLE_CUES or cue.tag_ == "VBG":
+    if cue.tag_ == "VBG":
         return None  # '"...", saying Mr. Trump ...' never puts the speaker after it
+    before = [cue.doc[i].text for i in range(max(cue.i - 2, 0), cue.i)]
+    closing = ("\u201d", '"', "''")
+    right_after_quote = bool(before) and (
+        before[-1] in closing or (before[-1] == "," and len(before) > 1 and before[-2] in closing)
+    )
+    if cue.lemma_.lower() not in INVERTIBLE_CUES and (subject_before or not right_after_quote):
+        return None  # any cue may come first right after the quote: '"...," mused X'
     doc = cue.doc
     nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
     # Over a title: "said former Pennsylvania Gov. and Democratic National Committee
@@ -575,7 +585,11 @@ def _name_after(cue: Token, quoted: set[int], subject_before: bool = False) -> T
         k < min(len(doc), cue.i + 14)
         and doc[k].ent_type_ != "PERSON"
         and k not in quoted
-        and (doc[k].is_title or doc[k].lower_ in ("and", "of", "the", "former", "a"))
+        and (
+            doc[k].is_title
+            or doc[k].lower_ in ("and", "of", "the", "former", "a", "-")
+            or (doc[k].pos_ == "NOUN" and doc[k].is_lower)  # "Blaze co-host Stu Burguiere"
+        )
         and doc[k].pos_ not in ("VERB", "AUX", "PRON")
     ):
         k += 1
