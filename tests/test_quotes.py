@@ -972,6 +972,37 @@ CASES = [
         ],
     ),
     (
+        "a state's abbreviation is no one, and of two subjects the nearer speaks",
+        [
+            "Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the "
+            "primary, Gov. John Kasich (R-OH), said, \u201cI am getting ready to rent a covered "
+            "wagon.\u201d"
+        ],
+        [("I am getting ready to rent a covered wagon.", "John Kasich", "direct")],
+    ),
+    (
+        "the cue right after the quote before a label given with 'as'",
+        [
+            "\u201cWe won fewer votes,\u201d said Al From, who helped found the council.",
+            "Many Americans then saw the Democrats as \u201cthe party of big government,\u201d "
+            "From said.",
+        ],
+        [
+            ("We won fewer votes,", "Al From", "direct"),
+            ("the party of big government,", "Al From", "partial"),
+        ],
+    ),
+    (
+        "a name parsed as the root of its sentence is who the next 'he' is",
+        [
+            "Ben Carson will face more questions about Donald Trump's life story.",
+            "Trump, when asked about his own contradictions or factual errors, often "
+            "steam-rolls through the questions, talking and never admitting he was wrong.",
+            'For example: "We made a terrible mistake," he told the host in October.',
+        ],
+        [("We made a terrible mistake,", "Donald Trump", "direct")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

@@ -119,6 +119,11 @@ class Attributor(Speakers):
             # '...'"): a cue right before the quote that names someone wins.
             nearer = self._named_cue_before(doc, q, quoted, spans)
             return nearer if nearer is not None else fallback
+        if adjacent is not None:
+            # '"...," From said' before 'Americans saw the Democrats as "..."'
+            who, _ = self.speaker_of(adjacent, p)
+            if who:
+                return who, self.cue_text(adjacent), True
         labeller = self._labelled_as(qtoks, quoted, p)
         if labeller is not None:
             return labeller, None, True

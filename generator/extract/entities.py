@@ -130,6 +130,8 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                 name = clean_person_name(ent)
                 if not name or _norm(name) in reporters or _norm(name) in NOT_PEOPLE:
                     continue
+                if len(name) <= 2 and name.isupper():
+                    continue  # "Berea, OH": a state's abbreviation
                 bracket = _BRACKETED.match(doc.text, ent.end_char)
                 if bracket and len(ent) == 1:
                     # "Bill [Clinton]": an editor's insertion completes the name.

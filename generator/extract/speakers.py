@@ -245,7 +245,7 @@ class Speakers:
             if found:
                 # Two subjects is a misparse ('The promise to "..." appeals to voters,
                 # said Alan Abramowitz'): the named one is the speaker.
-                return (named or found)[0]
+                return min(named or found, key=lambda c: abs(c.i - cue.i))  # the nearest
             if tok is cue and cue.dep_ == "compound" and cue.head.pos_ == "PROPN":
                 return cue.head  # 'Said Ellis: "..."', read as one name
             if tok is cue:
@@ -353,6 +353,10 @@ class Speakers:
                     break
                 if t.ent_type_ in ("PERSON", "ORG") and t.dep_ != "poss":
                     return self.entity_of(t, p), True
+                if t.i == cue.i - 1 and t.is_title and not t.ent_type_:
+                    key = self.person_named(t.text)  # '"...," From said': Al From
+                    if key:
+                        return key, True
         if who is not None or cue.tag_ != "VBG":
             return who, subj is not None
         if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
