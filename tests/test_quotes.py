@@ -1003,6 +1003,23 @@ CASES = [
         [("We made a terrible mistake,", "Donald Trump", "direct")],
     ),
     (
+        "a surname the parser took for another word, right after an inverted cue",
+        [
+            "But Bill Skelly, a longtime data operative, vouched for both of them.",
+            "\u201cHaving access to the file is valuable,\u201d said Skelly, explaining he "
+            "worked more closely with the other.",
+        ],
+        [("Having access to the file is valuable,", "Bill Skelly", "direct")],
+    ),
+    (
+        "an article speaks for the paper it is in",
+        [
+            '"Interviewers feel they are getting useful information," concluded an article '
+            "in The New York Times."
+        ],
+        [("Interviewers feel they are getting useful information,", "New York Times", "direct")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

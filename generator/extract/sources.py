@@ -122,7 +122,11 @@ def speaking_for(tok: Token, p: int, entity_of: EntityOf) -> str | None:
                 return key
     # "by the Senate finance committee", "filed by the SEC", "e-mailed by Reagan Ruiz"
     for c in tok.children:
-        preps = [c] if c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "on") else []
+        words = (
+            ("by", "from", "of", "on", "in") if lemma in DOCUMENTS else ("by", "from", "of", "on")
+        )
+        # "an article in the academic journal Judgment and Decision Making"
+        preps = [c] if c.dep_ == "prep" and c.lower_ in words else []
         if c.dep_ == "acl":
             preps = [g for g in c.children if g.dep_ == "agent"]
         for prep in preps:

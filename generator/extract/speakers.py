@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.extract.salience import PERSON_PRONOUNS, THING_PRONOUNS, Candidate
-from generator.extract.sources import speaking_for
+from generator.extract.sources import DOCUMENTS, speaking_for
 from generator.extract.tokens import ent_of
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ class Speakers:
         if (
             tok.is_title
             and not tok.ent_type_
-            and (tok.pos_ in ("PROPN", "NOUN") or tok.dep_ in SUBJECT_DEPS)
+            and (tok.pos_ in ("PROPN", "NOUN", "ADV") or tok.dep_ in SUBJECT_DEPS)
         ):
             key = self.person_named(tok.text)
             if key:
@@ -612,6 +612,14 @@ def _name_after(cue: Token, quoted: set[int], subject_before: bool = False) -> T
         # not "said the Obama administration should ...": a subject of what is said
         if not (root.dep_ in SUBJECT_DEPS and root.head.i != cue.i):
             nxt = doc[k]
+    if (
+        nxt is not None
+        and not nxt.ent_type_
+        and nxt.pos_ in ("PROPN", "NOUN", "ADV")  # the parser's guess for a name it lacks
+        and nxt.is_title
+        and (nxt.i + 1 == len(doc) or doc[nxt.i + 1].text in (",", "."))
+    ):
+        return nxt  # '"...," said Skelly, explaining ...': a surname the model missed
     if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
         end = nxt.i
         while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
@@ -630,7 +638,8 @@ def _name_after(cue: Token, quoted: set[int], subject_before: bool = False) -> T
             child.i > cue.i
             and child.i not in quoted
             and child.dep_ in ("dobj", "attr", "npadvmod", "oprd")
-            and child.ent_type_ in ("PERSON", "ORG")
+            # "said Jim Doyle", or a document: "concluded an article in the Times"
+            and (child.ent_type_ in ("PERSON", "ORG") or child.lemma_.lower() in DOCUMENTS)
             # "asking the Justice Department to investigate": who is asked, not who asks
             and not any(g.dep_ == "xcomp" for g in cue.children)
         ):
