@@ -1020,6 +1020,19 @@ CASES = [
         [("Interviewers feel they are getting useful information,", "New York Times", "direct")],
     ),
     (
+        "a cue before a colon introduces the next quote, not the one before it",
+        [
+            "Abdullah Zahed, 25, and his wife, Breshna Alawee, 27, pleaded for understanding.",
+            '"We are refugees," Ms. Alawee said. "We are not terrorists." Mr. Zahed said: '
+            '"The attack is the work of terrorists."',
+        ],
+        [
+            ("We are refugees,", "Breshna Alawee", "direct"),
+            ("We are not terrorists.", "Breshna Alawee", "direct"),
+            ("The attack is the work of terrorists.", "Abdullah Zahed", "direct"),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

@@ -142,7 +142,11 @@ class Attributor(Speakers):
                 cue = before_cue
             elif (as_cue := self._as_cue(doc, q, quoted)) is not None:
                 cue = as_cue
-            else:
+            elif after_cue is not None and not any(
+                t.text == ":" for t in after if t.i > after_cue.i
+            ):
+                # not '"We are not terrorists." Mr. Zahed said: "..."': that cue
+                # introduces the next quote
                 cue = after_cue
         if cue is not None:
             who, found = self.speaker_of(cue, p)
