@@ -99,7 +99,7 @@ class Attributor(Speakers):
                     # "In a joint statement, Mr. Kim committed to the promise of
                     # '...'": the words are the statement's, not his.
                     return None, document, True
-                owner = self._owner(noun)
+                owner = self.owner(noun)
                 who, text = (self.resolve(owner, p) if owner is not None else None), noun.text
             else:
                 who, found = self.speaker_of(verb, p)
@@ -165,7 +165,7 @@ class Attributor(Speakers):
                         who = self.resolve(obj, p)
                         if who is None and obj.lemma_.lower() in self.cues.nouns:
                             # "according to a speech Mrs. Clinton delivered"
-                            owner = self._owner(obj)
+                            owner = self.owner(obj)
                             who = self.resolve(owner, p) if owner is not None else None
                         return who, "according to", True
         held = self._held_by_subject(qtoks, quoted, p)
@@ -298,38 +298,6 @@ class Attributor(Speakers):
                     break
                 anc = anc.head
         return found
-
-    def _owner(self, noun: Token) -> Token | None:
-        """Whose statement: "Mr. Trump's declaration", "comments by Mr. Trump", or
-        the subject of the verb the noun hangs on ("the department issued a report")."""
-        for c in noun.children:
-            if c.dep_ == "poss":
-                return c
-        for c in noun.children:
-            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of"):
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                # "the contention of Hillary Clinton that ...", not "the words of a song"
-                if obj is not None and (c.lower_ != "of" or obj.ent_type_ in ("PERSON", "ORG")):
-                    return obj
-        for c in noun.children:
-            # "a speech Mrs. Clinton delivered", "a complaint filed by the SEC"
-            if c.dep_ == "relcl":
-                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
-                if subj is not None and subj.lower_ not in ("that", "which", "who"):
-                    return subj
-            if c.dep_ == "acl":
-                for agent in (g for g in c.children if g.dep_ == "agent"):
-                    obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
-                    if obj is not None:
-                        return obj
-        anc = noun.head
-        for _ in range(4):
-            if anc.pos_ in ("VERB", "AUX"):
-                return self.subject_of(anc)
-            if anc.head is anc:
-                break
-            anc = anc.head
-        return None
 
     def _windows(self, q, doc, quoted, spans) -> tuple[list[Token], list[Token]]:
         """Tokens outside quotes right after and right before the quote, within its

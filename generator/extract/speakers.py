@@ -177,6 +177,38 @@ class Speakers:
         name = _self_name(tok)
         return self.entity_of(name, p) if name is not None else None
 
+    def owner(self, noun: Token) -> Token | None:
+        """Whose statement: "Mr. Trump's declaration", "comments by Mr. Trump", or
+        the subject of the verb the noun hangs on ("the department issued a report")."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return c
+        for c in noun.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                # "the contention of Hillary Clinton that ...", not "the words of a song"
+                if obj is not None and (c.lower_ != "of" or obj.ent_type_ in ("PERSON", "ORG")):
+                    return obj
+        for c in noun.children:
+            # "a speech Mrs. Clinton delivered", "a complaint filed by the SEC"
+            if c.dep_ == "relcl":
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ not in ("that", "which", "who"):
+                    return subj
+            if c.dep_ == "acl":
+                for agent in (g for g in c.children if g.dep_ == "agent"):
+                    obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+        anc = noun.head
+        for _ in range(4):
+            if anc.pos_ in ("VERB", "AUX"):
+                return self.subject_of(anc)
+            if anc.head is anc:
+                break
+            anc = anc.head
+        return None
+
     def person_named(self, word: str) -> str | None:
         """The one person of the article whose short name this is, if just one."""
         owners = self.surnames.get(word.replace("\u2019", "'"), set())
