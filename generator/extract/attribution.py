@@ -21,11 +21,11 @@ from generator.extract.salience import PERSON_PRONOUNS, Salience, genders
 from generator.extract.sources import Descriptions, document_of
 from generator.extract.speakers import (
     DASHES,
-    OBJECT_CONTROL,
     ROLE_ABBREVIATIONS,
     SUBJECT_DEPS,
     Speakers,
 )
+from generator.extract.subjects import OBJECT_CONTROL, Subjects
 from generator.extract.tokens import (
     first_token_from,
     rstrip_end,
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 _PARTY_AT_END = re.compile(r"\s*\([RDI](?:-[A-Z][A-Za-z.]{0,6})?\)\s*$")
 
 
-class Attributor(Speakers):
+class Attributor(Speakers, Subjects):
     def __init__(self, article: Article, docs: list[Doc], index: EntityIndex):
         self.article = article
         self.docs = docs

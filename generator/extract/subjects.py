@@ -1,0 +1,383 @@
+"""Cue verbs and their subjects: which words introduce speech, and who does the
+saying, found through relative clauses, participles, conjuncts, passives and the
+parser's usual mistakes. A mixin of `attribution.Attributor`, with `Speakers`
+(which resolves the subject found here to an entity).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.extract.sources import DOCUMENTS
+from generator.extract.speakers import SUBJECT_DEPS, _before_party_label, _self_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+INVERTIBLE_CUES = {
+    "say",
+    "add",
+    "write",
+    "explain",
+    "note",
+    "continue",
+    "insist",
+    "argue",
+    "declare",
+    "state",
+    "warn",
+    "recall",
+    "conclude",
+    "comment",
+    "ask",
+    "reply",
+}
+ASPECT_VERBS = {"continue", "repeat", "put"}
+
+OBJECT_CONTROL = {
+    "prompt",
+    "lead",
+    "cause",
+    "force",
+    "urge",
+    "ask",
+    "invite",
+    "encourage",
+    "push",
+    "persuade",
+    "allow",
+    "get",
+    "inspire",
+    "spur",
+}
+
+
+class Subjects:
+    """Cue verbs and their subjects, for `Attributor`."""
+
+    def subject_of(self, cue: Token) -> Token | None:
+        """Who does the saying: the cue's subject, found through relative clauses,
+        participles, conjuncts and passives; never a word inside a quotation."""
+        quoted = self._quoted_doc.get(id(cue.doc), set())
+        tok = cue
+        if any(c.dep_ == "nsubjpass" for c in cue.children) and cue.lemma_.lower() != "quote":
+            # "Rubio was asked by moderator Gerard Baker whether ...": the agent
+            # speaks; the passive's subject is who was spoken to or about.
+            for agent in (c for c in cue.children if c.dep_ == "agent"):
+                obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.i not in quoted:
+                    return obj
+        for _ in range(5):
+            found = []
+            for child in tok.children:
+                if child.dep_ in SUBJECT_DEPS and child.i in quoted:
+                    # '"..., Mr. President," Representative Steve Cohen told ...': the
+                    # parser took the quote's last word for the subject and the name
+                    # after the quote for its apposition.
+                    found.extend(
+                        a
+                        for a in child.children
+                        if a.dep_ == "appos" and a.i not in quoted and a.ent_type_ == "PERSON"
+                    )
+                    continue
+                if _is_subject(child, quoted) and child.tag_ != "EX":
+                    if child.pos_ == "ADP":
+                        # 'Of Carson, Levine ... said': the parser took the
+                        # preposition for the subject and the name for its object.
+                        obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                        if obj is None:
+                            continue
+                        child = obj
+                    found.append(child)
+            named = [c for c in found if c.ent_type_ in ("PERSON", "ORG")]
+            if tok is cue and not named:
+                after = _name_after(cue, quoted, any(c.i < cue.i for c in found))
+                if after is not None:
+                    return after
+            if tok is cue and not found and cue.lemma_.lower() in INVERTIBLE_CUES:
+                # '"...!" wrote a man calling himself Paul Paul': the object of an
+                # inverted cue that names itself.
+                for c in cue.children:
+                    if c.dep_ == "dobj" and c.i > cue.i and _self_name(c) is not None:
+                        return c
+            if found:
+                # Two subjects is a misparse ('The promise to "..." appeals to voters,
+                # said Alan Abramowitz'): the named one is the speaker.
+                return min(named or found, key=lambda c: abs(c.i - cue.i))  # the nearest
+            if tok is cue and cue.dep_ == "compound" and cue.head.pos_ == "PROPN":
+                return cue.head  # 'Said Ellis: "..."', read as one name
+            if tok is cue:
+                # '"Go back," Trump barked and ...': the name read as part of a noun
+                # phrase with the verb, its compound rather than its subject.
+                for c in cue.children:
+                    before_cue = c.i < cue.i and c.i not in quoted
+                    if before_cue and c.dep_ == "compound" and c.pos_ == "PROPN":
+                        return c
+            if tok.dep_ == "relcl":
+                return tok.head
+            if tok.dep_ == "acl" and tok.head.pos_ == "PROPN":
+                return tok.head  # "footage of Hillary Clinton asking, ..."
+            for child in tok.children:
+                if child.dep_ == "agent":
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            return g
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in OBJECT_CONTROL:
+                # "That prompted Rubio to ... call Trump '...'": the object acts.
+                obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+                if obj is not None and obj.pos_ in ("PROPN", "NOUN") and obj.i not in quoted:
+                    return obj
+            if tok is cue and cue.dep_ == "conj":
+                # "a group called for ..., and the League denounced ... and said":
+                # the nearest verb before it in the coordination with a subject.
+                for sib in sorted(cue.head.children, key=lambda c: -c.i):
+                    if sib.dep_ == "conj" and sib.i < cue.i:
+                        subjs = [c for c in sib.children if _is_subject(c, quoted)]
+                        named = [c for c in subjs if c.ent_type_ in ("PERSON", "ORG")]
+                        if subjs:
+                            return (named or subjs)[0]
+            if tok is cue and _reported_clause_participle(cue, self.is_cue):
+                # 'Cruz said that Trump represents "...", stating that ...': the
+                # participle goes on with the speaker's words, not the reported
+                # subject's.
+                tok = cue.head.head
+                continue
+            if (
+                tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "dep")
+                and tok.head is not tok
+            ):
+                tok = tok.head
+                if tok.pos_ == "NOUN":
+                    # "a report warning of ..." -> whoever issued the report
+                    if any(c.dep_ == "poss" for c in tok.children):
+                        return next(c for c in tok.children if c.dep_ == "poss")
+                    if tok.dep_ in ("dobj", "pobj") and tok.head.pos_ in ("VERB", "AUX"):
+                        tok = tok.head if tok.dep_ == "dobj" else tok.head.head
+                continue
+            break
+        return None
+
+    def speaker_of(self, cue: Token, p: int) -> tuple[str | None, bool]:
+        """(speaker key, whether the cue has a subject at all). A participle with no
+        subject of its own speaks for the person it follows ("footage of Hillary
+        Clinton asking, ...") or else for its sentence's subject ("Mr. Trump hardly
+        clarified the matter ..., asserting, ...") when the parse leads nowhere."""
+        subj = self.subject_of(cue)
+        who = self.resolve(subj, p) if subj is not None else None
+        if subj is None and cue.tag_ in ("VBP", "VBZ", "VBD"):
+            # "..., Obama and Clinton call them '...'" parsed with the names hanging
+            # on the clause before: the name right before the verb is its subject.
+            quoted = self._quoted_doc.get(id(cue.doc), set())
+            k = cue.i - 1
+            while k > cue.sent.start and cue.doc[k].pos_ == "ADV":
+                k -= 1  # "Morial ... forcefully told"
+            if k > cue.sent.start and cue.doc[k].text == ",":
+                k -= 1  # "Gov. John Kasich (R-OH), said"
+                # "Marc H. Morial, the chief executive of the League, told": the
+                # apposition set off by commas, with no verb in it.
+                # Also "Bill Eastland, wearing a cowboy hat and "Ted Cruz" pins, said".
+                c = k
+                while c > cue.sent.start and cue.doc[c].text != ",":
+                    if cue.doc[c].tag_ in ("VBD", "VBZ", "VBP", "MD"):
+                        break
+                    c -= 1
+                opener = cue.doc[c + 1]
+                if (
+                    c > cue.sent.start
+                    and cue.doc[c].text == ","
+                    and (
+                        opener.pos_ in ("DET", "ADJ", "PROPN", "NOUN")
+                        or opener.tag_ in ("VBG", "VBN")
+                    )
+                    and cue.doc[c - 1].ent_type_ == "PERSON"
+                    and c - 1 not in quoted
+                ):
+                    return self.entity_of(cue.doc[c - 1], p), True
+                if k > cue.sent.start + 1 and cue.doc[k].like_num and cue.doc[k - 1].text == ",":
+                    k -= 2  # "Ramos, 58, told AFP": the age set off by commas
+                # "Mr. Slinker, whose start-up ... uses ..., said": the relative
+                # clause set off by commas.
+                w = k
+                while w > cue.sent.start + 1 and w not in quoted and cue.doc[w].text not in ";:":
+                    if cue.doc[w].lower_ in ("who", "whose") and cue.doc[w - 1].text == ",":
+                        k = w - 2
+                        break
+                    w -= 1
+            if cue.doc[k].text == ")":
+                party = _before_party_label(cue.doc[k - 1])
+                k = party.i if party is not None else k
+            for t in reversed(cue.doc[cue.sent.start : k + 1]):
+                if t.i in quoted or t.pos_ in ("VERB", "AUX") or t.text in ",;:":
+                    break
+                if t.ent_type_ in ("PERSON", "ORG") and t.dep_ != "poss":
+                    return self.entity_of(t, p), True
+                if t.i == cue.i - 1 and t.is_title and not t.ent_type_:
+                    key = self.person_named(t.text)  # '"...," From said': Al From
+                    if key:
+                        return key, True
+        if who is not None or cue.tag_ != "VBG":
+            return who, subj is not None
+        if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+            return None, True
+        prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+        if prev is not None and prev.ent_type_ == "PERSON":
+            who = self.entity_of(prev, p)
+            if who:
+                return who, True
+        quoted = self._quoted_doc.get(id(cue.doc), set())
+        subjects = [
+            t
+            for t in cue.sent
+            if t.i < cue.i and _is_subject(t, quoted) and t.pos_ in ("PROPN", "NOUN", "PRON")
+        ]
+        # The nearest named subject ("It was a one-two punch, as Mrs. Clinton echoed
+        # the criticism, saying ..."), else the sentence's first subject.
+        named = [
+            t
+            for t in subjects
+            if t.ent_type_ in ("PERSON", "ORG")
+            # not someone inside what another speaker says ("Mook told CBS that the
+            # campaign expects Holt to ..., calling out ...")
+            and not any(self.is_cue(a) for a in t.head.ancestors)
+        ]
+        if named:
+            return self.resolve(named[-1], p), True
+        if subjects:
+            return self.resolve(subjects[0], p), True
+        first = cue.sent[0]
+        if first.is_title and first.i < cue.i and first.i not in quoted and not first.ent_type_:
+            # "Trump defended eminent domain, calling it ...", with the name parsed
+            # as a common word: the person it names, if the article has one.
+            key = self.person_named(first.text)
+            if key:
+                return key, True
+        return None, subj is not None
+
+    def is_cue(self, tok: Token) -> bool:
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma in self.cues.verbs:
+            # "will continue to be 'a champion'", "put it": not speech with a verb
+            # of their own.
+            return not (lemma in ASPECT_VERBS and any(c.dep_ == "xcomp" for c in tok.children))
+        return any(
+            c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in self.cues.phrasal
+            for c in tok.children
+        )
+
+    def cue_text(self, cue: Token) -> str:
+        words = [cue]
+        for child in cue.children:
+            phrasal = (cue.lemma_.lower(), child.lower_) in self.cues.phrasal
+            if (
+                child.dep_ == "prt"
+                or (child.dep_ == "advmod" and phrasal)
+                or (
+                    child.dep_ in ("dobj", "dative")
+                    and child.lower_ in ("reporters", "journalists")
+                )
+            ):
+                words.append(child)
+        words.sort(key=lambda t: t.i)
+        return " ".join(t.text for t in words)
+
+
+def _reported_clause_participle(cue: Token, is_cue) -> bool:
+    """A participle of speech ("adding", "stating") hung on the verb of a clause
+    another cue reports ("X told Newsmax that Y 'had ...', adding, '...'")."""
+    head = cue.head
+    return (
+        cue.tag_ == "VBG"
+        and cue.dep_ == "advcl"
+        and not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+        and head.dep_ == "ccomp"
+        and head.i < cue.i
+        and not is_cue(head)
+        and is_cue(head.head)
+    )
+
+
+def _is_subject(tok: Token, quoted: set[int]) -> bool:
+    """A subject outside the quotes, and a word (the parser takes dashes for some)."""
+    return tok.dep_ in SUBJECT_DEPS and tok.i not in quoted and any(c.isalnum() for c in tok.text)
+
+
+def _name_after(cue: Token, quoted: set[int], subject_before: bool = False) -> Token | None:
+    """The name written right after a cue that comes before its speaker ('"...,"
+    said James Acton'; 'Any "cleareyed" reading, said Michael Kofman, an expert,
+    would ...'), however the parser hung it; None for other cues."""
+    if cue.tag_ == "VBG":
+        return None  # '"...", saying Mr. Trump ...' never puts the speaker after it
+    before = [cue.doc[i].text for i in range(max(cue.i - 2, 0), cue.i)]
+    closing = ("\u201d", '"', "''")
+    right_after_quote = bool(before) and (
+        before[-1] in closing or (before[-1] == "," and len(before) > 1 and before[-2] in closing)
+    )
+    if cue.lemma_.lower() not in INVERTIBLE_CUES and (subject_before or not right_after_quote):
+        return None  # any cue may come first right after the quote: '"...," mused X'
+    doc = cue.doc
+    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    # Over a title: "said former Pennsylvania Gov. and Democratic National Committee
+    # Chairman Ed Rendell".
+    k = cue.i + 1
+    while (
+        k < min(len(doc), cue.i + 14)
+        and doc[k].ent_type_ != "PERSON"
+        and k not in quoted
+        and (
+            doc[k].is_title
+            or doc[k].lower_ in ("and", "of", "the", "former", "a", "-")
+            or (doc[k].pos_ == "NOUN" and doc[k].is_lower)  # "Blaze co-host Stu Burguiere"
+        )
+        and doc[k].pos_ not in ("VERB", "AUX", "PRON")
+    ):
+        k += 1
+    first = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if (
+        not subject_before
+        and k > cue.i + 1
+        and k < len(doc)
+        and doc[k].ent_type_ == "PERSON"
+        and first is not None
+        and first.lower_ not in ("of", "and", "a")  # "wrote of Ms. Merkel"
+    ):
+        root = doc[k]
+        while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+            root = root.head
+        # not "said the Obama administration should ...": a subject of what is said
+        if not (root.dep_ in SUBJECT_DEPS and root.head.i != cue.i):
+            nxt = doc[k]
+    if (
+        nxt is not None
+        and not nxt.ent_type_
+        and nxt.pos_ in ("PROPN", "NOUN", "ADV")  # the parser's guess for a name it lacks
+        and nxt.is_title
+        and (nxt.i + 1 == len(doc) or doc[nxt.i + 1].text in (",", "."))
+    ):
+        return nxt  # '"...," said Skelly, explaining ...': a surname the model missed
+    if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
+        end = nxt.i
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        name = doc[end]
+        # Not the subject of the clause a cue with a subject of its own reports
+        # ("Garten said Nunberg was '...'", "King says Ali '...'").
+        clause = name.head
+        reported = name.dep_ in SUBJECT_DEPS and clause.dep_ == "ccomp" and clause.head.i == cue.i
+        # but "..., said Michael Kofman, an expert, would see": a name set off by a comma
+        set_off = end + 1 < len(doc) and doc[end + 1].text == ","
+        if not (reported and subject_before and not set_off):
+            return name
+    for child in cue.children:
+        if (
+            child.i > cue.i
+            and child.i not in quoted
+            and child.dep_ in ("dobj", "attr", "npadvmod", "oprd")
+            # "said Jim Doyle", or a document: "concluded an article in the Times"
+            and (child.ent_type_ in ("PERSON", "ORG") or child.lemma_.lower() in DOCUMENTS)
+            # "asking the Justice Department to investigate": who is asked, not who asks
+            and not any(g.dep_ == "xcomp" for g in cue.children)
+        ):
+            return child
+    return None
