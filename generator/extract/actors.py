@@ -22,7 +22,7 @@ from pathlib import Path
 from anyascii import anyascii
 
 from generator.editorial import RESERVED_ACTOR_IDS, CurationEntry, EditorialError, Leader
-from generator.extract.entities import is_full_name, name_tokens, surname_candidates
+from generator.extract.names import is_full_name, name_tokens, surname_candidates
 from generator.model import Actor, ArticleFacts, Entity, Mention, Role
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator import rules
-from generator.extract.entities import EntityIndex, surname_candidates
+from generator.extract.entities import EntityIndex
+from generator.extract.names import surname_candidates
 from generator.extract.neighbours import Neighbours
 from generator.extract.salience import PERSON_PRONOUNS, Salience, genders
 from generator.extract.sources import Descriptions, document_of

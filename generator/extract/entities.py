@@ -17,7 +17,9 @@ paragraphs. It catches:
 It misses: people named only by a role ("the president"), a first name alone,
 organizations referred to by a common noun ("the department" is left to the
 quote attributor), and roles stated far from the name.
-Reporters (the article's authors and contributors) are never actors.
+Reporters (the article's authors and contributors) are never actors. People the
+model missed or took for organizations are found by `missed.py`; name strings are
+handled by `names.py`.
 """
 
 from __future__ import annotations
@@ -28,6 +30,20 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator import rules
+from generator.extract.missed import (
+    people_tagged_as_orgs,
+    signatures,
+    transcript_labels,
+    untagged_speakers,
+)
+from generator.extract.names import (
+    NOT_PEOPLE,
+    PARTICLES,
+    clean_person_name,
+    is_full_name,
+    name_tokens,
+    surname_candidates,
+)
 from generator.extract.places import _norm, country_of
 from generator.extract.roles import RELATIONS, _conj_affiliation, _of_affiliation, find_role
 from generator.extract.tokens import ent_ending_at, ent_starting_at
@@ -62,46 +78,6 @@ class EntityIndex:
         return self.by_span.get((paragraph, start))
 
 
-def clean_person_name(span: Span) -> str:
-    text = re.sub(r"['\u2019]s?$", "", span.text).strip()
-    text = re.sub(r"\s+", " ", text)
-    # "WALLACE" as a transcript writes it
-    return text.title() if text.isupper() and len(text) > 3 else text
-
-
-def name_tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"\s+", name) if t]
-
-
-# Lower-case particles of family names ("Bill de Blasio", "Ursula von der Leyen").
-PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la"}
-PARTICLES |= {"al", "el", "bin", "ibn", "ben", "dos", "das"}
-
-
-def is_full_name(name: str) -> bool:
-    """A given name and a family name, not a family name alone ("de Blasio")."""
-    toks = name_tokens(name)
-    return len(toks) >= 2 and not all(t.lower() in PARTICLES for t in toks[:-1])
-
-
-def surname_candidates(full: str) -> set[str]:
-    """Short forms that may stand for a full name: last word (with its particles:
-    "de Blasio"), and first word for family-name-first names such as "Kim Jong-un"
-    or "Xi Jinping"."""
-    toks = [t for t in name_tokens(full) if not re.fullmatch(r"[A-Z]\.|Jr\.?|Sr\.?|I{2,3}", t)]
-    if not toks:
-        return set()
-    out = {toks[-1]}
-    if len(toks) >= 2:
-        out.add(toks[0])
-    i = len(toks) - 1
-    while i > 0 and toks[i - 1].lower() in PARTICLES:
-        i -= 1
-    if i < len(toks) - 1:
-        out.add(" ".join(toks[i:]))
-    return out
-
-
 def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
     reporters = {_norm(n) for n in (*article.authors, *article.contributors)}
     drafts: dict[str, _Draft] = {}
@@ -117,7 +93,7 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
             d.forms.add(_prefixed_form(span, name))
         spans[(p, span.start_char)] = key
 
-    people_as_orgs = _people_tagged_as_orgs(docs)
+    people_as_orgs = people_tagged_as_orgs(docs)
     for p, doc in enumerate(docs):
         consumed = -1  # the end of a bracketed insertion already taken into a name
         for ent in doc.ents:
@@ -170,9 +146,9 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                         # Korea": not an American ministry or party.
                         drafts[f"org:{name.lower()}"].affiliations[country] += 1
 
-    person_spans.extend(_untagged_speakers(docs))
-    person_spans.extend(_signatures(docs))
-    person_spans.extend(_transcript_labels(docs))
+    person_spans.extend(untagged_speakers(docs))
+    person_spans.extend(signatures(docs))
+    person_spans.extend(transcript_labels(docs))
     _cluster_people(_not_places(person_spans), add)
     _merge_org_forms(drafts, spans)
     for p, doc in enumerate(docs):
@@ -203,133 +179,6 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                 drafts[org].affiliations[affs.most_common(1)[0][0]] += 1
     entities = tuple(_finish(d) for d in sorted(drafts.values(), key=lambda d: d.key))
     return EntityIndex(entities=entities, by_span=spans)
-
-
-# '"..." \u2015 Christina Lastra.': a name after a dash ends the paragraph.
-SIGNATURE = re.compile(
-    r"[\u2015\u2014\u2013]\s*([A-Z][^\u2015\u2014\u2013\"\u201c\u201d]{1,60}?)\.?\s*$"
-)
-
-
-def _signatures(docs: list[Doc]) -> list[tuple[int, Span, str]]:
-    """Names signing a paragraph of quotations that the model did not tag: people."""
-    out = []
-    for p, doc in enumerate(docs):
-        text = doc.text
-        m = SIGNATURE.search(text)
-        if not m or not re.search(r"[\"\u201d]", text[: m.start()]):
-            continue
-        words = m.group(1).split()
-        if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
-            continue
-        span = doc.char_span(m.start(1), m.start(1) + len(m.group(1)), alignment_mode="expand")
-        if span is not None and not any(t.ent_type_ == "PERSON" for t in span):
-            out.append((p, span, clean_person_name(span)))
-    return out
-
-
-# "WALLACE: ..." opening a paragraph of a transcript.
-TRANSCRIPT_LABEL = re.compile(
-    r"^[\"\u201c]?\s*([A-Z][A-Z'\u2019-]{2,}(?: [A-Z][A-Z'\u2019-]{2,}){0,2}):\s"
-)
-
-
-def _transcript_labels(docs: list[Doc]) -> list[tuple[int, Span, str]]:
-    """The speakers of a transcript, labelled in capitals at the start of at least
-    two paragraphs ("WALLACE: ...", "PENCE: ..."): people, named as in title case."""
-    found = [(p, TRANSCRIPT_LABEL.match(doc.text)) for p, doc in enumerate(docs)]
-    labels = Counter(m.group(1) for _, m in found if m)
-    out = []
-    for p, m in found:
-        if m is None or labels[m.group(1)] < 2 or rules.countries().lookup(m.group(1).title()):
-            continue
-        span = docs[p].char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if span is not None:
-            name = m.group(1).title().replace("\u2019", "'")
-            out.append((p, span, name))
-    return out
-
-
-_NAME_WORD = re.compile(r"[A-Z][a-z]*(?:['\u2019][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?")
-
-
-def _people_tagged_as_orgs(docs: list[Doc]) -> set[str]:
-    """Two- or three-word "organizations" that the article treats as people: set
-    off by a person's role ("Christian Estrosi, a former mayor of Nice"), or whose
-    last word alone is the subject of a verb of speech ("Estrosi told ...",
-    "O'Donnell said"). Organizations are not called by their last word."""
-    cues = rules.cues()
-    speakers: set[str] = set()
-    for doc in docs:
-        for tok in doc:
-            if (
-                tok.dep_ == "nsubj"
-                and tok.is_title
-                and tok.head.lemma_.lower() in cues.verbs
-                and not any(c.dep_ in ("compound", "det", "amod", "poss") for c in tok.children)
-            ):
-                speakers.add(tok.text.replace("\u2019", "'"))
-    # A word that is already a person's surname: the "organization" is something
-    # else ("Washington Post Trump").
-    speakers -= {e.text.split()[-1] for d in docs for e in d.ents if e.label_ == "PERSON"}
-    out: set[str] = set()
-    for doc in docs:
-        for ent in doc.ents:
-            words = ent.text.split()
-            if (
-                ent.label_ != "ORG"
-                or not 2 <= len(words) <= 3
-                or not all(_NAME_WORD.fullmatch(w) for w in words)
-                or any(w.lower() in cues.org_nouns for w in words)
-            ):
-                continue
-            described = ent.end + 2 < len(ent.doc) and ent.doc[ent.end].text == ","
-            described = described and any(
-                a.dep_ == "appos" and a.lemma_.lower() in cues.role_nouns for a in ent.root.children
-            )
-            if described or words[-1].replace("\u2019", "'") in speakers:
-                out.add(ent.text)
-    return out
-
-
-def _untagged_speakers(docs: list[Doc]) -> list[tuple[int, Span, str]]:
-    """Names the model did not tag, as the subject of a verb of speech ('Estrosi told
-    French television ...', '"...," Lindqvist said'): people."""
-    cues = rules.cues()
-    verbs = cues.verbs
-    # Words that name a role or a body ("Police said", "Officials said"), not a person.
-    common = cues.role_nouns | cues.org_nouns | {"official", "officials", "people"}
-    out = []
-    for p, doc in enumerate(docs):
-        for tok in doc:
-            # A capitalised common noun is a name only mid-sentence ("Police said"
-            # at the start of one is not a person).
-            proper = tok.pos_ == "PROPN" or (
-                tok.pos_ == "NOUN" and not tok.is_sent_start and tok.lemma_ == tok.text
-            )
-            if (
-                tok.dep_ == "nsubj"
-                and proper
-                and tok.is_title
-                and not tok.ent_type_
-                and tok.head.lemma_.lower() in verbs
-                and tok.lower_ not in NOT_PEOPLE
-                and tok.lower_ not in common
-                and tok.lemma_.lower() not in common
-                and tok.lemma_.lower() == tok.lower_
-                and tok.lower_.removesuffix("s") not in common
-                and len(tok.text) > 2
-            ):
-                start = tok.i
-                while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
-                    start -= 1
-                if any(doc[i].ent_type_ for i in range(start, tok.i)):
-                    continue
-                span = doc[start : tok.i + 1]
-                name = clean_person_name(span)
-                if name and not rules.countries().lookup(name):
-                    out.append((p, span, name))
-    return out
 
 
 PLACE_PREPOSITIONS = {"of", "in", "at", "near", "from", "to", "around", "outside"}
@@ -419,10 +268,6 @@ def _merge_org_forms(drafts: dict[str, _Draft], spans: dict[tuple[int, int], str
                         spans[k] = full.key
                 del drafts[short.key]
                 break
-
-
-# Compass words the model takes for people ("the North said").
-NOT_PEOPLE = {"north", "south", "east", "west", "north's", "south's"}
 
 
 def _prefixed_form(span: Span, name: str) -> str:

@@ -42,9 +42,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.extract.attribution import PERSON_PRONOUNS, Attributor
-from generator.extract.entities import SIGNATURE as _SIGNATURE
-from generator.extract.entities import TRANSCRIPT_LABEL as _TRANSCRIPT_LABEL
 from generator.extract.entities import EntityIndex
+from generator.extract.missed import SIGNATURE as _SIGNATURE
+from generator.extract.missed import TRANSCRIPT_LABEL as _TRANSCRIPT_LABEL
 from generator.extract.tokens import ent_of, first_token_from, quoted_ids, rstrip_end, text_of
 from generator.model import Article, Quote
 
