@@ -9,7 +9,7 @@ import re
 import markdown
 import pytest
 
-from generator.extract.quotes import find_quote_spans
+from generator.extract.marks import find_quote_spans
 from generator.render import paragraph_markup
 
 MD = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc"])

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.extract.actors import clean_name, make_id
-from generator.extract.quotes import find_quote_spans
+from generator.extract.marks import find_quote_spans
 from generator.ingest import IngestError, read_article
 from generator.model import (
     Actor,

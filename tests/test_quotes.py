@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.extract.entities import extract_entities
-from generator.extract.quotes import extract_quotes, find_quote_spans, is_name_not_speech
+from generator.extract.marks import find_quote_spans, is_name_not_speech
+from generator.extract.quotes import extract_quotes
 from generator.model import Article
 
 

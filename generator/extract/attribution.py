@@ -39,7 +39,7 @@ from generator.model import Article
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from generator.extract.quotes import QuoteSpan
+    from generator.extract.marks import QuoteSpan
 
 
 class Attributor(Speakers, Subjects, Neighbours):

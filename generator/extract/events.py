@@ -378,7 +378,7 @@ def extract_events(
     leaders: tuple[Leader, ...],
     topics: TopicMatcher | None,
 ) -> list[Event]:
-    from generator.extract.quotes import find_quote_spans, spans_by_paragraph
+    from generator.extract.marks import find_quote_spans, spans_by_paragraph
 
     history = {t.id for t in topics.topics if t.history} if topics else set()
     events: list[Event] = []

@@ -17,7 +17,7 @@ from generator.extract.tokens import first_token_from, rstrip_end, text_of, toke
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from generator.extract.quotes import QuoteSpan
+    from generator.extract.marks import QuoteSpan
 
 # "(R-S.C.)", "(D)" right before a transcript label's colon.
 _PARTY_AT_END = re.compile(r"\s*\([RDI](?:-[A-Z][A-Za-z.]{0,6})?\)\s*$")
