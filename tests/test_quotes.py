@@ -1034,6 +1034,18 @@ CASES = [
         ],
     ),
     (
+        "a given name alone after the full name",
+        [
+            "Michael Ortiz, a nurse at the clinic, has worked nights for ten years.",
+            '"We are tired, and nobody listens," says Michael.',
+            '"It has been a long year," Michael said of the strike.',
+        ],
+        [
+            ("We are tired, and nobody listens,", "Michael Ortiz", "direct"),
+            ("It has been a long year,", "Michael Ortiz", "direct"),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],
