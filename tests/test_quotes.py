@@ -1046,6 +1046,15 @@ CASES = [
         ],
     ),
     (
+        "a nickname between the parts of a name is part of the name, not a quotation",
+        [
+            'In a tradition, Rep. Robert C. "Bobby" Scott threw open his yard.',
+            '"This is a big year for us!" his niece, state Del. Marcia "Cia" Price '
+            "(D-Newport News), shouted to the crowd.",
+        ],
+        [("This is a big year for us!", "Marcia Price", "direct")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

@@ -106,8 +106,8 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                 name = clean_person_name(ent)
                 if not name or _norm(name) in reporters or _norm(name) in NOT_PEOPLE:
                     continue
-                if len(name) <= 2 and name.isupper():
-                    continue  # "Berea, OH": a state's abbreviation
+                if (len(name) <= 2 and name.isupper()) or re.match(r"^[RDIL]-[A-Z]", name):
+                    continue  # "Berea, OH", "(D-Newport News)": a state, a party label
                 bracket = _BRACKETED.match(doc.text, ent.end_char)
                 if bracket and len(ent) == 1:
                     # "Bill [Clinton]": an editor's insertion completes the name.
@@ -128,6 +128,8 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
             elif label == "ORG":
                 name = re.sub(r"^the\s+", "", ent.text, flags=re.I).replace("\u2019", "'")
                 name = re.sub(r"'s?$", "", name).strip()
+                if re.match(r"^[RDIL]-[A-Z]", name):
+                    continue  # "(D-Newport News)": a party label
                 # "the federal Securities and Exchange Commission": the name starts
                 # at its first capital.
                 name = re.sub(r"^(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])", "", name)

@@ -9,6 +9,7 @@ mark never swallows the rest of the article. Names and titles in quotation marks
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.extract.tokens import rstrip_end
@@ -133,8 +134,29 @@ def _add(spans, p, text, start, end, continues, closed=True) -> None:
     i = j
     while i > 0 and not text[i - 1].isspace():
         i -= 1
-    if any(c.isalnum() for c in inner) and not is_name_not_speech(inner, text[i:j]):
+    if (
+        any(c.isalnum() for c in inner)
+        and not is_name_not_speech(inner, text[i:j])
+        and not _nickname_in_name(text, start, end, text[i:j])
+    ):
         spans.append(QuoteSpan(p, start, end, continues, closed))
+
+
+_NAME_PART = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]\.)$")
+
+
+def _nickname_in_name(text: str, start: int, end: int, word_before: str) -> bool:
+    """'Rep. Robert C. "Bobby" Scott', 'Marcia "Cia" Price': a nickname set between
+    the parts of a name is part of the name, not words anyone said."""
+    inner = text[start:end].split()
+    after = text[end + 1 :].split(maxsplit=1)
+    return (
+        1 <= len(inner) <= 2
+        and all(_NAME_PART.match(w) for w in inner)
+        and bool(_NAME_PART.match(word_before))
+        and bool(after)
+        and bool(re.match(r"^[A-Z][a-z]+", after[0]))
+    )
 
 
 _MINOR_WORDS = {

@@ -15,6 +15,8 @@ NOT_PEOPLE = {"north", "south", "east", "west", "north's", "south's"}
 
 def clean_person_name(span: Span) -> str:
     text = re.sub(r"['\u2019]s?$", "", span.text).strip()
+    # 'Robert C. "Bobby" Scott' is Robert C. Scott
+    text = re.sub(r"\s[\"\u201c][A-Z][a-z]+[\"\u201d]\s", " ", text)
     text = re.sub(r"\s+", " ", text)
     # "WALLACE" as a transcript writes it
     return text.title() if text.isupper() and len(text) > 3 else text

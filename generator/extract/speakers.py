@@ -284,7 +284,9 @@ class Speakers:
         self.salience.add_sentence(self.candidates(sent, p, quoted))
 
 
-_PARTY = re.compile(r"^[RDIL]-?[A-Z][A-Za-z.]{0,5}$")
+_PARTY = re.compile(
+    r"^[RDIL]-?[A-Z][A-Za-z.]{0,5}$|^[RDIL]-[A-Z][a-z]+[A-Z][a-z]+$"
+)  # "D-NewportNews"
 
 
 def _before_party_label(tok: Token) -> Token | None:
