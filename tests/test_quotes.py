@@ -1055,6 +1055,18 @@ CASES = [
         [("This is a big year for us!", "Marcia Price", "direct")],
     ),
     (
+        "the source named with 'according to' when the cue's subject names no one",
+        [
+            "According to The Washington Post, one highway sign read, \u201cTrust in the "
+            "Force, but always buckle up.\u201d",
+            "According to The Arizona Republic, Tom Hale said, \u201cWe saw the signs.\u201d",
+        ],
+        [
+            ("Trust in the Force, but always buckle up.", "Washington Post", "direct"),
+            ("We saw the signs.", "Tom Hale", "direct"),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

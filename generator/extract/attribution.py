@@ -115,7 +115,13 @@ class Attributor(Speakers, Subjects, Neighbours):
             # ("The spot concludes with footage of Trump saying during the debate,
             # '...'"): a cue right before the quote that names someone wins.
             nearer = self._named_cue_before(doc, q, quoted, spans)
-            return nearer if nearer is not None else fallback
+            if nearer is not None:
+                return nearer
+            after, before = self._windows(q, doc, quoted, spans)
+            according = self._according_to(after + before, p)
+            if according is not None and according[0]:
+                return according[0], "according to", True
+            return fallback
         if adjacent is not None:
             # '"...," From said' before 'Americans saw the Democrats as "..."'
             who, _ = self.speaker_of(adjacent, p)
@@ -147,6 +153,12 @@ class Attributor(Speakers, Subjects, Neighbours):
                 cue = after_cue
         if cue is not None:
             who, found = self.speaker_of(cue, p)
+            if found and who is None:
+                # "According to AZCentral, one sign read, '...'": the source named
+                # when the cue's subject names no one.
+                according = self._according_to(after + before, p)
+                if according is not None and according[0]:
+                    return according[0], "according to", True
             if found:
                 return who, self.cue_text(cue), True
         # A signature after the quote: "..." -- Pamela Padilla
@@ -154,21 +166,29 @@ class Attributor(Speakers, Subjects, Neighbours):
             for t in after[1:4]:
                 if t.ent_type_ in ("PERSON", "ORG"):
                     return self.entity_of(t, p), None, True
-        for window in (after, before):
-            for t in window:
-                if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-                    obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
-                    if obj is not None:
-                        who = self.resolve(obj, p)
-                        if who is None and obj.lemma_.lower() in self.cues.nouns:
-                            # "according to a speech Mrs. Clinton delivered"
-                            owner = self.owner(obj)
-                            who = self.resolve(owner, p) if owner is not None else None
-                        return who, "according to", True
+        according = self._according_to(after + before, p)
+        if according is not None:
+            return according[0], "according to", True
         held = self._held_by_subject(qtoks, quoted, p)
         if held is not None:
             return held, None, True
         return None, None, False
+
+    def _according_to(self, window: list[Token], p: int) -> tuple[str | None] | None:
+        """The source an "according to X" in the window names: (its key or None),
+        or None when there is no "according to"."""
+        for t in window:
+            doc = t.doc
+            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    who = self.resolve(obj, p)
+                    if who is None and obj.lemma_.lower() in self.cues.nouns:
+                        # "according to a speech Mrs. Clinton delivered"
+                        owner = self.owner(obj)
+                        who = self.resolve(owner, p) if owner is not None else None
+                    return (who,)
+        return None
 
     def _held_by_subject(self, qtoks: list[Token], quoted: set[int], p: int) -> str | None:
         """Words quoted as what someone does something with ("Clinton supports

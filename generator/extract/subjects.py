@@ -239,6 +239,9 @@ class Subjects:
             # not someone inside what another speaker says ("Mook told CBS that the
             # campaign expects Holt to ..., calling out ...")
             and not any(self.is_cue(a) for a in t.head.ancestors)
+            # nor someone in a relative clause ("the stadium - where the Panthers
+            # played - while chanting, ...")
+            and t.head.dep_ != "relcl"
         ]
         if named:
             return self.resolve(named[-1], p), True
