@@ -305,3 +305,34 @@ def test_roles_countries_and_brackets(entities, paragraphs, name, kind, affiliat
 )
 def test_fragments_and_places_are_not_people(entities, paragraphs, not_actors):
     assert not not_actors & set(entities(*paragraphs))
+
+
+@pytest.mark.parametrize(
+    ("name", "full"),
+    [
+        ("Ben Carson", True),  # "ben" is a particle only in lower case
+        ("Al Gore", True),
+        ("Bill de Blasio", True),
+        ("de Blasio", False),
+        ("bin Laden", False),
+        ("Carson", False),
+    ],
+)
+def test_full_names_and_particles(name, full):
+    from generator.extract.names import is_full_name, surname_candidates
+
+    assert is_full_name(name) is full
+    if full:
+        assert name.split()[-1] in surname_candidates(name)
+
+
+def test_a_surname_joins_a_given_name_that_looks_like_a_particle(nlp):
+    paras = (
+        "GOP presidential candidate Dr. Ben Carson says the plan is unfit.",
+        '"We need to do more," Carson tells the radio host.',
+        "Al Gore, the former vice president, agreed with him. Gore said so on Monday.",
+    )
+    art = Article(id="t", path="t.txt", title="T", paragraphs=paras)
+    index = extract_entities(art, list(nlp.pipe(paras)))
+    people = sorted(e.name for e in index.entities if e.kind == "person")
+    assert people == ["Al Gore", "Ben Carson"], people

@@ -230,12 +230,19 @@ def _cluster_people(person_spans: list[tuple[int, Span, str]], add) -> None:
     """Join short forms to the full names they stand for, within the article."""
     fulls = [name for _, _, name in person_spans if is_full_name(name)]
     # Merge full forms that differ by a middle initial ("Rex W. Tillerson").
+    honorifics = rules.titles().honorifics
+
+    def bare(name: str) -> str:
+        # "Dr. Ben Carson" is Ben Carson; "Rex W. Tillerson" is Rex Tillerson
+        words = name.split()
+        while len(words) > 2 and words[0] in honorifics:
+            words = words[1:]
+        return re.sub(r"\s+[A-Z]\.\s+", " ", " ".join(words))
+
     canonical: dict[str, str] = {}
     for name in sorted(set(fulls), key=lambda n: (-len(n), n)):
-        stripped = re.sub(r"\s+[A-Z]\.\s+", " ", name)
-        hit = next(
-            (c for c in canonical.values() if re.sub(r"\s+[A-Z]\.\s+", " ", c) == stripped), None
-        )
+        stripped = bare(name)
+        hit = next((c for c in canonical.values() if bare(c) == stripped), None)
         canonical[name] = hit or name
     short_owner: dict[str, set[str]] = {}
     for full in set(canonical.values()):

@@ -31,10 +31,16 @@ PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della",
 PARTICLES |= {"al", "el", "bin", "ibn", "ben", "dos", "das"}
 
 
+# Particles that are also given names when capitalized: "Ben Carson", "Al Gore".
+GIVEN_NAMES_TOO = {"Ben", "Al", "El", "Bin", "Ibn", "Dos", "Das"}
+
+
 def is_full_name(name: str) -> bool:
     """A given name and a family name, not a family name alone ("de Blasio")."""
     toks = name_tokens(name)
-    return len(toks) >= 2 and not all(t.lower() in PARTICLES for t in toks[:-1])
+    return len(toks) >= 2 and not all(
+        t.lower() in PARTICLES and t not in GIVEN_NAMES_TOO for t in toks[:-1]
+    )
 
 
 def surname_candidates(full: str) -> set[str]:
@@ -48,7 +54,7 @@ def surname_candidates(full: str) -> set[str]:
     if len(toks) >= 2:
         out.add(toks[0])
     i = len(toks) - 1
-    while i > 0 and toks[i - 1].lower() in PARTICLES:
+    while i > 0 and toks[i - 1].lower() in PARTICLES and toks[i - 1] not in GIVEN_NAMES_TOO:
         i -= 1
     if i < len(toks) - 1:
         out.add(" ".join(toks[i:]))
