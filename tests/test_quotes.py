@@ -1067,6 +1067,27 @@ CASES = [
         ],
     ),
     (
+        "a participle after an adverbial clause of the cue goes on with the speaker",
+        [
+            "Fox News host Sean Hannity spoke on Tuesday night.",
+            '"I was very glad to see that," Hannity said during a panel after the '
+            "first-term senator easily won his primary, remarking that Rubio already "
+            '"paid a very heavy political price."',
+        ],
+        [
+            ("I was very glad to see that,", "Sean Hannity", "direct"),
+            ("paid a very heavy political price.", "Sean Hannity", "partial"),
+        ],
+    ),
+    (
+        "a label given with 'as' is not what a statement noun says",
+        [
+            "On television, Mr. Trump's campaign chairman, Paul Manafort, dismissed "
+            'criticism of Mr. Trump\'s comments about Ms. Khan as "Clinton talking points."'
+        ],
+        [("Clinton talking points.", "Paul Manafort", "partial")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

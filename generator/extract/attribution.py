@@ -261,6 +261,7 @@ class Attributor(Speakers, Subjects, Neighbours):
             if t.head.i in qset:
                 continue
             anc = t.head
+            labelled = False  # reached through "as": a label, not what a noun says
             for _ in range(12):
                 if (
                     anc.i in quoted
@@ -272,7 +273,9 @@ class Attributor(Speakers, Subjects, Neighbours):
                 if self.is_cue(anc) and not _noun_infinitive(anc):
                     found.append((anc, None))
                 elif anc.pos_ == "NOUN" and anc.lemma_.lower() in self.cues.nouns:
-                    found.append((None, anc))
+                    # not "dismissed criticism of Trump's comments as '...'"
+                    if not labelled:
+                        found.append((None, anc))
                 else:
                     # 'Joe Biden, Rubio said, had been in the Senate for "a thousand
                     # years"': a cue set in the clause as an aside.
@@ -285,6 +288,7 @@ class Attributor(Speakers, Subjects, Neighbours):
                         and self.is_cue(c)
                         and any(g.dep_ == "nsubj" for g in c.children)
                     )
+                labelled = labelled or (anc.lower_ == "as" and anc.dep_ == "prep")
                 if anc.head is anc:
                     break
                 anc = anc.head

@@ -286,15 +286,23 @@ class Subjects:
         return " ".join(t.text for t in words)
 
 
+_TIME_MARKS = {"after", "before", "when", "while", "as", "since", "because", "until"}
+
+
 def _reported_clause_participle(cue: Token, is_cue) -> bool:
     """A participle of speech ("adding", "stating") hung on the verb of a clause
-    another cue reports ("X told Newsmax that Y 'had ...', adding, '...'")."""
+    another cue reports ("X told Newsmax that Y 'had ...', adding, '...'"), or of an
+    adverbial clause of that cue ("Hannity said ... after the senator won his
+    primary, remarking that ...")."""
     head = cue.head
+    adverbial = head.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in head.children
+    )
     return (
         cue.tag_ == "VBG"
         and cue.dep_ == "advcl"
         and not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
-        and head.dep_ == "ccomp"
+        and (head.dep_ == "ccomp" or adverbial)
         and head.i < cue.i
         and not is_cue(head)
         and is_cue(head.head)
