@@ -1088,6 +1088,23 @@ CASES = [
         [("Clinton talking points.", "Paul Manafort", "partial")],
     ),
     (
+        "a participle in a fronted clause speaks for the main clause's subject",
+        [
+            "Mara Lind wrote a memoir in 2003.",
+            "After saying her right foot was \u201cso swollen I could barely get my shoe "
+            "on,\u201d she went to the hospital for tests.",
+        ],
+        [("so swollen I could barely get my shoe on,", "Mara Lind", "partial")],
+    ),
+    (
+        "words someone refused or failed to say are not theirs",
+        [
+            "Tom Hale called for the minister to resign for not calling the attack an act "
+            "of \u201corganized terror.\u201d",
+        ],
+        [("organized terror.", "Tom Hale", "partial")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

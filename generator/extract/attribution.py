@@ -29,7 +29,7 @@ from generator.extract.speakers import (
     SUBJECT_DEPS,
     Speakers,
 )
-from generator.extract.subjects import OBJECT_CONTROL, Subjects
+from generator.extract.subjects import OBJECT_CONTROL, Subjects, _unsaid
 from generator.extract.tokens import (
     text_of,
     tokens_in,
@@ -270,11 +270,13 @@ class Attributor(Speakers, Subjects, Neighbours):
                 ):
                     break
                 seen.add(anc.i)
+                if _unsaid(anc):
+                    break  # "refused to say the words '...'": not said, by anyone here
                 if self.is_cue(anc) and not _noun_infinitive(anc):
                     found.append((anc, None))
                 elif anc.pos_ == "NOUN" and anc.lemma_.lower() in self.cues.nouns:
                     # not "dismissed criticism of Trump's comments as '...'"
-                    if not labelled:
+                    if not labelled and not _unsaid(anc.head):
                         found.append((None, anc))
                 else:
                     # 'Joe Biden, Rubio said, had been in the Senate for "a thousand

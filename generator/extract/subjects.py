@@ -142,6 +142,9 @@ class Subjects:
                 # subject's.
                 tok = cue.head.head
                 continue
+            if tok.pos_ == "ADP" and tok.dep_ == "prep" and tok.i < tok.head.i:
+                tok = tok.head  # "After saying ..., she was ...": the clause it opens
+                continue
             if (
                 tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "dep")
                 and tok.head is not tok
@@ -257,7 +260,7 @@ class Subjects:
         return None, subj is not None
 
     def is_cue(self, tok: Token) -> bool:
-        if tok.pos_ not in ("VERB", "AUX"):
+        if tok.pos_ not in ("VERB", "AUX") or _unsaid(tok):
             return False
         lemma = tok.lemma_.lower()
         if lemma in self.cues.verbs:
@@ -392,3 +395,16 @@ def _name_after(cue: Token, quoted: set[int], subject_before: bool = False) -> T
         ):
             return child
     return None
+
+
+_REFUSALS = {"refuse", "decline", "fail", "avoid", "won't"}
+
+
+def _unsaid(verb: Token) -> bool:
+    """A verb of speech negated or refused ("for not calling it '...'", "refused to
+    say the words '...'"): the words were not said by its subject."""
+    if verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "neg" for c in verb.children) and verb.tag_ == "VBG":
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSALS
