@@ -405,6 +405,6 @@ def _unsaid(verb: Token) -> bool:
     say the words '...'"): the words were not said by its subject."""
     if verb.pos_ != "VERB":
         return False
-    if any(c.dep_ == "neg" for c in verb.children) and verb.tag_ == "VBG":
+    if any(c.dep_ == "neg" and c.i < verb.i for c in verb.children) and verb.tag_ == "VBG":
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSALS
