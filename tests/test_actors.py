@@ -336,3 +336,23 @@ def test_a_surname_joins_a_given_name_that_looks_like_a_particle(nlp):
     index = extract_entities(art, list(nlp.pipe(paras)))
     people = sorted(e.name for e in index.entities if e.kind == "person")
     assert people == ["Al Gore", "Ben Carson"], people
+
+
+@pytest.mark.parametrize(
+    ("title", "clean"),
+    [
+        ("foreign minister", "foreign minister"),
+        ("former Defense Secretary", "former Defense Secretary"),
+        ("candidates", "candidate"),  # "candidates Ben Carson, Ted Cruz": each one's
+        ("Senators", "Senator"),
+        ("chiefs of staff", "chiefs of staff"),
+        ('"a real black president', None),
+        ("as well as a pair of freshman senators", None),
+        ("who served as chief justice", None),
+        ("and former Oklahoma state senator", None),
+    ],
+)
+def test_roles_are_titles_not_fragments(title, clean):
+    from generator.extract.roles import clean_title
+
+    assert clean_title(title) == clean

@@ -45,7 +45,13 @@ from generator.extract.names import (
     surname_candidates,
 )
 from generator.extract.places import _norm, country_of
-from generator.extract.roles import RELATIONS, _conj_affiliation, _of_affiliation, find_role
+from generator.extract.roles import (
+    RELATIONS,
+    _conj_affiliation,
+    _of_affiliation,
+    clean_title,
+    find_role,
+)
 from generator.extract.tokens import ent_ending_at, ent_starting_at
 from generator.model import Article, Entity, Mention, Role
 
@@ -158,6 +164,8 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
             key = spans.get((p, ent.start_char))
             if key and drafts[key].kind == "person":
                 role = find_role(ent, article.id, spans, drafts, p)
+                title = clean_title(role.title) if role else None
+                role = Role(title, role.affiliation, role.article) if role and title else None
                 if role and role.affiliation is None:
                     role = Role(role.title, _conj_affiliation(ent, spans, drafts, p), role.article)
                 if role and role.title.lower().split()[-1] in RELATIONS:

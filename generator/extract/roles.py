@@ -147,6 +147,26 @@ def _extend_to(title: Span) -> int:
     return end
 
 
+_NOT_A_TITLE = re.compile(r"[\"\u201c\u201d]|\bas well as\b|\ba pair of\b|\bone of\b", re.I)
+
+
+def clean_title(title: str) -> str | None:
+    """A role as a title reads, or None for a fragment that is not one ('"a real
+    black president', 'as well as a pair of freshman senators'). A plural title
+    shared by several named people is each one's in the singular ("candidates Ben
+    Carson, Ted Cruz" -> candidate)."""
+    if _NOT_A_TITLE.search(title) or not title[:1].isalpha():
+        return None
+    words = title.split()
+    if words[0].lower() in ("a", "an", "as", "and", "or", "of", "who", "which"):
+        return None
+    last = words[-1]
+    singular = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+    if singular != last and singular.lower() in rules.cues().role_nouns:
+        words[-1] = singular
+    return " ".join(words)
+
+
 def _title_text(span: Span, doc: Doc) -> str:
     text = re.sub(r"\s+", " ", span.text).strip(" ,")
     for short, full in sorted(rules.titles().display.items(), key=lambda kv: -len(kv[0])):
