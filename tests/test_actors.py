@@ -356,3 +356,12 @@ def test_roles_are_titles_not_fragments(title, clean):
     from generator.extract.roles import clean_title
 
     assert clean_title(title) == clean
+
+
+def test_a_plural_title_before_a_list_is_no_form_of_a_name(nlp):
+    paras = ("Candidates Ben Carson and Ted Cruz spoke in Iowa.", "Senator Ted Cruz left.")
+    art = Article(id="t", path="t.txt", title="T", paragraphs=paras)
+    index = extract_entities(art, list(nlp.pipe(paras)))
+    forms = {f for e in index.entities for f in (e.name, *e.aliases)}
+    assert "Candidates Ben Carson" not in forms and "Ben Carson" in forms
+    assert "Senator Ted Cruz" in forms  # a title of one person stays a form

@@ -295,7 +295,9 @@ def _prefixed_form(span: Span, name: str) -> str:
     if k > 0 and doc[k - 1].text in rules.titles().honorifics:
         return f"{doc[k - 1].text} {name}"
     for t in doc.spans.get("titles", []):
-        if t.end == k and t.text[0].isupper():
+        # not "Candidates Ben Carson": a plural title is a list's, not a form of his name
+        plural = t.text.endswith("s") and not t.text.endswith("ss")
+        if t.end == k and t.text[0].isupper() and not plural:
             return f"{t.text} {name}"
     return name
 
