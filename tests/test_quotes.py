@@ -1105,6 +1105,18 @@ CASES = [
         [("organized terror.", "Tom Hale", "partial")],
     ),
     (
+        "a surname that is also a word, right before its cue",
+        [
+            "Conservative columnist George Will reignited his feud with the mayor.",
+            "\u201cThis should hasten the eclipse of the mayor,\u201d Will wrote.",
+            "Will described the mayor as a \u201ccaricature of democracy.\u201d",
+        ],
+        [
+            ("This should hasten the eclipse of the mayor,", "George Will", "direct"),
+            ("caricature of democracy.", "George Will", "partial"),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

@@ -167,13 +167,18 @@ class Subjects:
         clarified the matter ..., asserting, ...") when the parse leads nowhere."""
         subj = self.subject_of(cue)
         who = self.resolve(subj, p) if subj is not None else None
-        if subj is None and cue.tag_ in ("VBP", "VBZ", "VBD"):
+        # a perfect ("had said") or a past the parser took for a participle ("Will wrote")
+        perfect = cue.tag_ == "VBN" and not any(c.dep_ in ("auxpass", "mark") for c in cue.children)
+        perfect = perfect and cue.doc[cue.i - 1].pos_ in ("AUX", "PROPN", "NOUN")
+        if subj is None and (cue.tag_ in ("VBP", "VBZ", "VBD") or perfect):
             # "..., Obama and Clinton call them '...'" parsed with the names hanging
             # on the clause before: the name right before the verb is its subject.
             quoted = self._quoted_doc.get(id(cue.doc), set())
             k = cue.i - 1
-            while k > cue.sent.start and cue.doc[k].pos_ == "ADV":
-                k -= 1  # "Morial ... forcefully told"
+            while k > cue.sent.start and (
+                cue.doc[k].pos_ == "ADV" or cue.doc[k].lower_ in ("had", "has", "have")
+            ):
+                k -= 1  # "Morial ... forcefully told", "Mr. Trump, asked ..., had said"
             if k > cue.sent.start and cue.doc[k].text == ",":
                 k -= 1  # "Gov. John Kasich (R-OH), said"
                 # "Marc H. Morial, the chief executive of the League, told": the
@@ -181,16 +186,20 @@ class Subjects:
                 # Also "Bill Eastland, wearing a cowboy hat and "Ted Cruz" pins, said".
                 c = k
                 while c > cue.sent.start and cue.doc[c].text != ",":
-                    if cue.doc[c].tag_ in ("VBD", "VBZ", "VBP", "MD"):
-                        break
                     c -= 1
+                # no finite verb in it, but its first word may be a participle the
+                # parser took for one ("Mr. Trump, asked about ..., had said")
+                finite = any(
+                    cue.doc[i].tag_ in ("VBD", "VBZ", "VBP", "MD") for i in range(c + 2, k + 1)
+                )
                 opener = cue.doc[c + 1]
                 if (
                     c > cue.sent.start
                     and cue.doc[c].text == ","
+                    and not finite
                     and (
                         opener.pos_ in ("DET", "ADJ", "PROPN", "NOUN")
-                        or opener.tag_ in ("VBG", "VBN")
+                        or opener.tag_ in ("VBG", "VBN", "VBD")
                     )
                     and cue.doc[c - 1].ent_type_ == "PERSON"
                     and c - 1 not in quoted
@@ -210,14 +219,15 @@ class Subjects:
                 party = _before_party_label(cue.doc[k - 1])
                 k = party.i if party is not None else k
             for t in reversed(cue.doc[cue.sent.start : k + 1]):
+                if t.i == cue.i - 1 and t.is_title and not t.ent_type_ and t.i not in quoted:
+                    # '"...," From said': Al From; 'Will wrote': George Will
+                    key = self.person_named(t.text)
+                    if key:
+                        return key, True
                 if t.i in quoted or t.pos_ in ("VERB", "AUX") or t.text in ",;:":
                     break
                 if t.ent_type_ in ("PERSON", "ORG") and t.dep_ != "poss":
                     return self.entity_of(t, p), True
-                if t.i == cue.i - 1 and t.is_title and not t.ent_type_:
-                    key = self.person_named(t.text)  # '"...," From said': Al From
-                    if key:
-                        return key, True
         if who is not None or cue.tag_ != "VBG":
             return who, subj is not None
         if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
