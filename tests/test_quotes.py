@@ -1117,6 +1117,20 @@ CASES = [
         ],
     ),
     (
+        "quotes coordinated with one another share their cue",
+        [
+            "Tom Hale spoke at the rally.",
+            "Kevin was drifting off again, and as Hale went on about \u201chow the system is "
+            "rigged,\u201d and \u201cwounded families\u201d and \u201cour own struggling "
+            "citizens,\u201d Mara Lind said yes.",
+        ],
+        [
+            ("how the system is rigged,", "Tom Hale", "partial"),
+            ("wounded families", "Tom Hale", "partial"),
+            ("our own struggling citizens,", "Tom Hale", "partial"),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

@@ -260,9 +260,15 @@ class Attributor(Speakers, Subjects, Neighbours):
         for t in qtoks:
             if t.head.i in qset:
                 continue
-            anc = t.head
+            anc, came = t.head, t.dep_
             labelled = False  # reached through "as": a label, not what a noun says
             for _ in range(12):
+                if anc.i in quoted and came in ("conj", "appos") and anc.i not in seen:
+                    # '“how the system is rigged,” and “wounded families” and “our
+                    # citizens,”': a quote coordinated with another goes on to its cue
+                    seen.add(anc.i)
+                    anc, came = anc.head, anc.dep_
+                    continue
                 if (
                     anc.i in quoted
                     or anc.i in seen
@@ -293,7 +299,7 @@ class Attributor(Speakers, Subjects, Neighbours):
                 labelled = labelled or (anc.lower_ == "as" and anc.dep_ == "prep")
                 if anc.head is anc:
                     break
-                anc = anc.head
+                anc, came = anc.head, anc.dep_
         return found
 
 
