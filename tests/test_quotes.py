@@ -23,6 +23,11 @@ def spans_text(paragraphs):
         # curly and straight marks alike
         (["He said \u201chello there,\u201d and left."], [(0, "hello there,")]),
         (['He said "hello there," and left.'], [(0, "hello there,")]),
+        # a closing mark typed to open a quote at the start of a paragraph
+        (
+            ["\u201dHe answers to no one. He is our shame.\u201d \u2015 Ana Ruiz"],
+            [(0, "He answers to no one. He is our shame.")],
+        ),
         # an inner quote's closing mark typed after the outer one's
         (
             ['"Voters will not take \'We bomb them,"\' said Ann Lee, "not now."'],

@@ -43,6 +43,9 @@ def _marks(text: str) -> list[tuple[int, str]]:
         elif ch == OPENING:
             out.append((i, "open"))
             is_open = True
+        elif ch == CLOSING and not is_open and _typed_for_opening(text, i):
+            out.append((i, "open"))  # '”Mr. Trump embodies ...”': typed the wrong way
+            is_open = True
         elif ch == CLOSING:
             out.append((i, "close"))
             is_open = False
@@ -63,6 +66,14 @@ def _marks(text: str) -> list[tuple[int, str]]:
             out.append((i, kind))
             is_open = kind == "open"
     return out
+
+
+def _typed_for_opening(text: str, i: int) -> bool:
+    """A closing mark with no quote open, at the start of the text or after a space,
+    and glued to the word after it, opens one."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "(\u2014") and after.isalnum()
 
 
 def _typed_for_closing(text: str, i: int) -> bool:
