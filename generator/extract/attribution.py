@@ -79,8 +79,10 @@ class Attributor(Speakers, Subjects, Neighbours):
         # The cues the quote depends on, nearest first. An inner cue whose subject
         # names nobody ("the advertisement suggests") gives way to an outer one
         # ("City Attorney Brad Holm said in the letter that ...").
-        adjacent = self._adjacent_cue(q, doc, quoted, spans)
-        introduced = self._colon_introducer(q, doc, quoted, spans) if adjacent is None else None
+        # The words either side of the quote, in its sentence(s), read once.
+        after, before = self._windows(q, doc, quoted, spans)
+        adjacent = self._adjacent_cue(q, doc, after)
+        introduced = self._colon_introducer(q, doc, quoted, before) if adjacent is None else None
         if introduced is not None:
             return introduced
         fallback: tuple[str | None, str | None, bool] | None = None
@@ -114,10 +116,9 @@ class Attributor(Speakers, Subjects, Neighbours):
             # The parser may hang the quote on a cue whose subject names nobody
             # ("The spot concludes with footage of Trump saying during the debate,
             # '...'"): a cue right before the quote that names someone wins.
-            nearer = self._named_cue_before(doc, q, quoted, spans)
+            nearer = self._named_cue_before(q, before)
             if nearer is not None:
                 return nearer
-            after, before = self._windows(q, doc, quoted, spans)
             according = self._according_to(after + before, p)
             if according is not None and according[0]:
                 return according[0], "according to", True
@@ -131,7 +132,6 @@ class Attributor(Speakers, Subjects, Neighbours):
         if labeller is not None:
             return labeller, None, True
         cue = None
-        after, before = self._windows(q, doc, quoted, spans)
         text = text_of(doc)
         inner = text[q.start : q.end].rstrip()
         ends_open = inner[-1:] in (",", "?", "!", "\u2014", "-")

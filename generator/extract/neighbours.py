@@ -2,7 +2,8 @@
 words right before and after it, a colon or a dash that introduces it ('Sanders
 delivered a snappy retort: "..."', transcript labels such as 'Rep. Trey Gowdy
 (R-S.C.): "..."'), the cue right after it ('"...," Trump said'), an aside set off
-by dashes, and "As X put it". A mixin of `attribution.Attributor`.
+by dashes, "As X put it", and the name written right after an inverted cue
+('"...," said James Acton'). A mixin of `attribution.Attributor`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
+from generator.extract.sources import DOCUMENTS
 from generator.extract.speakers import DASHES, SUBJECT_DEPS
 from generator.extract.tokens import first_token_from, rstrip_end, text_of, token_range, tokens_in
 
@@ -21,6 +23,26 @@ if TYPE_CHECKING:
 
 # "(R-S.C.)", "(D)" right before a transcript label's colon.
 _PARTY_AT_END = re.compile(r"\s*\([RDI](?:-[A-Z][A-Za-z.]{0,6})?\)\s*$")
+
+
+INVERTIBLE_CUES = {
+    "say",
+    "add",
+    "write",
+    "explain",
+    "note",
+    "continue",
+    "insist",
+    "argue",
+    "declare",
+    "state",
+    "warn",
+    "recall",
+    "conclude",
+    "comment",
+    "ask",
+    "reply",
+}
 
 
 class Neighbours:
@@ -104,7 +126,7 @@ class Neighbours:
         return None
 
     def _colon_introducer(
-        self, q: QuoteSpan, doc: Doc, quoted: set[int], spans
+        self, q: QuoteSpan, doc: Doc, quoted: set[int], before: list[Token]
     ) -> tuple[str, str | None, bool] | None:
         """The speaker a colon introduces the quote with: 'Sanders delivered a
         snappy retort: "..."', 'Continued Stone: "..."', or a bare label as in a
@@ -117,7 +139,6 @@ class Neighbours:
         dashed = k > 1 and (text[k - 1] in "\u2014\u2013" or text[k - 2 : k] in ("--", " -"))
         if k <= 0 or (text[k - 1] != ":" and not dashed):
             return None
-        _, before = self._windows(q, doc, quoted, spans)
         before = [t for t in before if t.idx < k - 1 and not (dashed and t.idx >= k - 2)]
         dash = next((i for i in range(len(before) - 1, -1, -1) if _spaced_dash(before[i])), None)
         if dash is not None:
@@ -170,14 +191,13 @@ class Neighbours:
             return who, None, True
         return None
 
-    def _adjacent_cue(self, q: QuoteSpan, doc: Doc, quoted: set[int], spans) -> Token | None:
+    def _adjacent_cue(self, q: QuoteSpan, doc: Doc, after: list[Token]) -> Token | None:
         """The cue of '"...," Trump said' or '"...," said Trump': right after a quote
         that ends open, with at most a name between them."""
         text = text_of(doc)
         inner = text[q.start : q.end].rstrip()
         if inner[-1:] not in (",", "?", "!") and text[q.end + 1 : q.end + 2] != ",":
             return None
-        after, _ = self._windows(q, doc, quoted, spans)
         for t in after[:5]:
             if self.is_cue(t):
                 return t
@@ -204,10 +224,9 @@ class Neighbours:
         nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
         return nxt is None or nxt.text in (".", "“", '"')
 
-    def _named_cue_before(self, doc, q, quoted, spans) -> tuple[str, str, bool] | None:
+    def _named_cue_before(self, q: QuoteSpan, before: list[Token]) -> tuple[str, str, bool] | None:
         """The speaker of the cue that introduces the quote from right before it,
         where that cue names someone."""
-        _, before = self._windows(q, doc, quoted, spans)
         cue = self._introducing_cue(before, q)
         if cue is None:
             return None
@@ -234,3 +253,83 @@ def _spaced_dash(tok: Token) -> bool:
     return tok.text in DASHES and (
         tok.text != "-" or (bool(tok.whitespace_) and tok.i > 0 and bool(tok.nbor(-1).whitespace_))
     )
+
+
+def _name_after(cue: Token, quoted: set[int], subject_before: bool = False) -> Token | None:
+    """The name written right after a cue that comes before its speaker ('"...,"
+    said James Acton'; 'Any "cleareyed" reading, said Michael Kofman, an expert,
+    would ...'), however the parser hung it; None for other cues."""
+    if cue.tag_ == "VBG":
+        return None  # '"...", saying Mr. Trump ...' never puts the speaker after it
+    before = [cue.doc[i].text for i in range(max(cue.i - 2, 0), cue.i)]
+    closing = ("\u201d", '"', "''")
+    right_after_quote = bool(before) and (
+        before[-1] in closing or (before[-1] == "," and len(before) > 1 and before[-2] in closing)
+    )
+    if cue.lemma_.lower() not in INVERTIBLE_CUES and (subject_before or not right_after_quote):
+        return None  # any cue may come first right after the quote: '"...," mused X'
+    doc = cue.doc
+    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    # Over a title: "said former Pennsylvania Gov. and Democratic National Committee
+    # Chairman Ed Rendell".
+    k = cue.i + 1
+    while (
+        k < min(len(doc), cue.i + 14)
+        and doc[k].ent_type_ != "PERSON"
+        and k not in quoted
+        and (
+            doc[k].is_title
+            or doc[k].lower_ in ("and", "of", "the", "former", "a", "-")
+            or (doc[k].pos_ == "NOUN" and doc[k].is_lower)  # "Blaze co-host Stu Burguiere"
+        )
+        and doc[k].pos_ not in ("VERB", "AUX", "PRON")
+    ):
+        k += 1
+    first = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if (
+        not subject_before
+        and k > cue.i + 1
+        and k < len(doc)
+        and doc[k].ent_type_ == "PERSON"
+        and first is not None
+        and first.lower_ not in ("of", "and", "a")  # "wrote of Ms. Merkel"
+    ):
+        root = doc[k]
+        while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+            root = root.head
+        # not "said the Obama administration should ...": a subject of what is said
+        if not (root.dep_ in SUBJECT_DEPS and root.head.i != cue.i):
+            nxt = doc[k]
+    if (
+        nxt is not None
+        and not nxt.ent_type_
+        and nxt.pos_ in ("PROPN", "NOUN", "ADV")  # the parser's guess for a name it lacks
+        and nxt.is_title
+        and (nxt.i + 1 == len(doc) or doc[nxt.i + 1].text in (",", "."))
+    ):
+        return nxt  # '"...," said Skelly, explaining ...': a surname the model missed
+    if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
+        end = nxt.i
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        name = doc[end]
+        # Not the subject of the clause a cue with a subject of its own reports
+        # ("Garten said Nunberg was '...'", "King says Ali '...'").
+        clause = name.head
+        reported = name.dep_ in SUBJECT_DEPS and clause.dep_ == "ccomp" and clause.head.i == cue.i
+        # but "..., said Michael Kofman, an expert, would see": a name set off by a comma
+        set_off = end + 1 < len(doc) and doc[end + 1].text == ","
+        if not (reported and subject_before and not set_off):
+            return name
+    for child in cue.children:
+        if (
+            child.i > cue.i
+            and child.i not in quoted
+            and child.dep_ in ("dobj", "attr", "npadvmod", "oprd")
+            # "said Jim Doyle", or a document: "concluded an article in the Times"
+            and (child.ent_type_ in ("PERSON", "ORG") or child.lemma_.lower() in DOCUMENTS)
+            # "asking the Justice Department to investigate": who is asked, not who asks
+            and not any(g.dep_ == "xcomp" for g in cue.children)
+        ):
+            return child
+    return None

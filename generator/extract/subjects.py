@@ -8,30 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.extract.sources import DOCUMENTS
+from generator.extract.neighbours import INVERTIBLE_CUES, _name_after
 from generator.extract.speakers import SUBJECT_DEPS, _before_party_label, _self_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-INVERTIBLE_CUES = {
-    "say",
-    "add",
-    "write",
-    "explain",
-    "note",
-    "continue",
-    "insist",
-    "argue",
-    "declare",
-    "state",
-    "warn",
-    "recall",
-    "conclude",
-    "comment",
-    "ask",
-    "reply",
-}
 ASPECT_VERBS = {"continue", "repeat", "put"}
 
 OBJECT_CONTROL = {
@@ -325,86 +307,6 @@ def _reported_clause_participle(cue: Token, is_cue) -> bool:
 def _is_subject(tok: Token, quoted: set[int]) -> bool:
     """A subject outside the quotes, and a word (the parser takes dashes for some)."""
     return tok.dep_ in SUBJECT_DEPS and tok.i not in quoted and any(c.isalnum() for c in tok.text)
-
-
-def _name_after(cue: Token, quoted: set[int], subject_before: bool = False) -> Token | None:
-    """The name written right after a cue that comes before its speaker ('"...,"
-    said James Acton'; 'Any "cleareyed" reading, said Michael Kofman, an expert,
-    would ...'), however the parser hung it; None for other cues."""
-    if cue.tag_ == "VBG":
-        return None  # '"...", saying Mr. Trump ...' never puts the speaker after it
-    before = [cue.doc[i].text for i in range(max(cue.i - 2, 0), cue.i)]
-    closing = ("\u201d", '"', "''")
-    right_after_quote = bool(before) and (
-        before[-1] in closing or (before[-1] == "," and len(before) > 1 and before[-2] in closing)
-    )
-    if cue.lemma_.lower() not in INVERTIBLE_CUES and (subject_before or not right_after_quote):
-        return None  # any cue may come first right after the quote: '"...," mused X'
-    doc = cue.doc
-    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
-    # Over a title: "said former Pennsylvania Gov. and Democratic National Committee
-    # Chairman Ed Rendell".
-    k = cue.i + 1
-    while (
-        k < min(len(doc), cue.i + 14)
-        and doc[k].ent_type_ != "PERSON"
-        and k not in quoted
-        and (
-            doc[k].is_title
-            or doc[k].lower_ in ("and", "of", "the", "former", "a", "-")
-            or (doc[k].pos_ == "NOUN" and doc[k].is_lower)  # "Blaze co-host Stu Burguiere"
-        )
-        and doc[k].pos_ not in ("VERB", "AUX", "PRON")
-    ):
-        k += 1
-    first = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
-    if (
-        not subject_before
-        and k > cue.i + 1
-        and k < len(doc)
-        and doc[k].ent_type_ == "PERSON"
-        and first is not None
-        and first.lower_ not in ("of", "and", "a")  # "wrote of Ms. Merkel"
-    ):
-        root = doc[k]
-        while root.dep_ in ("compound", "flat") and root.head.i != root.i:
-            root = root.head
-        # not "said the Obama administration should ...": a subject of what is said
-        if not (root.dep_ in SUBJECT_DEPS and root.head.i != cue.i):
-            nxt = doc[k]
-    if (
-        nxt is not None
-        and not nxt.ent_type_
-        and nxt.pos_ in ("PROPN", "NOUN", "ADV")  # the parser's guess for a name it lacks
-        and nxt.is_title
-        and (nxt.i + 1 == len(doc) or doc[nxt.i + 1].text in (",", "."))
-    ):
-        return nxt  # '"...," said Skelly, explaining ...': a surname the model missed
-    if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
-        end = nxt.i
-        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
-            end += 1
-        name = doc[end]
-        # Not the subject of the clause a cue with a subject of its own reports
-        # ("Garten said Nunberg was '...'", "King says Ali '...'").
-        clause = name.head
-        reported = name.dep_ in SUBJECT_DEPS and clause.dep_ == "ccomp" and clause.head.i == cue.i
-        # but "..., said Michael Kofman, an expert, would see": a name set off by a comma
-        set_off = end + 1 < len(doc) and doc[end + 1].text == ","
-        if not (reported and subject_before and not set_off):
-            return name
-    for child in cue.children:
-        if (
-            child.i > cue.i
-            and child.i not in quoted
-            and child.dep_ in ("dobj", "attr", "npadvmod", "oprd")
-            # "said Jim Doyle", or a document: "concluded an article in the Times"
-            and (child.ent_type_ in ("PERSON", "ORG") or child.lemma_.lower() in DOCUMENTS)
-            # "asking the Justice Department to investigate": who is asked, not who asks
-            and not any(g.dep_ == "xcomp" for g in cue.children)
-        ):
-            return child
-    return None
 
 
 _REFUSALS = {"refuse", "decline", "fail", "avoid", "won't"}
