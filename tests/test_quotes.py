@@ -1136,6 +1136,34 @@ CASES = [
         ],
     ),
     (
+        "words in a reporter's account of what someone else said are the reporter's",
+        [
+            "Rep. Tom Hale said Mara Lind reassured them that Democrats \u201cwere not "
+            "going to be like the others.\u201d",
+        ],
+        [("were not going to be like the others.", "Tom Hale", "partial")],
+    ),
+    (
+        "a report beside another, not around it, keeps its own speaker",
+        [
+            "Tom Hale spoke first, with Hale saying the plan was fine and Mara Lind "
+            "calling it \u201ca disaster waiting to happen.\u201d",
+            "After Tom Hale said the bill was dead, Mara Lind said it was \u201cvery much "
+            "alive.\u201d",
+        ],
+        [
+            ("a disaster waiting to happen.", "Mara Lind", "partial"),
+            ("very much alive.", "Mara Lind", "partial"),
+        ],
+    ),
+    (
+        "someone who cannot say keeps the words with the one they are about",
+        [
+            "Tom Hale cannot say whether Mara Lind called the plan \u201ca disaster.\u201d",
+        ],
+        [("a disaster.", "Mara Lind", "partial")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],
@@ -1213,3 +1241,16 @@ def test_a_given_name_and_a_surname_taken_for_an_organization(nlp, words, label)
     doc = Doc(nlp.vocab, words=words, pos=pos, ents=ents)
     doc = entity_fixes(doc)
     assert [e.label_ for e in doc.ents] == [label]
+
+
+def test_shared_surname_names_the_entity_tagged_with_it_alone():
+    from types import SimpleNamespace
+
+    from generator.extract.speakers import Speakers
+
+    article = SimpleNamespace(
+        surnames={"Hale": {"donald-hale", "ivy-hale", "hale"}, "Lind": {"mara-lind", "ed-lind"}},
+        names={"donald-hale": "Donald Hale", "ivy-hale": "Ivy Hale", "hale": "Hale"},
+    )
+    assert Speakers.person_named(article, "Hale") == "hale"
+    assert Speakers.person_named(article, "Lind") is None  # two people, neither "Lind" alone

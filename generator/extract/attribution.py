@@ -42,6 +42,9 @@ if TYPE_CHECKING:
     from generator.extract.marks import QuoteSpan
 
 
+REPORTING = {"say", "tell", "add", "write", "explain", "recall", "insist"}
+
+
 class Attributor(Speakers, Subjects, Neighbours):
     def __init__(self, article: Article, docs: list[Doc], index: EntityIndex):
         self.article = article
@@ -86,7 +89,8 @@ class Attributor(Speakers, Subjects, Neighbours):
         if introduced is not None:
             return introduced
         fallback: tuple[str | None, str | None, bool] | None = None
-        for verb, noun in self._governing_cues(qtoks, quoted):
+        cues = self._governing_cues(qtoks, quoted)
+        for k, (verb, noun) in enumerate(cues):
             if adjacent is not None and (verb or noun).i > adjacent.i:
                 # '"I never said that," Trump said, after Becky Quick said ...':
                 # the parser hung the quote on the later cue; the one right after
@@ -106,6 +110,9 @@ class Attributor(Speakers, Subjects, Neighbours):
                     continue
                 text = self.cue_text(verb)
             if who:
+                outer = self._reporter(verb or noun, cues[k + 1 :], p)
+                if outer is not None and outer[0] != who:
+                    return outer
                 return who, text, True
             if fallback is None and (noun is None or owner is not None):
                 fallback = (None, text, True)
@@ -173,6 +180,21 @@ class Attributor(Speakers, Subjects, Neighbours):
         if held is not None:
             return held, None, True
         return None, None, False
+
+    def _reporter(self, inner: Token, outer: list, p: int) -> tuple[str, str, bool] | None:
+        """'Rep. Meeks said Clinton reassured them that Democrats "were not going
+        to be like Trump"': the words are in the reporter's own statement, so the
+        named person who said it is their source."""
+        best = None
+        for verb, _noun in outer:
+            if verb is None or verb.lemma_.lower() not in REPORTING:
+                continue
+            if any(c.dep_ == "neg" for c in verb.children) or not _reports(inner, verb):
+                continue
+            who, found = self.speaker_of(verb, p)
+            if found and who and self.kinds.get(who) == "person":
+                best = (who, self.cue_text(verb), True)  # the outermost reporter
+        return best
 
     def _according_to(self, window: list[Token], p: int) -> tuple[str | None] | None:
         """The source an "according to X" in the window names: (its key or None),
@@ -301,6 +323,17 @@ class Attributor(Speakers, Subjects, Neighbours):
                     break
                 anc, came = anc.head, anc.dep_
         return found
+
+
+def _reports(inner: Token, outer: Token) -> bool:
+    """Whether `inner` is in what `outer` reports, not a clause beside it ("Ryan
+    saying ... and Trump calling it ...", "After Scalia said ..., Trump said")."""
+    t = inner
+    while t.i != outer.i and t.head.i != t.i:
+        if t.dep_ in ("conj", "advcl", "parataxis"):
+            return False
+        t = t.head
+    return t.i == outer.i
 
 
 def _noun_infinitive(verb: Token) -> bool:

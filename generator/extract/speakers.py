@@ -194,8 +194,14 @@ class Speakers:
 
     def person_named(self, word: str) -> str | None:
         """The one person of the article whose short name this is, if just one."""
-        owners = self.surnames.get(word.replace("\u2019", "'"), set())
-        return next(iter(owners)) if len(owners) == 1 else None
+        word = word.replace("\u2019", "'")
+        owners = self.surnames.get(word, set())
+        if len(owners) == 1:
+            return next(iter(owners))
+        # "Trump" shared by Donald and Ivanka Trump, where the article's own tagged
+        # "Trump" stayed an entity of its own: the untagged word is that entity too.
+        own = [k for k in owners if self.names.get(k) == word]
+        return own[0] if len(own) == 1 else None
 
     def _org_named(self, noun: str, p: int) -> str | None:
         """The organization last mentioned whose name holds the noun."""
