@@ -365,3 +365,27 @@ def test_a_plural_title_before_a_list_is_no_form_of_a_name(nlp):
     forms = {f for e in index.entities for f in (e.name, *e.aliases)}
     assert "Candidates Ben Carson" not in forms and "Ben Carson" in forms
     assert "Senator Ted Cruz" in forms  # a title of one person stays a form
+
+
+def test_a_campaign_joins_through_its_person_across_articles(nlp):
+    from generator.extract.actors import merge_actors
+    from generator.model import ArticleFacts
+
+    texts = {
+        "a": ("Senator Mara Lind spoke in Ohio.", "Lind's campaign said it was ready."),
+        "b": (
+            "Mr. Lind said he would win.",
+            "Lind's campaign called the report false. Lind's office said nothing.",
+        ),
+    }
+    facts = []
+    for aid, paras in texts.items():
+        art = Article(id=aid, path=f"{aid}.txt", title="T", paragraphs=paras)
+        index = extract_entities(art, list(nlp.pipe(paras)))
+        facts.append(ArticleFacts(article=art, entities=index.entities, quotes=()))
+    actors, mapping = merge_actors(facts)
+    bodies = {a.name: sorted(a.articles) for a in actors if a.kind == "organization"}
+    assert bodies == {
+        "Mara Lind's campaign": ["a", "b"],
+        "Mara Lind's office": ["b"],
+    }, bodies

@@ -1164,6 +1164,46 @@ CASES = [
         [("a disaster.", "Mara Lind", "partial")],
     ),
     (
+        "a person's campaign or office speaks as a body of its own",
+        [
+            "Senator Mara Lind and Governor Tom Hale spoke in Ohio.",
+            "\u201cShe will not be bullied,\u201d Lind\u2019s campaign said.",
+            "A Hale campaign spokesman called the charge \u201cabsurd.\u201d",
+            "Hale\u2019s office said the meeting was \u201cproductive.\u201d",
+            "Hale said the Oval Office was \u201cbusy.\u201d",
+        ],
+        [
+            ("She will not be bullied,", "Mara Lind's campaign", "direct"),
+            ("absurd.", "Tom Hale's campaign", "partial"),
+            ("productive.", "Tom Hale's office", "partial"),
+            ("busy.", "Tom Hale", "partial"),
+        ],
+    ),
+    (
+        "a report set in the middle of a sentence speaks for the quotation after it",
+        [
+            "Party lawyer Mark Ash wrote to the committee on Monday.",
+            "If anything, Ash argued in his email, the incident shows why the rules should change.",
+            "\u201cIs it prudent to give the chair such power?\u201d",
+        ],
+        [("Is it prudent to give the chair such power?", "Mark Ash", "direct")],
+    ),
+    (
+        "an aside about no one keeps the person reported; a sentence about another does not",
+        [
+            "Mara Lind leads the group.",
+            "Lind also spoke about the case before the court. (The law requires "
+            "clinics to upgrade.)",
+            "\u201cIt is not a right if you cannot use it.\u201d",
+            "Lind also spoke about the case before the court. Tom Hale disagreed.",
+            "\u201cThe court will decide.\u201d",
+        ],
+        [
+            ("It is not a right if you cannot use it.", "Mara Lind", "direct"),
+            ("The court will decide.", None, "direct"),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

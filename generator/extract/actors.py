@@ -22,6 +22,8 @@ from pathlib import Path
 from anyascii import anyascii
 
 from generator.editorial import RESERVED_ACTOR_IDS, CurationEntry, EditorialError, Leader
+from generator.extract.bodies import BODY_NAME, body_name
+from generator.extract.bodies import PREFIX as BODY_PREFIX
 from generator.extract.names import is_full_name, name_tokens, surname_candidates
 from generator.model import Actor, ArticleFacts, Entity, Mention, Role
 
@@ -149,6 +151,12 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _group_key(e: Entity, article_id, dates, full_names, leader_by_key, leaders) -> str:
+    body = BODY_NAME.match(e.name) if e.key.startswith(BODY_PREFIX) else None
+    if body:
+        # "Clinton's campaign": the campaign of the person "Clinton" stands for.
+        owner = Entity(key="", name=body["owner"], kind="person")
+        owner_key = _group_key(owner, article_id, dates, full_names, leader_by_key, leaders)
+        return f"{BODY_PREFIX}{body['noun']}:{owner_key}"
     if e.kind != "person":
         return f"{e.kind}:{fold(e.name)}"
     key = person_key(e.name)
@@ -263,6 +271,12 @@ def _build(groups, leader_by_key, dates):
     for g in sorted(groups.values(), key=lambda g: (g.kind, g.key)):
         leader = leader_by_key.get(g.key)
         name = clean_name(g.name or (leader.name if leader else _name_of(g)))
+        if not g.name and g.key.startswith(BODY_PREFIX):
+            # Named after its person as the site names them.
+            noun, owner = g.key[len(BODY_PREFIX) :].split(":", 1)
+            og, ol = groups.get(owner), leader_by_key.get(owner)
+            owner_name = og.name if og and og.name else ol.name if ol else og and _name_of(og)
+            name = clean_name(body_name(owner_name, noun)) if owner_name else name
         if name is None:
             continue  # nothing of a name: not an actor (its mentions stay plain text)
         base = g.fixed_id or make_id(name)

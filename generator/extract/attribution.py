@@ -42,7 +42,11 @@ if TYPE_CHECKING:
     from generator.extract.marks import QuoteSpan
 
 
-REPORTING = {"say", "tell", "add", "write", "explain", "recall", "insist"}
+# Verbs of a reporter whose account holds someone else's words.
+REPORTING = {
+    *("say", "tell", "add", "write", "explain", "recall", "insist", "note", "argue"),
+    *("claim", "acknowledge", "suggest", "state", "report"),
+}
 
 
 class Attributor(Speakers, Subjects, Neighbours):

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator import rules
+from generator.extract.bodies import find_bodies
 from generator.extract.missed import (
     people_tagged_as_orgs,
     signatures,
@@ -187,8 +188,11 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
             affs.update(person.affiliations)
             if affs:
                 drafts[org].affiliations[affs.most_common(1)[0][0]] += 1
-    entities = tuple(_finish(d) for d in sorted(drafts.values(), key=lambda d: d.key))
-    return EntityIndex(entities=entities, by_span=spans)
+    entities = [_finish(d) for d in drafts.values()]
+    # After the people are finished: a campaign is named after its person.
+    entities += find_bodies(docs, spans, {e.key: e for e in entities if e.kind == "person"})
+    entities.sort(key=lambda e: e.key)
+    return EntityIndex(entities=tuple(entities), by_span=spans)
 
 
 PLACE_PREPOSITIONS = {"of", "in", "at", "near", "from", "to", "around", "outside"}

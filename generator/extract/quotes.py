@@ -128,7 +128,12 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                 # "..., Schiff said." before a quote that names nobody: his words.
                 said = att.sentence_speaker(sent, p, quoted)
                 prev_speaker = said or prev_speaker
-            reported_last[p] = said
+            if said or in_sent or p not in reported_last or not _aside(sent, att, p):
+                reported_last[p] = said
+            elif att.kinds.get(reported_last[p] or "") != "person":
+                reported_last[p] = None  # "Cologne police say ...": not one person
+            # else "Richards also spoke about the case. (The laws require ...)": a
+            # sentence about no one keeps her the one reported.
             att.observe(sent, p, quoted)
             prev_sent = sent
         if pspans:
@@ -167,6 +172,16 @@ def _signature(doc: Doc, p: int, index: EntityIndex) -> str | None:
     ent = ent_of(tok) if tok is not None and tok.ent_type_ == "PERSON" else None
     start = ent.start_char if ent is not None else m.start(1)
     return index.key_at(p, start)
+
+
+def _aside(sent: Span, att: Attributor, p: int) -> bool:
+    """A sentence whose subjects are neither people nor pronouns for them."""
+    for t in sent:
+        if t.dep_ in ("nsubj", "nsubjpass") and (
+            t.lower_ in PERSON_PRONOUNS or att.kinds.get(att.resolve(t, p) or "") == "person"
+        ):
+            return False
+    return True
 
 
 def _opens(doc: Doc, q: QuoteSpan) -> bool:

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from generator.extract.bodies import PREFIX as BODY_PREFIX
 from generator.extract.salience import PERSON_PRONOUNS, THING_PRONOUNS, Candidate
 from generator.extract.sources import speaking_for
 from generator.extract.tokens import ent_of
@@ -102,6 +103,9 @@ class Speakers:
         if low in ("who", "that", "which") and tok.head.dep_ == "relcl":
             return self.resolve(tok.head.head, p, depth + 1)
         if tok.pos_ in ("NOUN", "PROPN"):
+            key = self._body(tok, p)
+            if key:
+                return key
             for child in tok.children:
                 if child.dep_ == "appos":
                     key = self.resolve(child, p, depth + 1)
@@ -154,6 +158,15 @@ class Speakers:
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children
             ):
                 return self._org_named(lemma, p)
+        return None
+
+    def _body(self, tok: Token, p: int) -> str | None:
+        """ "Clinton's campaign said", "a Trump campaign spokesman said": the
+        campaign or office (see `bodies`)."""
+        for t in (tok, *(c for c in tok.children if c.dep_ == "compound" and c.i < tok.i)):
+            key = self.index.key_at(p, t.idx)
+            if key and key.startswith(BODY_PREFIX):
+                return key
         return None
 
     def _named_so(self, tok: Token, p: int) -> str | None:
@@ -264,7 +277,10 @@ class Speakers:
     def sentence_speaker(self, sent: Span, p: int, quoted: set[int]) -> str | None:
         """The named speaker of a sentence of reported speech, if any."""
         for t in sent:
-            if t.i not in quoted and self.is_cue(t) and t.dep_ in ("ROOT", "conj", "parataxis"):
+            # "If anything, Ash argued in his email, the incident is ...": a cue
+            # before the clause it reports, which the parser took for its ccomp.
+            main = t.dep_ in ("ROOT", "conj", "parataxis") or (t.dep_ == "ccomp" and t.i < t.head.i)
+            if t.i not in quoted and main and self.is_cue(t):
                 subj = self.subject_of(t)
                 if subj is not None:
                     key = self.resolve(subj, p)
