@@ -389,3 +389,13 @@ def test_a_campaign_joins_through_its_person_across_articles(nlp):
         "Mara Lind's campaign": ["a", "b"],
         "Mara Lind's office": ["b"],
     }, bodies
+
+
+def test_a_cue_verb_before_a_name_is_no_part_of_it(entities):
+    found = entities(
+        "Political adviser Roger Vale and the lawyer Sayed Farah spoke on Monday.",
+        "Stated Vale: \u201cThere is evidence of fraud.\u201d",
+        "Sayed Farah disagreed.",
+    )
+    people = {n for n, e in found.items() if e.kind == "person"}
+    assert people == {"Roger Vale", "Sayed Farah"}, people

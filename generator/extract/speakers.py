@@ -48,6 +48,9 @@ class Speakers:
         if ent is None:
             return None
         key = self.index.key_at(p, ent.start_char)
+        if key is None and len(ent) > 1:
+            # "Continued Stone": the name was registered without the verb.
+            key = self.index.key_at(p, ent[1].idx)
         if len(ent) == 1 and (key is None or self.kinds.get(key) != "person"):
             # "DuVernay said" tagged as an organization, in an article
             # about Ava DuVernay: the surname of the one person it fits.
