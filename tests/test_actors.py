@@ -399,3 +399,17 @@ def test_a_cue_verb_before_a_name_is_no_part_of_it(entities):
     )
     people = {n for n, e in found.items() if e.kind == "person"}
     assert people == {"Roger Vale", "Sayed Farah"}, people
+
+
+def test_a_people_owns_no_campaign(nlp):
+    from generator.extract.bodies import find_bodies
+    from generator.model import Entity
+
+    # The model took "Democrats" for a person elsewhere in the article.
+    people = {k: Entity(key=k, name=n, kind="person") for k, n in [("p:d", "Democrats")]}
+    docs = [nlp("Tom Hale chairs the Democrats' campaign in Ohio.")]
+    assert docs[0][4].ent_type_ == "NORP"
+    assert find_bodies(docs, {}, people) == []
+    people["p:h"] = Entity(key="p:h", name="Tom Hale", kind="person")
+    docs = [nlp("Hale's campaign said it was ready.")]
+    assert [b.name for b in find_bodies(docs, {}, people)] == ["Tom Hale's campaign"]

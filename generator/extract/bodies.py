@@ -8,7 +8,10 @@ through that person (an article that says only "Clinton's campaign" joins the
 campaign of the Hillary Clinton the corpus knows).
 
 It catches a common noun "campaign"/"camp"/"office" whose possessor or compound
-is a person the article tagged. It misses owners the model did not tag, and leaves
+is a person the article names in full, or a surname the model tagged as a name
+("the Clinton campaign"); a people ("the Democrats' campaign") or a word taken for
+a person ("a Kickstarter campaign") owns none. It misses owners the model did not
+tag, and leaves
 named offices ("the Prime Minister's Office", "the Oval Office") to the model's
 organisations.
 """
@@ -18,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from generator.extract.names import surname_candidates
+from generator.extract.names import is_full_name, surname_candidates
 from generator.extract.tokens import ent_of
 from generator.model import Entity, Mention
 
@@ -54,10 +57,13 @@ def find_bodies(
         ent = ent_of(c) if c.ent_type_ else None
         key = spans.get((p, ent.start_char)) if ent is not None else None
         if key in people:
-            return key
+            return key if _owner(people[key], c) else None
         # "Ryan's campaign" with "Ryan" tagged an organisation, or not tagged
         owners = surnames.get(c.text.replace("\u2019", "'"), set()) if c.is_title else set()
-        return next(iter(owners)) if len(owners) == 1 and (ent is None or len(ent) == 1) else None
+        if len(owners) != 1 or (ent is not None and len(ent) > 1):
+            return None
+        owner = next(iter(owners))
+        return owner if _owner(people[owner], c) else None
 
     found: dict[str, list[Mention]] = {}
     for p, doc in enumerate(docs):
@@ -88,3 +94,10 @@ def find_bodies(
         )
         for key, mentions in sorted(found.items())
     ]
+
+
+def _owner(person: Entity, tok: Token) -> bool:
+    """A person a campaign or an office can be named after: one the article names
+    in full, or a surname the model tagged as a name ("the Clinton campaign"), not
+    a people ("the Democrats' campaign") or a word ("a Kickstarter campaign")."""
+    return is_full_name(person.name) or tok.ent_type_ in ("PERSON", "ORG", "")
