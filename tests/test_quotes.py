@@ -1204,6 +1204,24 @@ CASES = [
         ],
     ),
     (
+        "the agent of a passive cue, wherever the parser hung it",
+        [
+            "The movement has been called \u201cstrategic ambiguity\u201d by Joshua "
+            "Hendrick, a professor at Loyola University.",
+            "The plan was described as \u201ca disaster\u201d by critics.",
+        ],
+        [("strategic ambiguity", "Joshua Hendrick", "partial"), ("a disaster", None, "partial")],
+    ),
+    (
+        "a bare title joined to a name is that person's",
+        [
+            "Former prosecutor and New York City Mayor Rudy Giuliani, who backs the "
+            "governor, trashed the director on Monday, calling it a \u201cno-brainer\u201d "
+            "to prosecute."
+        ],
+        [("no-brainer", "Rudy Giuliani", "partial")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

@@ -109,6 +109,14 @@ class Speakers:
             key = self._body(tok, p)
             if key:
                 return key
+            if tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in tok.children):
+                # "Former prosecutor and New York City Mayor Rudy Giuliani said": a
+                # bare singular noun is a title of the name it is joined to.
+                for child in tok.children:
+                    if child.dep_ == "conj" and child.ent_type_ == "PERSON":
+                        key = self.entity_of(child, p)
+                        if key:
+                            return key
             for child in tok.children:
                 if child.dep_ == "appos":
                     key = self.resolve(child, p, depth + 1)

@@ -49,6 +49,15 @@ class Subjects:
                 obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
                 if obj is not None and obj.i not in quoted:
                     return obj
+            # 'It has been called "strategic ambiguity" by Joshua Hendrick': the
+            # parser hung the agent on the words it was called.
+            for c in cue.children:
+                if c.dep_ not in ("oprd", "xcomp", "attr"):
+                    continue
+                for by in (g for g in c.children if g.dep_ == "prep" and g.lower_ == "by"):
+                    obj = next((g for g in by.children if g.dep_ == "pobj"), None)
+                    if obj is not None and obj.i not in quoted and obj.ent_type_ == "PERSON":
+                        return obj
         for _ in range(5):
             found = []
             for child in tok.children:
