@@ -374,7 +374,7 @@ def test_a_campaign_joins_through_its_person_across_articles(nlp):
     texts = {
         "a": ("Senator Mara Lind spoke in Ohio.", "Lind's campaign said it was ready."),
         "b": (
-            "Mr. Lind said he would win.",
+            "Mara J. Lind said she would win.",
             "Lind's campaign called the report false. Lind's office said nothing.",
         ),
     }
@@ -386,8 +386,8 @@ def test_a_campaign_joins_through_its_person_across_articles(nlp):
     actors, mapping = merge_actors(facts)
     bodies = {a.name: sorted(a.articles) for a in actors if a.kind == "organization"}
     assert bodies == {
-        "Mara Lind's campaign": ["a", "b"],
-        "Mara Lind's office": ["b"],
+        "Mara J. Lind's campaign": ["a", "b"],
+        "Mara J. Lind's office": ["b"],
     }, bodies
 
 

@@ -4,16 +4,15 @@
 "Ryan's office said": a statement the campaign or the office put out is not the
 candidate's own words, so the campaign is an organisation of its own, named after
 its person ("Hillary Clinton's campaign"), and the merge across articles joins it
-through that person (an article that says only "Clinton's campaign" joins the
-campaign of the Hillary Clinton the corpus knows).
+through that person (the campaigns of "Donald Trump" and "Donald J. Trump" are one).
 
 It catches a common noun "campaign"/"camp"/"office" whose possessor or compound
-is a person the article names in full, or a surname the model tagged as a name
-("the Clinton campaign"); a people ("the Democrats' campaign") or a word taken for
-a person ("a Kickstarter campaign") owns none. It misses owners the model did not
-tag, and leaves
-named offices ("the Prime Minister's Office", "the Oval Office") to the model's
-organisations.
+is a person the article names in full or with a title, or the surname of one
+("the Clinton campaign": of Hillary and Bill Clinton, the one the article speaks
+of most). A people ("the Democrats' campaign") or a word the model took for a
+person ("the Brexit campaign"), never named in full nor titled, owns none. It
+leaves named offices ("the Prime Minister's Office", "the Oval Office") to the
+model's organisations.
 """
 
 from __future__ import annotations
@@ -48,6 +47,7 @@ def find_bodies(
     """The article's campaigns and offices, each mentioned by its noun (so the
     owner's name stays the owner's mention); their mentions are added to `spans`."""
     surnames: dict[str, set[str]] = {}
+    named = {k for k, e in people.items() if is_full_name(e.name)}
     for e in people.values():
         for form in (e.name, *e.aliases):
             for word in surname_candidates(form.replace("\u2019", "'")):
@@ -55,15 +55,23 @@ def find_bodies(
 
     def person(c: Token, p: int) -> str | None:
         ent = ent_of(c) if c.ent_type_ else None
+        if ent is not None and c.ent_type_ not in ("PERSON", "ORG"):
+            return None  # "the Democrats' campaign": a people, a place
         key = spans.get((p, ent.start_char)) if ent is not None else None
-        if key in people:
-            return key if _owner(people[key], c) else None
-        # "Ryan's campaign" with "Ryan" tagged an organisation, or not tagged
-        owners = surnames.get(c.text.replace("\u2019", "'"), set()) if c.is_title else set()
-        if len(owners) != 1 or (ent is not None and len(ent) > 1):
+        if key in people and is_full_name(people[key].name):
+            return key
+        if (ent is not None and len(ent) > 1) or not c.is_title:
             return None
-        owner = next(iter(owners))
-        return owner if _owner(people[owner], c) else None
+        # "the Clinton campaign", "Ryan's campaign": a surname of someone named in
+        # full; of two, the one the article speaks of most.
+        full = [k for k in surnames.get(c.text.replace("\u2019", "'"), ()) if k in named]
+        full.sort(key=lambda k: (-len(people[k].mentions), k))
+        if len(full) > 1 and len(people[full[0]].mentions) == len(people[full[1]].mentions):
+            return None
+        if full:
+            return full[0]
+        # "President Obama" named by title alone.
+        return key if key in people and _known(people[key]) else None
 
     found: dict[str, list[Mention]] = {}
     for p, doc in enumerate(docs):
@@ -96,8 +104,9 @@ def find_bodies(
     ]
 
 
-def _owner(person: Entity, tok: Token) -> bool:
-    """A person a campaign or an office can be named after: one the article names
-    in full, or a surname the model tagged as a name ("the Clinton campaign"), not
-    a people ("the Democrats' campaign") or a word ("a Kickstarter campaign")."""
-    return is_full_name(person.name) or tok.ent_type_ in ("PERSON", "ORG", "")
+def _known(person: Entity) -> bool:
+    """A person the article names in full or with a title ("President Obama", "Mr.
+    Sanders"), not a word the model took for a name ("Brexit", "Leave")."""
+    if is_full_name(person.name) or person.roles:
+        return True
+    return any(a.endswith(person.name) and len(a.split()) > 1 for a in person.aliases)
