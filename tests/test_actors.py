@@ -413,3 +413,20 @@ def test_a_people_owns_no_campaign(nlp):
     people["p:h"] = Entity(key="p:h", name="Tom Hale", kind="person")
     docs = [nlp("Hale's campaign said it was ready.")]
     assert [b.name for b in find_bodies(docs, {}, people)] == ["Tom Hale's campaign"]
+
+
+def test_a_shared_surname_owns_the_campaign_of_the_one_spoken_of_most(nlp):
+    from generator.extract.bodies import find_bodies
+    from generator.model import Entity, Mention
+
+    def person(key, name, n):
+        return Entity(key=key, name=name, kind="person", mentions=(Mention(0, 0, 1, "x"),) * n)
+
+    docs = [nlp("The Lind campaign said it was ready.")]
+    people = {"p:m": person("p:m", "Mara Lind", 5), "p:e": person("p:e", "Ed Lind", 2)}
+    assert [b.name for b in find_bodies(docs, {}, people)] == ["Mara Lind's campaign"]
+    people["p:e"] = person("p:e", "Ed Lind", 5)  # as often: nobody's
+    assert find_bodies(docs, {}, people) == []
+    # "Brexit", taken for a person, never named in full nor titled
+    people = {"p:b": person("p:b", "Brexit", 3)}
+    assert find_bodies([nlp("The Brexit campaign said it was ready.")], {}, people) == []
