@@ -1222,6 +1222,22 @@ CASES = [
         [("no-brainer", "Rudy Giuliani", "partial")],
     ),
     (
+        "a next sentence that reports a clause of its own is not the quotation's cue",
+        [
+            "\u201cIt is a very sad day,\u201d Tom Hale told reporters in Ohio. \u201cThis "
+            "is the consequence of their culture. It has no place here.\u201d Governor Mara "
+            "Lind said she would have fired him, according to press reports.",
+        ],
+        [
+            ("It is a very sad day,", "Tom Hale", "direct"),
+            (
+                "This is the consequence of their culture. It has no place here.",
+                "Tom Hale",
+                "direct",
+            ),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

@@ -156,6 +156,17 @@ class Attributor(Speakers, Subjects, Neighbours):
                 cue = before_cue
             elif (as_cue := self._as_cue(doc, q, quoted)) is not None:
                 cue = as_cue
+            elif (
+                after_cue is not None
+                and after_cue.sent.start > qtoks[-1].i
+                and any(
+                    c.dep_ in ("ccomp", "xcomp") and c.i > after_cue.i and c.i not in quoted
+                    for c in after_cue.children
+                )
+            ):
+                # '"...." Kasich said he would have fired him, according to press
+                # reports': the next sentence reports a clause of its own.
+                after = [t for t in after if t.i < after_cue.sent.start]
             elif after_cue is not None and not any(
                 t.text == ":" for t in after if t.i > after_cue.i
             ):
