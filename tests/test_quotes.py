@@ -1238,6 +1238,14 @@ CASES = [
         ],
     ),
     (
+        "the subject of what a shared-subject cue reports is not its speaker",
+        [
+            "Representative Tom Hale used to back Mara Lind, but now said Ed Ruiz had "
+            "\u201cthe chance to bring us together.\u201d",
+        ],
+        [("the chance to bring us together.", "Tom Hale", "partial")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

@@ -319,7 +319,8 @@ def _name_after(cue: Token, quoted: set[int], subject_before: bool = False) -> T
         reported = name.dep_ in SUBJECT_DEPS and clause.dep_ == "ccomp" and clause.head.i == cue.i
         # but "..., said Michael Kofman, an expert, would see": a name set off by a comma
         set_off = end + 1 < len(doc) and doc[end + 1].text == ","
-        if not (reported and subject_before and not set_off):
+        # nor "Massie ... but now said Trump had '...'", away from any quotation
+        if not (reported and (subject_before or not right_after_quote) and not set_off):
             return name
     for child in cue.children:
         if (
