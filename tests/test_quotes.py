@@ -1246,6 +1246,14 @@ CASES = [
         [("the chance to bring us together.", "Tom Hale", "partial")],
     ),
     (
+        "a quotation inside a sentence takes no cue from the next sentence",
+        [
+            "Senator Mara Lind pivoted to the dangers of a \u201crigged economy.\u201d Tom "
+            "Hale struggled to answer a simple question on Sunday.",
+        ],
+        [("rigged economy.", "Mara Lind", "partial")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

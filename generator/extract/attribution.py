@@ -15,6 +15,7 @@ dashes, transcript labels, the cue right after it).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from generator import rules
@@ -37,7 +38,7 @@ from generator.extract.tokens import (
 from generator.model import Article
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from generator.extract.marks import QuoteSpan
 
@@ -159,13 +160,18 @@ class Attributor(Speakers, Subjects, Neighbours):
             elif (
                 after_cue is not None
                 and after_cue.sent.start > qtoks[-1].i
-                and any(
-                    c.dep_ in ("ccomp", "xcomp") and c.i > after_cue.i and c.i not in quoted
-                    for c in after_cue.children
+                and (
+                    any(
+                        c.dep_ in ("ccomp", "xcomp") and c.i > after_cue.i and c.i not in quoted
+                        for c in after_cue.children
+                    )
+                    or not _opens_sentence(text, q, qtoks[0].sent)
                 )
             ):
                 # '"...." Kasich said he would have fired him, according to press
-                # reports': the next sentence reports a clause of its own.
+                # reports': the next sentence reports a clause of its own; 'the
+                # dangers of a "rigged economy." Carson struggled to answer': a
+                # quotation inside a sentence takes no cue from the next.
                 after = [t for t in after if t.i < after_cue.sent.start]
             elif after_cue is not None and not any(
                 t.text == ":" for t in after if t.i > after_cue.i
@@ -338,6 +344,11 @@ class Attributor(Speakers, Subjects, Neighbours):
                     break
                 anc, came = anc.head, anc.dep_
         return found
+
+
+def _opens_sentence(text: str, q: QuoteSpan, sent: Span) -> bool:
+    """Whether nothing but punctuation stands in the quote's sentence before it."""
+    return not re.sub(r"[\W_]", "", text[sent.start_char : max(q.start - 1, sent.start_char)])
 
 
 def _reports(inner: Token, outer: Token) -> bool:
