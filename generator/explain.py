@@ -9,9 +9,11 @@ topic's key paragraphs by `sentences.sentences()`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from generator.extract.bodies import BODY_NAME
 from generator.model import STANCE_ORDER, Actor, Episode, Evidence, Position, Topic
 from generator.sentences import sentences
 
@@ -122,6 +124,29 @@ class ExplainViews:
     actors: dict
     topics: dict
     lead_id: str | None
+
+    # --- campaigns and offices ------------------------------------------------------
+
+    @functools.cached_property
+    def _owners(self) -> dict[str, Actor]:
+        """Each campaign or office (see `extract.bodies`) -> the person it is named after."""
+        people = {a.name: a for a in self.actors.values() if a.kind == "person"}
+        out = {}
+        for a in self.actors.values():
+            m = BODY_NAME.match(a.name) if a.kind == "organization" else None
+            if m and m["owner"] in people:
+                out[a.id] = people[m["owner"]]
+        return out
+
+    def owner_of(self, actor: Actor) -> Actor | None:
+        return self._owners.get(actor.id)
+
+    def bodies_of(self, actor: Actor) -> list[Actor]:
+        """A person's campaign and office, as actors of their own."""
+        return sorted(
+            (self.actors[b] for b, o in self._owners.items() if o.id == actor.id),
+            key=lambda a: a.name,
+        )
 
     # --- positions ------------------------------------------------------------------
 

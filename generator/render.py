@@ -490,6 +490,7 @@ def _inputs(site: Site, kind: str, key: str) -> object:
             said,
             [(a, site.articles[a].title, site.articles[a].date) for a in sorted(arts)],
             [(o.id, o.name, n) for o, n in site.co_actors(actor)],
+            [(b.id, b.name) for b in (site.owner_of(actor), *site.bodies_of(actor)) if b],
         )
     art = site.articles[key]
     return (

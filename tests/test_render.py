@@ -266,3 +266,24 @@ def test_sentences_are_never_cut_after_a_title_or_an_initial(text, sentences):
     from generator.explain import sentences as split
 
     assert [text[s:e].strip() for s, e in split(text)] == sentences
+
+
+def test_a_campaign_and_its_person_link_to_each_other():
+    c = corpus()
+    body = Actor(
+        id="ana-lind-s-campaign",
+        name="Ana Lind's campaign",
+        kind="organization",
+        articles=("talks",),
+        mentions=(("talks", Mention(0, 0, 7, "Foreign")),),
+    )
+    other = replace(body, id="bo-s-office", name="Bo's office")  # no such person
+    pages = render_site(
+        replace(c, actors=(*c.actors, body, other)), ROOT / "templates", {"title": "T"}
+    )
+    assert "Speaks for [Ana Lind](../actors/ana-lind.md)" in pages["actors/ana-lind-s-campaign.md"]
+    assert (
+        "Spoken for by: [Ana Lind's campaign](../actors/ana-lind-s-campaign.md)."
+        in (pages["actors/ana-lind.md"])
+    )
+    assert "Speaks for" not in pages["actors/bo-s-office.md"]
