@@ -63,11 +63,36 @@ def _load(name: str) -> Language:
     return nlp
 
 
+# Spaces the writer typed as no-break ("Stu\u00a0Burguiere"): the model reads them as
+# spaces, one character for one, so every offset into the paragraph stays right.
+NO_BREAK_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
+
+
+class SpacedTokenizer:
+    """The model's tokenizer, reading a no-break space as a space: spaCy makes it a
+    token of its own, which cuts names in two ("Stu", "Burguiere") for the tagger."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        return self.tokenizer(text.translate(NO_BREAK_SPACES))
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)
+
+
 def add_components(nlp: Language) -> None:
     # "U.S.-North Korea" splits at the hyphen; a dash after a closing quote
     # ('..."\u2015 Pamela Padilla') is a token of its own.
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Z])", r"[\u2014\u2015]"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    if not isinstance(nlp.tokenizer, SpacedTokenizer):
+        nlp.tokenizer = SpacedTokenizer(nlp.tokenizer)
 
     # Phrase patterns match on ORTH and LOWER, which need the tokenizer only; with
     # the statistical components on, adding them would run the model over every

@@ -1254,6 +1254,14 @@ CASES = [
         [("rigged economy.", "Mara Lind", "partial")],
     ),
     (
+        "a name typed with a no-break space is one name",
+        [
+            "\u201cImagine the two of them on one stage,\u201d mused radio co-host "
+            "Stu\u00a0Burguiere."
+        ],
+        [("Imagine the two of them on one stage,", "Stu Burguiere", "direct")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],
@@ -1344,3 +1352,17 @@ def test_shared_surname_names_the_entity_tagged_with_it_alone():
     )
     assert Speakers.person_named(article, "Hale") == "hale"
     assert Speakers.person_named(article, "Lind") is None  # two people, neither "Lind" alone
+
+
+def test_no_break_spaces_keep_every_offset(nlp):
+    text = "Senator\u00a0Mara\u00a0Lind said the plan was \u201cdead.\u201d"
+    art = Article(id="t", path="t.txt", title="T", paragraphs=(text,), date="2018-06-14")
+    docs = list(nlp.pipe([text]))
+    assert len(docs[0].text) == len(text)
+    index = extract_entities(art, docs)
+    (lind,) = [e for e in index.entities if e.kind == "person"]
+    assert lind.name == "Mara Lind"
+    (m,) = lind.mentions
+    assert text[m.start : m.end] == "Mara\u00a0Lind"
+    (q,) = [q for q in extract_quotes(art, docs, index) if q.kind != "indirect"]
+    assert text[q.start : q.end] == "dead." and q.speaker == lind.key
