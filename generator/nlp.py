@@ -134,6 +134,20 @@ def entity_fixes(doc: Doc) -> Doc:
             fixed.append(ent)
             continue
         start, end = ent.start, ent.end
+        label = ent.label_
+        # "Fox News' Sean Hannity" taken for one organization: the outlet, then a
+        # person whose given name we know.
+        for k in range(start + 1, end - 2):
+            if (
+                (doc[k].tag_ == "POS" or doc[k].lower_ in POSSESSIVES)
+                and label != "PERSON"
+                and doc[k + 1].text in given_names
+                and end - k - 1 <= 3
+                and all(doc[i].text[:1].isupper() for i in range(k + 1, end))
+            ):
+                fixed.append(Span(doc, start, k, label=label))
+                start, label = k + 1, "PERSON"
+                break
         # Possessive inside the span: "North Korea's".
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in POSSESSIVES):
             end -= 1
@@ -163,7 +177,6 @@ def entity_fixes(doc: Doc) -> Doc:
             continue
         if all(i in title_tokens for i in range(start, end)):
             continue
-        label = ent.label_
         # "Ava DuVernay", "Lars Nygaard" taken for organizations: a known given name
         # and a capitalised word, with no "the" before them, name a person.
         if (

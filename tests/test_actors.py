@@ -430,3 +430,13 @@ def test_a_shared_surname_owns_the_campaign_of_the_one_spoken_of_most(nlp):
     # "Brexit", taken for a person, never named in full nor titled
     people = {"p:b": person("p:b", "Brexit", 3)}
     assert find_bodies([nlp("The Brexit campaign said it was ready.")], {}, people) == []
+
+
+def test_an_outlets_person_taken_for_one_organisation_is_split(entities):
+    found = entities(
+        "\u201cWould it be negotiable?\u201d Fox News\u2019 Sean Hannity pressed.",
+        "Macy\u2019s Thanksgiving Day Parade went ahead on Thursday.",
+    )
+    people = {n for n, e in found.items() if e.kind == "person"}
+    assert people == {"Sean Hannity"}, people
+    assert "Fox News" in found and found["Fox News"].kind == "organization"
