@@ -1262,6 +1262,20 @@ CASES = [
         [("Imagine the two of them on one stage,", "Stu Burguiere", "direct")],
     ),
     (
+        "a paragraph of a dash and a name signs the quotation above it",
+        [
+            "Here are some of the claims we checked.",
+            "\u201cAlmost all new income is going to the top 1 percent.\u201d",
+            "- Tom Hale.",
+            "\u201cI went to Wall Street before the crash,\u201d Mara Lind said.",
+            "- Ed Ruiz.",
+        ],
+        [
+            ("Almost all new income is going to the top 1 percent.", "Tom Hale", "direct"),
+            ("I went to Wall Street before the crash,", "Mara Lind", "direct"),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

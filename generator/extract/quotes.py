@@ -143,6 +143,7 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
             last = list(doc.sents)[-1] if len(doc) else None
             said = att.sentence_speaker(last, p, quoted) if last is not None else None
             last_of_paragraph[p] = said or att.salience.person("he")
+    _sign_from_below(docs, att, results)
     _fill_chains(results)
     quotes = [
         Quote(
@@ -160,6 +161,29 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
     ]
     quotes.extend(extract_indirect(article, docs, att, spans, start=len(quotes)))
     return quotes
+
+
+# "- Bernie Sanders." as a paragraph of its own, under a paragraph of quotation.
+_SIGNED_BELOW = re.compile(r"^[-\u2015\u2014\u2013]+\s*([A-Z][\w.'\u2019 -]{1,60}?)\.?\s*$")
+
+
+def _sign_from_below(docs: list[Doc], att: Attributor, results: list) -> None:
+    """A paragraph that is nothing but a dash and a name signs the quotations of
+    the paragraph above that name no one else (a fact-check's "claim - speaker")."""
+    for p in range(1, len(docs)):
+        m = _SIGNED_BELOW.match(text_of(docs[p]))
+        if m is None:
+            continue
+        doc = docs[p]
+        tok = first_token_from(doc, m.start(1))
+        ent = ent_of(tok) if tok is not None and tok.ent_type_ == "PERSON" else None
+        key = att.index.key_at(p, ent.start_char) if ent is not None else None
+        key = key or att.person_named(m.group(1).split()[-1])
+        if key is None:
+            continue
+        for i, (q, speaker, cue) in enumerate(results):
+            if q.paragraph == p - 1 and (speaker is None or not cue):
+                results[i] = (q, key, cue)
 
 
 def _signature(doc: Doc, p: int, index: EntityIndex) -> str | None:
