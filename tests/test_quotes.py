@@ -1276,6 +1276,14 @@ CASES = [
         ],
     ),
     (
+        "a nationality stands for its country only in an official's description",
+        [
+            "\u201cIt is not right,\u201d said a German user from Hanover.",
+            "\u201cWe will respond,\u201d said a German official.",
+        ],
+        [("It is not right,", None, "direct"), ("We will respond,", "Germany", "direct")],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

@@ -122,8 +122,12 @@ class Speakers:
                     key = self.resolve(child, p, depth + 1)
                     if key:
                         return key
+            lemma = tok.lemma_.lower()
+            speaks_for = lemma in self.cues.role_nouns or lemma in self.cues.org_nouns
             for child in tok.children:
                 if child.dep_ in ("compound", "poss", "amod", "nmod") and child.ent_type_:
+                    if child.dep_ == "amod" and child.ent_type_ == "NORP" and not speaks_for:
+                        continue  # "a German official" is Germany's; "a German user" is not
                     key = self.entity_of(child, p)
                     if key and child.dep_ != "poss":
                         return key
