@@ -141,12 +141,16 @@ class ExplainViews:
     def owner_of(self, actor: Actor) -> Actor | None:
         return self._owners.get(actor.id)
 
+    @functools.cached_property
+    def _bodies(self) -> dict[str, list[Actor]]:
+        out: dict[str, list[Actor]] = {}
+        for b, o in sorted(self._owners.items(), key=lambda bo: self.actors[bo[0]].name):
+            out.setdefault(o.id, []).append(self.actors[b])
+        return out
+
     def bodies_of(self, actor: Actor) -> list[Actor]:
         """A person's campaign and office, as actors of their own."""
-        return sorted(
-            (self.actors[b] for b, o in self._owners.items() if o.id == actor.id),
-            key=lambda a: a.name,
-        )
+        return self._bodies.get(actor.id, [])
 
     # --- positions ------------------------------------------------------------------
 

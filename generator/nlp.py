@@ -158,14 +158,20 @@ def entity_fixes(doc: Doc) -> Doc:
             or (doc[start].lower_ == "the" and ent.label_ != "GPE")
         ):
             start += 1
-        # 'Said Ellis: "..."': a sentence-opening cue verb is not a first name.
+        # 'Said Ellis: "..."', "Continued Stone:", "Asserting Clinton was ...": a
+        # sentence-opening cue verb is not a first name.
         if (
             ent.label_ == "PERSON"
             and end - start >= 2
             and doc[start].is_sent_start
-            and doc[start].text in INVERTED_CUES
-            and end < len(doc)
-            and doc[end].text in (":", ",")
+            and (
+                speech_verb_form(doc[start].text)
+                or (
+                    doc[start].text in INVERTED_CUES
+                    and end < len(doc)
+                    and doc[end].text in (":", ",")
+                )
+            )
         ):
             start += 1
         # Punctuation and spaces picked up by the model at either end.
@@ -200,6 +206,26 @@ def entity_fixes(doc: Doc) -> Doc:
         fixed = [e for e in fixed if not covered & set(range(e.start, e.end))] + added
     doc.ents = tuple(sorted(fixed, key=lambda e: e.start))
     return doc
+
+
+# Cue verbs whose past is not -ed: "Sayed", "Speaked" are names, not verbs.
+IRREGULAR = {"say", "tell", "write", "speak", "put", "sing", "read", "think", "shoot", "go"}
+
+
+def speech_verb_form(word: str) -> bool:
+    """ "Stated", "Continued", "Asserting": a cue verb's -ed or -ing form, which a
+    name never starts with ("Sayed Farook" does)."""
+    w = word.lower()
+    verbs = rules.cues().verbs
+    for suffix in ("ing", "ed", "d"):
+        if w.endswith(suffix) and word[:1].isupper():
+            stem = w[: -len(suffix)]
+            if suffix != "ing" and stem in IRREGULAR:
+                continue
+            doubled = len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs
+            if stem in verbs or stem + "e" in verbs or doubled:
+                return True
+    return False
 
 
 def _is_country(ent: Span, countries) -> bool:

@@ -264,19 +264,27 @@ def _name_of(g: _Group) -> str:
     return max(names, key=lambda n: (names[n], n))
 
 
+def _shown_name(g: _Group | None, leader: Leader | None) -> str:
+    """A group's name as the site shows it: curation's, else its leader's, else the
+    one its members use."""
+    if g is not None and g.name:
+        return g.name
+    return leader.name if leader else _name_of(g)
+
+
 def _build(groups, leader_by_key, dates):
     actors: list[Actor] = []
     mapping: dict[tuple[str, str], str] = {}
     used: set[str] = set(RESERVED_ACTOR_IDS)  # the index pages of actors/
     for g in sorted(groups.values(), key=lambda g: (g.kind, g.key)):
         leader = leader_by_key.get(g.key)
-        name = clean_name(g.name or (leader.name if leader else _name_of(g)))
+        name = clean_name(_shown_name(g, leader))
         if not g.name and g.key.startswith(BODY_PREFIX):
             # Named after its person as the site names them.
             noun, owner = g.key[len(BODY_PREFIX) :].split(":", 1)
-            og, ol = groups.get(owner), leader_by_key.get(owner)
-            owner_name = og.name if og and og.name else ol.name if ol else og and _name_of(og)
-            name = clean_name(body_name(owner_name, noun)) if owner_name else name
+            if owner in groups or owner in leader_by_key:
+                shown = _shown_name(groups.get(owner), leader_by_key.get(owner))
+                name = clean_name(body_name(shown, noun))
         if name is None:
             continue  # nothing of a name: not an actor (its mentions stay plain text)
         base = g.fixed_id or make_id(name)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from generator import rules
 from generator.extract.entities import EntityIndex
-from generator.extract.names import surname_candidates
+from generator.extract.names import surname_index
 from generator.extract.neighbours import Neighbours
 from generator.extract.salience import PERSON_PRONOUNS, Salience, genders
 from generator.extract.sources import Descriptions, document_of
@@ -62,17 +62,13 @@ class Attributor(Speakers, Subjects, Neighbours):
         self._quoted: dict[int, set[int]] = {}
         self._quoted_doc: dict[int, set[int]] = {}
         self._bounds: dict[int, tuple] = {}  # paragraph -> (its spans, starts, ends)
-        self.surnames: dict[str, set[str]] = {}
+        self.surnames = surname_index(e for e in index.entities if e.kind == "person")
         self.descriptions = Descriptions(docs, index)
         for e in index.entities:
             for r in e.roles:
                 for word in r.title.lower().split():
                     word = ROLE_ABBREVIATIONS.get(word, word)
                     self.salience.roles.setdefault(word, e.key)
-            if e.kind == "person":
-                for form in (e.name, *e.aliases):
-                    for word in surname_candidates(form.replace("\u2019", "'")):
-                        self.surnames.setdefault(word, set()).add(e.key)
 
     # -- attribution of one quote
 

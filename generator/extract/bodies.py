@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from generator.extract.names import is_full_name, surname_candidates
+from generator.extract.names import is_full_name, surname_index
 from generator.extract.tokens import ent_of
 from generator.model import Entity, Mention
 
@@ -46,12 +46,8 @@ def find_bodies(
 ) -> list[Entity]:
     """The article's campaigns and offices, each mentioned by its noun (so the
     owner's name stays the owner's mention); their mentions are added to `spans`."""
-    surnames: dict[str, set[str]] = {}
+    surnames = surname_index(people.values())
     named = {k for k, e in people.items() if is_full_name(e.name)}
-    for e in people.values():
-        for form in (e.name, *e.aliases):
-            for word in surname_candidates(form.replace("\u2019", "'")):
-                surnames.setdefault(word, set()).add(e.key)
 
     def person(c: Token, p: int) -> str | None:
         ent = ent_of(c) if c.ent_type_ else None

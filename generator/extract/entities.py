@@ -110,8 +110,6 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
             if label == "ORG" and ent.text in people_as_orgs:
                 label = "PERSON"
             if label in PERSON_LABELS:
-                if len(ent) > 1 and _speech_verb_form(ent[0].text) and ent[0].is_sent_start:
-                    ent = ent[1:]  # "Continued Stone: '...'", "Asserting Clinton was ..."
                 name = clean_person_name(ent)
                 if not name or _norm(name) in reporters or _norm(name) in NOT_PEOPLE:
                     continue
@@ -198,26 +196,6 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
 
 
 PLACE_PREPOSITIONS = {"of", "in", "at", "near", "from", "to", "around", "outside"}
-
-
-# Cue verbs whose past is not -ed: "Sayed", "Speaked" are names, not verbs.
-IRREGULAR = {"say", "tell", "write", "speak", "put", "sing", "read", "think", "shoot", "go"}
-
-
-def _speech_verb_form(word: str) -> bool:
-    """ "Stated", "Continued", "Asserting": a cue verb's -ed or -ing form, which a
-    name never starts with."""
-    w = word.lower()
-    verbs = rules.cues().verbs
-    for suffix in ("ing", "ed", "d"):
-        if w.endswith(suffix) and word[:1].isupper():
-            stem = w[: -len(suffix)]
-            if suffix != "ing" and stem in IRREGULAR:
-                continue  # "Sayed Farook": no past tense of "say"
-            doubled = len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs
-            if stem in verbs or stem + "e" in verbs or doubled:
-                return True
-    return False
 
 
 def _not_places(person_spans: list[tuple[int, Span, str]]) -> list[tuple[int, Span, str]]:

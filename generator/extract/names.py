@@ -7,7 +7,11 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Span
+
+    from generator.model import Entity
 
 # Compass words the model takes for people ("the North said").
 NOT_PEOPLE = {"north", "south", "east", "west", "north's", "south's"}
@@ -59,3 +63,13 @@ def surname_candidates(full: str) -> set[str]:
     if i < len(toks) - 1:
         out.add(" ".join(toks[i:]))
     return out
+
+
+def surname_index(people: Iterable[Entity]) -> dict[str, set[str]]:
+    """Each short form ("Clinton", "Kim") -> the keys of the people it may stand for."""
+    index: dict[str, set[str]] = {}
+    for e in people:
+        for form in (e.name, *e.aliases):
+            for word in surname_candidates(form.replace("\u2019", "'")):
+                index.setdefault(word, set()).add(e.key)
+    return index

@@ -128,9 +128,9 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                 # "..., Schiff said." before a quote that names nobody: his words.
                 said = att.sentence_speaker(sent, p, quoted)
                 prev_speaker = said or prev_speaker
-            if said or in_sent or p not in reported_last or not _aside(sent, att, p):
+            if said or in_sent or not reported_last.get(p) or not _aside(sent, att, p):
                 reported_last[p] = said
-            elif att.kinds.get(reported_last[p] or "") != "person":
+            elif att.kinds.get(reported_last[p]) != "person":
                 reported_last[p] = None  # "Cologne police say ...": not one person
             # else "Richards also spoke about the case. (The laws require ...)": a
             # sentence about no one keeps her the one reported.
@@ -174,10 +174,7 @@ def _sign_from_below(docs: list[Doc], att: Attributor, results: list) -> None:
         m = _SIGNED_BELOW.match(text_of(docs[p]))
         if m is None:
             continue
-        doc = docs[p]
-        tok = first_token_from(doc, m.start(1))
-        ent = ent_of(tok) if tok is not None and tok.ent_type_ == "PERSON" else None
-        key = att.index.key_at(p, ent.start_char) if ent is not None else None
+        key = _signer(docs[p], p, att.index, m.start(1))
         key = key or att.person_named(m.group(1).split()[-1])
         if key is None:
             continue
@@ -192,10 +189,15 @@ def _signature(doc: Doc, p: int, index: EntityIndex) -> str | None:
     m = _SIGNATURE.search(text)
     if not m:
         return None
-    tok = first_token_from(doc, m.start(1))
+    return _signer(doc, p, index, m.start(1))
+
+
+def _signer(doc: Doc, p: int, index: EntityIndex, start: int) -> str | None:
+    """The entity of the name a signature starts at `start` (the model's span, else
+    the one `missed.signatures` added)."""
+    tok = first_token_from(doc, start)
     ent = ent_of(tok) if tok is not None and tok.ent_type_ == "PERSON" else None
-    start = ent.start_char if ent is not None else m.start(1)
-    return index.key_at(p, start)
+    return index.key_at(p, ent.start_char if ent is not None else start)
 
 
 def _aside(sent: Span, att: Attributor, p: int) -> bool:

@@ -48,9 +48,6 @@ class Speakers:
         if ent is None:
             return None
         key = self.index.key_at(p, ent.start_char)
-        if key is None and len(ent) > 1:
-            # "Continued Stone": the name was registered without the verb.
-            key = self.index.key_at(p, ent[1].idx)
         if len(ent) == 1 and (key is None or self.kinds.get(key) != "person"):
             # "DuVernay said" tagged as an organization, in an article
             # about Ava DuVernay: the surname of the one person it fits.
@@ -134,7 +131,6 @@ class Speakers:
             key = self._named_so(tok, p)
             if key:
                 return key
-            lemma = tok.lemma_.lower()
             # "Powell's office", "one Trump campaign source", "a study by the
             # committee": who speaks through them.
             key = speaking_for(tok, p, self.entity_of)
