@@ -89,7 +89,15 @@ class SpacedTokenizer:
 def add_components(nlp: Language) -> None:
     # "U.S.-North Korea" splits at the hyphen; a dash after a closing quote
     # ('..."\u2015 Pamela Padilla') is a token of its own.
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Z])", r"[\u2014\u2015]"]
+    # 'audiences,"Katie Packer said': a quotation mark that lost its space is a
+    # token of its own, and so is the comma before it.
+    infixes = [
+        *nlp.Defaults.infixes,
+        r"(?<=[A-Z]\.)-(?=[A-Z])",
+        r"[\u2014\u2015]",
+        r"(?<=[a-z])[,.?!](?=[\"\u201c\u201d][A-Za-z])",
+        r"(?<=[,.?!])[\"\u201c\u201d](?=[A-Za-z])",
+    ]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if not isinstance(nlp.tokenizer, SpacedTokenizer):
         nlp.tokenizer = SpacedTokenizer(nlp.tokenizer)

@@ -6,6 +6,7 @@ import pytest
 
 from generator.extract.entities import extract_entities
 from generator.extract.marks import find_quote_spans, is_name_not_speech
+from generator.extract.neighbours import ends_open
 from generator.extract.quotes import extract_quotes
 from generator.model import Article
 
@@ -33,6 +34,13 @@ def spans_text(paragraphs):
             ['"Voters will not take \'We bomb them,"\' said Ann Lee, "not now."'],
             [(0, "Voters will not take 'We bomb them,"), (0, "not now.")],
         ),
+        # a closing straight mark that lost the space after it still closes
+        (
+            ['"We will win,"Ann Lee said. "Not now."'],
+            [(0, "We will win,"), (0, "Not now.")],
+        ),
+        # ... and one glued after a comma opens when nothing is open
+        (['Ann Lee said,"We will win."'], [(0, "We will win.")]),
         # apostrophes are never marks
         (["That\u2019s O.K. for the talks\u2019 end, isn't it?"], []),
         (["The 6'2\" guard scored."], []),
@@ -1284,6 +1292,129 @@ CASES = [
         [("It is not right,", None, "direct"), ("We will respond,", "Germany", "direct")],
     ),
     (
+        "a closing mark that lost its space before the name still closes",
+        [
+            '"We will not back down,"Mara Lind, who chairs the council said in a '
+            'statement. "Not now."',
+        ],
+        [
+            ("We will not back down,", "Mara Lind", "direct"),
+            ("Not now.", "Mara Lind", "direct"),
+        ],
+    ),
+    (
+        "a surname that is also a word, taken for an adverb",
+        [
+            "Dana Early, the county chairman, spoke on Monday.",
+            "Told of the district\u2019s lean, Early described it as \u201cnews to me.\u201d",
+        ],
+        [
+            ("news to me.", "Dana Early", "partial"),
+        ],
+    ),
+    (
+        "a cue joined to the clause a speaker reports goes on with her words",
+        [
+            "Senator Mara Lind said Tom Hale is responsible for the riots and accused him "
+            "of \u201cinciting violence.\u201d",
+        ],
+        [
+            ("inciting violence.", "Mara Lind", "partial"),
+        ],
+    ),
+    (
+        "but not a clause the parser hung across a comma",
+        [
+            "At the moment Tom Hale announced his bid last spring, Mara Lind was holding a "
+            "meeting and told aides that he was \u201ca genuine threat.\u201d",
+        ],
+        [
+            ("a genuine threat.", "Mara Lind", "partial"),
+        ],
+    ),
+    (
+        "a pronoun after an untagged surname in its sentence",
+        [
+            "Brian Fallon is a spokesman. David Axelrod is an adviser.",
+            "Fallon fired back: \u201cAs a guardian of the legacy,\u201d he wrote, "
+            "\u201cwe know you are rooting for her.\u201d",
+        ],
+        [
+            ("As a guardian of the legacy,", "Brian Fallon", "direct"),
+            ("we know you are rooting for her.", "Brian Fallon", "partial"),
+        ],
+    ),
+    (
+        "a perfect the parser left unattached",
+        [
+            "The issue came up Friday after Mr. Hale, asked about the deaths of reporters, "
+            'had said, "Our country does plenty of killing too."',
+        ],
+        [
+            ("Our country does plenty of killing too.", "Hale", "direct"),
+        ],
+    ),
+    (
+        "an organisation's first word, untagged",
+        [
+            "Pew Research published a survey of polls.",
+            "Pew notes that the polls are not \u201cmonolithic.\u201d",
+        ],
+        [
+            ("monolithic.", "Pew Research", "partial"),
+        ],
+    ),
+    (
+        "an inverted cue after the quote beats one before it",
+        [
+            "If Moscow is meddling \u2014 as researchers believe, but Moscow strongly "
+            "denies \u2014 \u201cwhy wouldn\u2019t you raise it?\u201d asked Anita Dunn, a "
+            "partner at a firm.",
+        ],
+        [
+            ("why wouldn\u2019t you raise it?", "Anita Dunn", "partial"),
+        ],
+    ),
+    (
+        "a name set off by commas after a description",
+        [
+            "The editor I was talking to, Tim Grieve, interrupted me to announce, "
+            "\u201cThere goes the franchise.\u201d",
+        ],
+        [
+            ("There goes the franchise.", "Tim Grieve", "direct"),
+        ],
+    ),
+    (
+        "words after an unnamed source's quote stay unnamed",
+        [
+            "Several senior Democrats with ties to the mayor cited another "
+            "\u201ctrap.\u201d They compared it to the 2000 race, when the mayor lost. "
+            "\u201cThis is eerily similar to 2000,\u201d said one longtime adviser to the "
+            "mayor. \u201cHe wanted the knockout punch, and instead people turned "
+            "away.\u201d",
+        ],
+        [
+            ("trap.", "Democrats", "partial"),
+            ("This is eerily similar to 2000,", None, "direct"),
+            ("He wanted the knockout punch, and instead people turned away.", None, "direct"),
+        ],
+    ),
+    (
+        "an inverted 'reacted' after a quote that itself reports",
+        [
+            "\u201cLind said in her speech that farmers are our heroes. Is Lind "
+            "joking?\u201d reacted Tom Hale.",
+        ],
+        [
+            (
+                "Lind said in her speech that farmers are our heroes. Is Lind joking?",
+                "Tom Hale",
+                "direct",
+            ),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],
@@ -1388,3 +1519,17 @@ def test_no_break_spaces_keep_every_offset(nlp):
     assert text[m.start : m.end] == "Mara\u00a0Lind"
     (q,) = [q for q in extract_quotes(art, docs, index) if q.kind != "indirect"]
     assert text[q.start : q.end] == "dead." and q.speaker == lind.key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\u201cIt was fine,\u201d she said.", True),
+        ("It was \u201cas simple as, \u2018He is the leader,\u2019\u201d she said.", True),
+        ("It was \u201cfine.\u201d She left.", False),
+        ("He called it \u201cthe talks\u2019\u201d end.", False),
+    ],
+)
+def test_a_quote_ends_open_through_a_quote_within_it(text, expected):
+    (span,) = find_quote_spans([text])
+    assert ends_open(text, span, (",", "?", "!")) is expected

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from generator import rules
 from generator.extract.entities import EntityIndex
 from generator.extract.names import surname_index
-from generator.extract.neighbours import Neighbours
+from generator.extract.neighbours import Neighbours, ends_open
 from generator.extract.salience import PERSON_PRONOUNS, Salience, genders
 from generator.extract.sources import Descriptions, document_of
 from generator.extract.speakers import (
@@ -92,10 +92,14 @@ class Attributor(Speakers, Subjects, Neighbours):
         fallback: tuple[str | None, str | None, bool] | None = None
         cues = self._governing_cues(qtoks, quoted)
         for k, (verb, noun) in enumerate(cues):
-            if adjacent is not None and (verb or noun).i > adjacent.i:
+            if adjacent is not None and (
+                (verb or noun).i > adjacent.i
+                or ((verb or noun).i < qtoks[0].i and self._inverted(adjacent))
+            ):
                 # '"I never said that," Trump said, after Becky Quick said ...':
                 # the parser hung the quote on the later cue; the one right after
-                # the quote is its own.
+                # the quote is its own. So is an inverted one ('as Democrats
+                # allege, but Moscow denies - "why wouldn't you ...?" asked Dunn').
                 verb, noun = adjacent, None
             if noun is not None:
                 document = document_of(noun)
@@ -141,13 +145,10 @@ class Attributor(Speakers, Subjects, Neighbours):
             return labeller, None, True
         cue = None
         text = text_of(doc)
-        inner = text[q.start : q.end].rstrip()
-        ends_open = inner[-1:] in (",", "?", "!", "\u2014", "-")
-        ends_open = ends_open or text[q.end + 1 : q.end + 2] == ","
         if cue is None:
             after_cue = next((t for t in after if self.is_cue(t)), None) or adjacent
             before_cue = self._introducing_cue(before, q)
-            if ends_open and after_cue is not None:
+            if ends_open(text, q, (",", "?", "!", "\u2014", "-")) and after_cue is not None:
                 cue = after_cue
             elif before_cue is not None:
                 cue = before_cue
@@ -212,6 +213,11 @@ class Attributor(Speakers, Subjects, Neighbours):
             if found and who and self.kinds.get(who) == "person":
                 best = (who, self.cue_text(verb), True)  # the outermost reporter
         return best
+
+    def _inverted(self, cue: Token) -> bool:
+        """'said Trump', 'asked Dunn': the cue's subject comes after it."""
+        subj = self.subject_of(cue)
+        return subj is not None and subj.i > cue.i
 
     def _according_to(self, window: list[Token], p: int) -> tuple[str | None] | None:
         """The source an "according to X" in the window names: (its key or None),

@@ -55,6 +55,8 @@ def _marks(text: str) -> list[tuple[int, str]]:
             after2 = text[i + 2] if i + 2 < len(text) else ""
             if before in ".,?!" and after in "'\u2019" and after2 in _CLOSE_AFTER:
                 kind = "close"  # 'bomb them,"\' said McCain': the inner quote's end, misplaced
+            elif is_open and before in ".,?!" and after.isalpha():
+                kind = "close"  # 'audiences,"Katie Packer said': the space after it lost
             elif before in _OPEN_BEFORE and after not in (" ", ""):
                 kind = "open"
             elif after in _CLOSE_AFTER or before.isalnum() or before in ".,?!\u2026":

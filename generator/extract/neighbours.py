@@ -25,6 +25,14 @@ if TYPE_CHECKING:
 _PARTY_AT_END = re.compile(r"\s*\([RDI](?:-[A-Z][A-Za-z.]{0,6})?\)\s*$")
 
 
+def ends_open(text: str, q: QuoteSpan, marks: tuple[str, ...]) -> bool:
+    """Whether the quote ends on one of `marks` (or a comma right after its closing
+    mark), so the sentence goes on with its cue. A quote within it closes first:
+    'as simple as, ‘He’s the ringleader,’” Sexton said'."""
+    inner = text[q.start : q.end].rstrip().rstrip("'\u2019\"\u201d")
+    return inner[-1:] in marks or text[q.end + 1 : q.end + 2] == ","
+
+
 INVERTIBLE_CUES = {
     "say",
     "add",
@@ -195,8 +203,7 @@ class Neighbours:
         """The cue of '"...," Trump said' or '"...," said Trump': right after a quote
         that ends open, with at most a name between them."""
         text = text_of(doc)
-        inner = text[q.start : q.end].rstrip()
-        if inner[-1:] not in (",", "?", "!") and text[q.end + 1 : q.end + 2] != ",":
+        if not ends_open(text, q, (",", "?", "!")):
             return None
         for t in after[:5]:
             if self.is_cue(t):

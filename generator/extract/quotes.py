@@ -84,6 +84,7 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
         att._quoted[p] = quoted
         att._quoted_doc[id(doc)] = quoted
         prev_speaker: str | None = None
+        unnamed = False  # the last words were given to someone the text does not name
         prev_sent: Span | None = None
         # '"..." ... "..." \u2015 Christina Lastra.': a signature ending the paragraph
         # signs every quotation in it that names no one else.
@@ -102,7 +103,9 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                 if signed is not None and (speaker is None or not cue or label is not None):
                     speaker = signed
                 elif speaker is None and not speech:
-                    if prev_speaker is not None:
+                    if unnamed:
+                        pass  # '"...," said one longtime adviser. "...": still the adviser
+                    elif prev_speaker is not None:
                         speaker = prev_speaker  # the quote goes on after "he said."
                     elif q.continues or (_opens(doc, q) and p - 1 in last_of_paragraph):
                         speaker = last_of_paragraph.get(p - 1)
@@ -122,12 +125,14 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                         speaker = att.main_subject(sent, p, quoted)
                 if speaker:
                     prev_speaker = speaker
+                unnamed = speaker is None and (bool(cue) or unnamed)
                 results.append((q, speaker, cue))
             said = None
             if not in_sent:
                 # "..., Schiff said." before a quote that names nobody: his words.
                 said = att.sentence_speaker(sent, p, quoted)
                 prev_speaker = said or prev_speaker
+                unnamed = unnamed and not said
             if said or in_sent or not reported_last.get(p) or not _aside(sent, att, p):
                 reported_last[p] = said
             elif att.kinds.get(reported_last[p]) != "person":

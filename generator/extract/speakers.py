@@ -82,7 +82,7 @@ class Speakers:
             # "One of Grayson's former supporters, Pat Schroeder, wrote ...": the name
             # in apposition may hang on any word of the subject phrase.
             for t in tok.subtree:
-                if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i > tok.i:
+                if t.ent_type_ == "PERSON" and t.i > tok.i and _set_off(t):
                     key = self.entity_of(t, p)
                     if key:
                         return key
@@ -95,6 +95,10 @@ class Speakers:
             key = self.person_named(tok.text)
             if key:
                 return key
+            if tok.dep_ in SUBJECT_DEPS and not any(c.dep_ == "det" for c in tok.children):
+                key = self._org_first_word(tok.text)  # "Pew notes" for Pew Research
+                if key:
+                    return key
         low = tok.lower_
         if low in PERSON_PRONOUNS:
             return self.salience.person(low, self._before_in_sentence(tok, p))
@@ -227,6 +231,18 @@ class Speakers:
         own = [k for k in owners if self.names.get(k) == word]
         return own[0] if len(own) == 1 else None
 
+    def _org_first_word(self, word: str) -> str | None:
+        """The one organisation of the article whose name, of two words or more,
+        starts with this word."""
+        keys = {
+            e.key
+            for e in self.index.entities
+            if e.kind == "organization"
+            for form in (e.name, *e.aliases)
+            if len(form.split()) > 1 and form.split()[0] == word
+        }
+        return next(iter(keys)) if len(keys) == 1 else None
+
     def _org_named(self, noun: str, p: int) -> str | None:
         """The organization last mentioned whose name holds the noun."""
         best = None
@@ -255,13 +271,17 @@ class Speakers:
             # "Trump, when asked ..., often steam-rolls ...", parsed with the name as
             # the root: the sentence is still about him.
             is_subject = is_subject or (t.dep_ == "ROOT" and t.i == sent.start and t.ent_type_)
-            if named_only and not t.ent_type_:
+            # "Fallon fired back: '...,' he wrote": a surname the model did not
+            # tag names its person.
+            surname = is_subject and not t.ent_type_ and t.is_title and t.pos_ in ("PROPN", "NOUN")
+            surname_key = self.person_named(t.text) if surname and named_only else None
+            if named_only and not t.ent_type_ and not surname_key:
                 continue
             if is_subject:
                 head = t.head
                 main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
                 rank = 0 if main or self.is_cue(head) else 1
-                key = self.resolve(t, p) if not named_only else self.entity_of(t, p)
+                key = self.resolve(t, p) if not named_only else surname_key or self.entity_of(t, p)
             elif t.ent_type_ and (t.ent_iob_ == "B") and not named_only:
                 rank = 2
                 key = self.entity_of(t, p)
@@ -363,3 +383,17 @@ def _self_name(tok: Token) -> Token | None:
             if name.ent_type_ == "PERSON":
                 return name
     return None
+
+
+def _set_off(name: Token) -> bool:
+    """A name in apposition: so parsed, or set off by commas on both sides ('The
+    editor I was talking to, Tim Grieve, interrupted')."""
+    if name.dep_ == "appos":
+        return True
+    doc, first = name.doc, name.left_edge.i
+    return (
+        first > 0
+        and doc[first - 1].text == ","
+        and name.i + 1 < len(doc)
+        and doc[name.i + 1].text == ","
+    )

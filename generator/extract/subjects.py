@@ -118,6 +118,18 @@ class Subjects:
                 obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
                 if obj is not None and obj.pos_ in ("PROPN", "NOUN") and obj.i not in quoted:
                     return obj
+            if (
+                tok is cue
+                and cue.dep_ == "conj"
+                and cue.head.dep_ == "ccomp"
+                and not self.is_cue(cue.head)
+                and self.is_cue(cue.head.head)
+                and _reported_by(cue.head, cue.head.head)
+            ):
+                # 'Clinton said Trump is responsible ... and accused him of "..."':
+                # a cue joined to the clause she reports goes on with her words.
+                tok = cue.head.head
+                continue
             if tok is cue and cue.dep_ == "conj":
                 # "a group called for ..., and the League denounced ... and said":
                 # the nearest verb before it in the coordination with a subject.
@@ -136,6 +148,10 @@ class Subjects:
             if tok.pos_ == "ADP" and tok.dep_ == "prep" and tok.i < tok.head.i:
                 tok = tok.head  # "After saying ..., she was ...": the clause it opens
                 continue
+            if tok is cue and cue.dep_ == "dep" and any(c.dep_ == "aux" for c in cue.children):
+                # 'after Mr. Trump, asked about ..., had said, "..."': a verb the
+                # parser left unattached, whose subject stands before it.
+                break
             if (
                 tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "dep")
                 and tok.head is not tok
@@ -160,14 +176,19 @@ class Subjects:
         who = self.resolve(subj, p) if subj is not None else None
         # a perfect ("had said") or a past the parser took for a participle ("Will wrote")
         perfect = cue.tag_ == "VBN" and not any(c.dep_ in ("auxpass", "mark") for c in cue.children)
-        perfect = perfect and cue.doc[cue.i - 1].pos_ in ("AUX", "PROPN", "NOUN")
+        word_before = cue.doc[cue.i - 1] if cue.i else cue
+        perfect = perfect and (
+            word_before.pos_ in ("AUX", "PROPN", "NOUN")
+            or _named_adverb(word_before, self.person_named)
+        )
         if subj is None and (cue.tag_ in ("VBP", "VBZ", "VBD") or perfect):
             # "..., Obama and Clinton call them '...'" parsed with the names hanging
             # on the clause before: the name right before the verb is its subject.
             quoted = self._quoted_doc.get(id(cue.doc), set())
             k = cue.i - 1
             while k > cue.sent.start and (
-                cue.doc[k].pos_ == "ADV" or cue.doc[k].lower_ in ("had", "has", "have")
+                (cue.doc[k].pos_ == "ADV" and not _named_adverb(cue.doc[k], self.person_named))
+                or cue.doc[k].lower_ in ("had", "has", "have")
             ):
                 k -= 1  # "Morial ... forcefully told", "Mr. Trump, asked ..., had said"
             if k > cue.sent.start and cue.doc[k].text == ",":
@@ -311,6 +332,23 @@ def _reported_clause_participle(cue: Token, is_cue) -> bool:
         and not is_cue(head)
         and is_cue(head.head)
     )
+
+
+def _reported_by(clause: Token, verb: Token) -> bool:
+    """Whether `clause` follows `verb` as what it reports ('said Trump is', 'told
+    aides that he'), not as a clause the parser hung on it across a comma."""
+    first = clause.left_edge
+    between = clause.doc[verb.i + 1 : first.i]
+    opens = first.dep_ == "mark" or any(
+        first in c.subtree for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+    )
+    return verb.i < first.i and opens and len(between) <= 3 and not any(t.is_punct for t in between)
+
+
+def _named_adverb(tok: Token, person_named) -> bool:
+    """'And Skelly called', 'Early described': a surname the parser took for an
+    adverb, capitalised mid-sentence and the name of someone in the article."""
+    return tok.is_title and tok.i > tok.sent.start and bool(person_named(tok.text))
 
 
 def _is_subject(tok: Token, quoted: set[int]) -> bool:
