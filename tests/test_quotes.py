@@ -1415,6 +1415,39 @@ CASES = [
         ],
     ),
     (
+        "after an inverted cue, the one a name's possessive owns speaks",
+        [
+            "Bernie Sanders spoke in Iowa.",
+            "\u201cWe need a revolution in this country,\u201d exhorted Sanders\u2019s "
+            "warm-up act, the folk singer Tom Hale.",
+        ],
+        [
+            ("We need a revolution in this country,", "Tom Hale", "direct"),
+        ],
+    ),
+    (
+        "a source after 'according to' the model did not tag",
+        [
+            "According to HuffPo: \u201cSenator Tim Kaine has had a mixed record on "
+            "abortion.\u201d",
+            "According to AZCentral, one highway sign read, \u201cTrust in the Force, but "
+            "always buckle up.\u201d",
+        ],
+        [
+            ("Senator Tim Kaine has had a mixed record on abortion.", "HuffPo", "direct"),
+            ("Trust in the Force, but always buckle up.", "AZCentral", "direct"),
+        ],
+    ),
+    (
+        "but not a description after 'according to'",
+        [
+            "The plan is \u201cdead,\u201d according to a senior Democrat.",
+        ],
+        [
+            ("dead,", None, "partial"),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from generator import rules
 from generator.extract.entities import EntityIndex
+from generator.extract.missed import according_to_name
 from generator.extract.names import surname_index
 from generator.extract.neighbours import Neighbours, ends_open
 from generator.extract.salience import PERSON_PRONOUNS, Salience, genders
@@ -228,6 +229,9 @@ class Attributor(Speakers, Subjects, Neighbours):
                 obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     who = self.resolve(obj, p)
+                    named = according_to_name(obj) if who is None else None
+                    if named is not None:
+                        who = self.index.key_at(p, named.start_char)  # "according to HuffPo"
                     if who is None and obj.lemma_.lower() in self.cues.nouns:
                         # "according to a speech Mrs. Clinton delivered"
                         owner = self.owner(obj)

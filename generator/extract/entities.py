@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from generator import rules
 from generator.extract.bodies import find_bodies
 from generator.extract.missed import (
+    according_to_sources,
     people_tagged_as_orgs,
     signatures,
     transcript_labels,
@@ -155,6 +156,10 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                         # Korea": not an American ministry or party.
                         drafts[f"org:{name.lower()}"].affiliations[country] += 1
 
+    surnames = {w for _, span, name in person_spans for w in name.split()[-1:]}
+    for p, span, name in according_to_sources(docs):
+        if name not in surnames:
+            add(f"org:{name.lower()}", "organization", name, p, span)
     person_spans.extend(untagged_speakers(docs))
     person_spans.extend(signatures(docs))
     person_spans.extend(transcript_labels(docs))

@@ -1,8 +1,9 @@
 """People the statistical model missed or mislabelled, found from how the article
 uses them: a name that is the subject of a verb of speech ("Estrosi told ..."), a
 two-word "organization" treated as a person ("Christian Estrosi, a former mayor"),
-a signature ending a paragraph of quotations, and the speakers a transcript labels in
-capitals ("WALLACE: ...").
+a signature ending a paragraph of quotations, the speakers a transcript labels in
+capitals ("WALLACE: ..."), and the sources an "according to" names ("according to
+HuffPo").
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from generator import rules
 from generator.extract.names import NOT_PEOPLE, clean_person_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 # '"..." \u2015 Christina Lastra.': a name after a dash ends the paragraph.
@@ -142,4 +143,43 @@ def untagged_speakers(docs: list[Doc]) -> list[tuple[int, Span, str]]:
                 name = clean_person_name(span)
                 if name and not rules.countries().lookup(name):
                     out.append((p, span, name))
+    return out
+
+
+def according_to_name(obj: Token) -> Span | None:
+    """The name the object of "according to" is, when the model did not tag it as a
+    person or an organisation ('according to HuffPo', 'according to The
+    Federalist', 'according to Nielsen', read as a place): a source by construction.
+    Not a country ("according to China"), nor the surname of a person."""
+    doc = obj.doc
+    start = obj.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i <= obj.i:
+        start -= 1
+    span = doc[start : obj.i + 1]
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
+        return None
+    if any(t.ent_type_ in ("PERSON", "ORG") for t in span):
+        return None
+    if any(
+        c.dep_ in ("amod", "nummod", "poss") or (c.dep_ == "det" and c.lower_ != "the")
+        for c in obj.children
+    ):
+        return None  # "according to a senior Democrat": a description, not a name
+    text = span.text
+    if rules.countries().lookup(text) or rules.countries().demonyms.get(text.lower()):
+        return None
+    return span
+
+
+def according_to_sources(docs: list[Doc]) -> list[tuple[int, Span, str]]:
+    """Sources named after "according to" that the model did not tag: organisations."""
+    out = []
+    for p, doc in enumerate(docs):
+        for tok in doc[:-1]:
+            if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
+                continue
+            obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            span = according_to_name(obj) if obj is not None else None
+            if span is not None:
+                out.append((p, span, span.text.replace("\u2019", "'")))
     return out

@@ -327,6 +327,9 @@ def _name_after(cue: Token, quoted: set[int], subject_before: bool = False) -> T
         # but "..., said Michael Kofman, an expert, would see": a name set off by a comma
         set_off = end + 1 < len(doc) and doc[end + 1].text == ","
         # nor "Massie ... but now said Trump had '...'", away from any quotation
+        if name.dep_ == "poss" and name.head.i > name.i:
+            # 'exhorted Clinton's introducer, actress Jamie Lee Curtis': the one she owns
+            return name.head
         if not (reported and (subject_before or not right_after_quote) and not set_off):
             return name
     for child in cue.children:
