@@ -1448,6 +1448,19 @@ CASES = [
         ],
     ),
     (
+        "according to what someone made",
+        [
+            'A "living wage" for a single adult in Texas is about $12 an hour, according '
+            "to calculations by Maria Gonzalez of Rice University.",
+            'A "living wage" in Ohio is $11 an hour, according to estimates by economist '
+            "David Miller.",
+        ],
+        [
+            ("living wage", "Maria Gonzalez", "partial"),
+            ("living wage", "David Miller", "partial"),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

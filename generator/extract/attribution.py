@@ -236,6 +236,14 @@ class Attributor(Speakers, Subjects, Neighbours):
                         # "according to a speech Mrs. Clinton delivered"
                         owner = self.owner(obj)
                         who = self.resolve(owner, p) if owner is not None else None
+                    if who is None and obj.pos_ == "NOUN":
+                        # "according to calculations by Amy Glasmeier", "according
+                        # to data from comScore": whoever made them.
+                        for prep in obj.children:
+                            if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+                                by = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                                who = self.resolve(by, p) if by is not None else None
+                                break
                     return (who,)
         return None
 
