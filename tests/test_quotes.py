@@ -1461,6 +1461,19 @@ CASES = [
         ],
     ),
     (
+        "a clause after a comma is not the noun's own, and a quote hung on another shares its cue",
+        [
+            "Some Democrats said they feared a left-wing version of Tom Hale's searing "
+            "speech at the 1992 convention, when Mr. Hale, who had failed to win his "
+            'party\'s nomination, called for a "cultural war" against "liberals and '
+            'radicals."',
+        ],
+        [
+            ("cultural war", "Tom Hale", "partial"),
+            ("liberals and radicals.", "Tom Hale", "partial"),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],

@@ -320,9 +320,11 @@ class Attributor(Speakers, Subjects, Neighbours):
             anc, came = t.head, t.dep_
             labelled = False  # reached through "as": a label, not what a noun says
             for _ in range(12):
-                if anc.i in quoted and came in ("conj", "appos") and anc.i not in seen:
+                if anc.i in quoted and came in ("conj", "appos", "prep") and anc.i not in seen:
                     # '“how the system is rigged,” and “wounded families” and “our
-                    # citizens,”': a quote coordinated with another goes on to its cue
+                    # citizens,”', 'a "cultural war" against "liberals"': a quote
+                    # coordinated with another or hung on it by a preposition goes
+                    # on to its cue
                     seen.add(anc.i)
                     anc, came = anc.head, anc.dep_
                     continue

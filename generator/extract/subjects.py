@@ -156,11 +156,14 @@ class Subjects:
                 tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "dep")
                 and tok.head is not tok
             ):
-                tok = tok.head
+                came_from, tok = tok, tok.head
                 if tok.pos_ == "NOUN":
                     # "a report warning of ..." -> whoever issued the report
-                    if any(c.dep_ == "poss" for c in tok.children):
-                        return next(c for c in tok.children if c.dep_ == "poss")
+                    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+                    if owner is not None and not _set_off_after(tok, came_from):
+                        # not "his party's nomination, called for ...": a clause
+                        # after a comma is a misparse, not the noun's own
+                        return owner
                     if tok.dep_ in ("dobj", "pobj") and tok.head.pos_ in ("VERB", "AUX"):
                         tok = tok.head if tok.dep_ == "dobj" else tok.head.head
                 continue
@@ -343,6 +346,12 @@ def _reported_by(clause: Token, verb: Token) -> bool:
         first in c.subtree for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
     )
     return verb.i < first.i and opens and len(between) <= 3 and not any(t.is_punct for t in between)
+
+
+def _set_off_after(noun: Token, clause: Token) -> bool:
+    """Whether a comma stands between a noun and the clause the parser hung on it."""
+    between = noun.doc[noun.i + 1 : clause.left_edge.i]
+    return clause.i > noun.i and any(t.text == "," for t in between)
 
 
 def _named_adverb(tok: Token, person_named) -> bool:
