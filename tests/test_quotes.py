@@ -1592,3 +1592,20 @@ def test_no_break_spaces_keep_every_offset(nlp):
 def test_a_quote_ends_open_through_a_quote_within_it(text, expected):
     (span,) = find_quote_spans([text])
     assert ends_open(text, span, (",", "?", "!")) is expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (["The plan is dead, according to HuffPo."], {("HuffPo", "organization")}),
+        # a person's surname is that person, not a source of its own
+        (
+            ["Senator Mara Lind spoke on Monday.", "The plan is dead, according to Lind."],
+            {("Mara Lind", "person")},
+        ),
+    ],
+)
+def test_according_to_names_a_source(nlp, paragraphs, expected):
+    art = Article(id="t", path="t.txt", title="T", paragraphs=tuple(paragraphs), date="2018-06-14")
+    index = extract_entities(art, list(nlp.pipe(paragraphs)))
+    assert {(e.name, e.kind) for e in index.entities} == expected

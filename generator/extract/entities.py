@@ -156,7 +156,8 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                         # Korea": not an American ministry or party.
                         drafts[f"org:{name.lower()}"].affiliations[country] += 1
 
-    surnames = {w for _, span, name in person_spans for w in name.split()[-1:]}
+    # "according to HuffPo": a source; not "according to Lind", a person's surname
+    surnames = {name.split()[-1] for _, _, name in person_spans}
     for p, span, name in according_to_sources(docs):
         if name not in surnames:
             add(f"org:{name.lower()}", "organization", name, p, span)

@@ -320,6 +320,9 @@ def _name_after(cue: Token, quoted: set[int], subject_before: bool = False) -> T
         while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
             end += 1
         name = doc[end]
+        if name.dep_ == "poss" and name.head.i > name.i:
+            # 'exhorted Clinton's introducer, actress Jamie Lee Curtis': the one she owns
+            return name.head
         # Not the subject of the clause a cue with a subject of its own reports
         # ("Garten said Nunberg was '...'", "King says Ali '...'").
         clause = name.head
@@ -327,9 +330,6 @@ def _name_after(cue: Token, quoted: set[int], subject_before: bool = False) -> T
         # but "..., said Michael Kofman, an expert, would see": a name set off by a comma
         set_off = end + 1 < len(doc) and doc[end + 1].text == ","
         # nor "Massie ... but now said Trump had '...'", away from any quotation
-        if name.dep_ == "poss" and name.head.i > name.i:
-            # 'exhorted Clinton's introducer, actress Jamie Lee Curtis': the one she owns
-            return name.head
         if not (reported and (subject_before or not right_after_quote) and not set_off):
             return name
     for child in cue.children:
