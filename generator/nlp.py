@@ -250,7 +250,8 @@ def _is_country(ent: Span, countries) -> bool:
 
 def _speaker_names(doc: Doc, ents: list[Span], title_tokens: set[int]) -> list[Span]:
     """Capitalised subjects of speech verbs that the model left untagged ("Tester
-    said", "Trump tweeted") are people: speech needs a speaker."""
+    said", "Trump tweeted") are people: speech needs a speaker. A platform the rules
+    call a thing ("Twitter said") is the company behind it."""
     countries = rules.countries()
     # Entities of other kinds ("Trump" as a WORK_OF_ART), and places that are no
     # country ("Trump" as a GPE), may be overruled.
@@ -281,7 +282,10 @@ def _speaker_names(doc: Doc, ents: list[Span], title_tokens: set[int]) -> list[S
                 and doc[start - 1].text not in honorifics
             ):
                 start -= 1
-            span = Span(doc, start, subj.i + 1, label="PERSON")
+            # What the rules call a thing speaks as the company behind it
+            # ("Facebook reported ...", "Twitter said"), not as a person.
+            thing = subj.ent_type_ == "THING"
+            span = Span(doc, start, subj.i + 1, label="ORG" if thing else "PERSON")
             if countries.lookup(span.text) or span.text.lower() in countries.capitals:
                 continue
             out.append(span)

@@ -1609,3 +1609,19 @@ def test_according_to_names_a_source(nlp, paragraphs, expected):
     art = Article(id="t", path="t.txt", title="T", paragraphs=tuple(paragraphs), date="2018-06-14")
     index = extract_entities(art, list(nlp.pipe(paragraphs)))
     assert {(e.name, e.kind) for e in index.entities} == expected
+
+
+def test_a_platform_speaks_as_its_company(nlp, attribute):
+    """What the rules call a thing (a platform, not an actor) that reports or says
+    something is the company behind it, never a person."""
+    paragraphs = [
+        "Facebook reported last quarter that its users spent 50 minutes a day on it.",
+        'In response, Twitter said it was investigating. "Threats have no place here," '
+        "a Twitter spokesman said.",
+    ]
+    art = Article(id="t", path="t.txt", title="T", paragraphs=tuple(paragraphs), date="2018-06-14")
+    index = extract_entities(art, list(nlp.pipe(paragraphs)))
+    kinds = {e.name: e.kind for e in index.entities}
+    assert kinds == {"Facebook": "organization", "Twitter": "organization"}
+    direct = [(t, s) for t, s, k in attribute(paragraphs) if k != "indirect"]
+    assert direct == [("Threats have no place here,", "Twitter")]

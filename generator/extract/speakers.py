@@ -47,6 +47,10 @@ class Speakers:
         ent = ent_of(tok) if tok.ent_type_ else None
         if ent is None:
             return None
+        if ent.label_ == "THING":
+            # "a Twitter spokesman", where the article has Twitter speak as a company
+            key = f"org:{ent.text.lower()}"
+            return key if self.kinds.get(key) == "organization" else None
         key = self.index.key_at(p, ent.start_char)
         if len(ent) == 1 and (key is None or self.kinds.get(key) != "person"):
             # "DuVernay said" tagged as an organization, in an article
