@@ -6,6 +6,7 @@ import pytest
 
 from generator.extract.entities import extract_entities
 from generator.extract.marks import find_quote_spans, is_name_not_speech
+from generator.extract.missed import surnames_tagged_as_orgs
 from generator.extract.neighbours import ends_open
 from generator.extract.quotes import extract_quotes
 from generator.model import Article
@@ -1625,3 +1626,28 @@ def test_a_platform_speaks_as_its_company(nlp, attribute):
     assert kinds == {"Facebook": "organization", "Twitter": "organization"}
     direct = [(t, s) for t, s, k in attribute(paragraphs) if k != "indirect"]
     assert direct == [("Threats have no place here,", "Twitter")]
+
+
+def _doc_with_ent(nlp, words: str, label: str):
+    """A doc of one entity followed by "said .", the entity set by hand (no model)."""
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(nlp.vocab, words=[*words.split(), "said", "."])
+    doc.ents = [Span(doc, 0, len(words.split()), label=label)]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("ents", "expected"),
+    [
+        # the article calls him "Trump" as a person too: the organisation is he
+        ([("Donald Trump", "PERSON"), ("Trump", "PERSON"), ("Trump", "ORG")], {"Trump"}),
+        # a network that shares a surname, never a person alone in the article
+        ([("Vicente Fox", "PERSON"), ("Fox", "ORG")], set()),
+        # a one-word person with no full name to be the surname of
+        ([("Trump", "PERSON"), ("Trump", "ORG")], set()),
+    ],
+)
+def test_surnames_tagged_as_organizations(nlp, ents, expected):
+    docs = [_doc_with_ent(nlp, words, label) for words, label in ents]
+    assert surnames_tagged_as_orgs(docs) == expected

@@ -34,6 +34,7 @@ from generator.extract.bodies import find_bodies
 from generator.extract.missed import (
     according_to_sources,
     people_tagged_as_orgs,
+    surnames_tagged_as_orgs,
     signatures,
     transcript_labels,
     untagged_speakers,
@@ -101,7 +102,7 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
             d.forms.add(_prefixed_form(span, name))
         spans[(p, span.start_char)] = key
 
-    people_as_orgs = people_tagged_as_orgs(docs)
+    people_as_orgs = people_tagged_as_orgs(docs) | surnames_tagged_as_orgs(docs)
     for p, doc in enumerate(docs):
         consumed = -1  # the end of a bracketed insertion already taken into a name
         for ent in doc.ents:

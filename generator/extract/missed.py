@@ -1,6 +1,7 @@
 """People the statistical model missed or mislabelled, found from how the article
 uses them: a name that is the subject of a verb of speech ("Estrosi told ..."), a
 two-word "organization" treated as a person ("Christian Estrosi, a former mayor"),
+a surname taken for an organization where the article also calls it a person,
 a signature ending a paragraph of quotations, the speakers a transcript labels in
 capitals ("WALLACE: ..."), and the sources an "according to" names ("according to
 HuffPo").
@@ -104,6 +105,22 @@ def people_tagged_as_orgs(docs: list[Doc]) -> set[str]:
             if described or words[-1].replace("\u2019", "'") in speakers:
                 out.add(ent.text)
     return out
+
+
+def surnames_tagged_as_orgs(docs: list[Doc]) -> set[str]:
+    """One-word "organizations" that are the surname of a person the article names
+    in full and that the model itself tags as a person elsewhere in it ("Trump"
+    in an article about Donald Trump); not a network that shares a surname ("Fox"
+    beside Vicente Fox), which the article never calls a person alone."""
+    people = [e for d in docs for e in d.ents if e.label_ == "PERSON"]
+    alone = {e.text for e in people if len(e) == 1}
+    surnames = {e[-1].text for e in people if len(e) > 1}
+    return {
+        e.text
+        for d in docs
+        for e in d.ents
+        if e.label_ == "ORG" and len(e) == 1 and e.text in alone and e.text in surnames
+    }
 
 
 def untagged_speakers(docs: list[Doc]) -> list[tuple[int, Span, str]]:
