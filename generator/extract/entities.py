@@ -34,8 +34,8 @@ from generator.extract.bodies import find_bodies
 from generator.extract.missed import (
     according_to_sources,
     people_tagged_as_orgs,
-    surnames_tagged_as_orgs,
     signatures,
+    surnames_tagged_as_orgs,
     transcript_labels,
     untagged_speakers,
 )
