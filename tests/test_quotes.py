@@ -1475,6 +1475,28 @@ CASES = [
         ],
     ),
     (
+        "present tense, inverted, with a description before the name",
+        [
+            "\u201cWe were ready for it,\u201d says Halifax cartoonist Jane Roe, who drew "
+            "the strip for a decade. \u201cNobody else was.\u201d",
+            "\u201cIt is a hard winter,\u201d says longtime union organizer Tom Hale.",
+        ],
+        [
+            ("We were ready for it,", "Jane Roe", "direct"),
+            ("Nobody else was.", "Jane Roe", "direct"),
+            ("It is a hard winter,", "Tom Hale", "direct"),
+        ],
+    ),
+    (
+        "a company named after a province is not that country",
+        [
+            "\u201cThe rates will rise in the spring,\u201d Hydro Ontario said in a statement.",
+        ],
+        [
+            ("The rates will rise in the spring,", "Hydro Ontario", "direct"),
+        ],
+    ),
+    (
         "nothing quoted at all",
         ["The talks\u2019 end came at 6 p.m. That\u2019s all there was."],
         [],
