@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from generator import rules
 from generator.extract.entities import EntityIndex
-from generator.extract.missed import according_to_name
+from generator.extract.missed import according_to_name, according_to_object
 from generator.extract.names import surname_index
 from generator.extract.neighbours import Neighbours, ends_open
 from generator.extract.salience import PERSON_PRONOUNS, Salience, genders
@@ -146,37 +146,34 @@ class Attributor(Speakers, Subjects, Neighbours):
             return labeller, None, True
         cue = None
         text = text_of(doc)
-        if cue is None:
-            after_cue = next((t for t in after if self.is_cue(t)), None) or adjacent
-            before_cue = self._introducing_cue(before, q)
-            if ends_open(text, q, (",", "?", "!", "\u2014", "-")) and after_cue is not None:
-                cue = after_cue
-            elif before_cue is not None:
-                cue = before_cue
-            elif (as_cue := self._as_cue(doc, q, quoted)) is not None:
-                cue = as_cue
-            elif (
-                after_cue is not None
-                and after_cue.sent.start > qtoks[-1].i
-                and (
-                    any(
-                        c.dep_ in ("ccomp", "xcomp") and c.i > after_cue.i and c.i not in quoted
-                        for c in after_cue.children
-                    )
-                    or not _opens_sentence(text, q, qtoks[0].sent)
+        after_cue = next((t for t in after if self.is_cue(t)), None) or adjacent
+        before_cue = self._introducing_cue(before, q)
+        if ends_open(text, q, (",", "?", "!", "\u2014", "-")) and after_cue is not None:
+            cue = after_cue
+        elif before_cue is not None:
+            cue = before_cue
+        elif (as_cue := self._as_cue(doc, q, quoted)) is not None:
+            cue = as_cue
+        elif (
+            after_cue is not None
+            and after_cue.sent.start > qtoks[-1].i
+            and (
+                any(
+                    c.dep_ in ("ccomp", "xcomp") and c.i > after_cue.i and c.i not in quoted
+                    for c in after_cue.children
                 )
-            ):
-                # '"...." Kasich said he would have fired him, according to press
-                # reports': the next sentence reports a clause of its own; 'the
-                # dangers of a "rigged economy." Carson struggled to answer': a
-                # quotation inside a sentence takes no cue from the next.
-                after = [t for t in after if t.i < after_cue.sent.start]
-            elif after_cue is not None and not any(
-                t.text == ":" for t in after if t.i > after_cue.i
-            ):
-                # not '"We are not terrorists." Mr. Zahed said: "..."': that cue
-                # introduces the next quote
-                cue = after_cue
+                or not _opens_sentence(text, q, qtoks[0].sent)
+            )
+        ):
+            # '"...." Kasich said he would have fired him, according to press
+            # reports': the next sentence reports a clause of its own; 'the
+            # dangers of a "rigged economy." Carson struggled to answer': a
+            # quotation inside a sentence takes no cue from the next.
+            after = [t for t in after if t.i < after_cue.sent.start]
+        elif after_cue is not None and not any(t.text == ":" for t in after if t.i > after_cue.i):
+            # not '"We are not terrorists." Mr. Zahed said: "..."': that cue
+            # introduces the next quote
+            cue = after_cue
         if cue is not None:
             who, found = self.speaker_of(cue, p)
             if found and who is None:
@@ -224,27 +221,25 @@ class Attributor(Speakers, Subjects, Neighbours):
         """The source an "according to X" in the window names: (its key or None),
         or None when there is no "according to"."""
         for t in window:
-            doc = t.doc
-            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-                obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
-                if obj is not None:
-                    who = self.resolve(obj, p)
-                    named = according_to_name(obj) if who is None else None
-                    if named is not None:
-                        who = self.index.key_at(p, named.start_char)  # "according to HuffPo"
-                    if who is None and obj.lemma_.lower() in self.cues.nouns:
-                        # "according to a speech Mrs. Clinton delivered"
-                        owner = self.owner(obj)
-                        who = self.resolve(owner, p) if owner is not None else None
-                    if who is None and obj.pos_ == "NOUN":
-                        # "according to calculations by Amy Glasmeier", "according
-                        # to data from comScore": whoever made them.
-                        for prep in obj.children:
-                            if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
-                                by = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                                who = self.resolve(by, p) if by is not None else None
-                                break
-                    return (who,)
+            obj = according_to_object(t)
+            if obj is not None:
+                who = self.resolve(obj, p)
+                named = according_to_name(obj) if who is None else None
+                if named is not None:
+                    who = self.index.key_at(p, named.start_char)  # "according to HuffPo"
+                if who is None and obj.lemma_.lower() in self.cues.nouns:
+                    # "according to a speech Mrs. Clinton delivered"
+                    owner = self.owner(obj)
+                    who = self.resolve(owner, p) if owner is not None else None
+                if who is None and obj.pos_ == "NOUN":
+                    # "according to calculations by Amy Glasmeier", "according
+                    # to data from comScore": whoever made them.
+                    for prep in obj.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+                            by = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                            who = self.resolve(by, p) if by is not None else None
+                            break
+                return (who,)
         return None
 
     def _held_by_subject(self, qtoks: list[Token], quoted: set[int], p: int) -> str | None:

@@ -163,11 +163,19 @@ def untagged_speakers(docs: list[Doc]) -> list[tuple[int, Span, str]]:
     return out
 
 
+def according_to_object(tok: Token) -> Token | None:
+    """X in "according to X", when `tok` is the "according" of one."""
+    doc = tok.doc
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    return next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+
+
 def according_to_name(obj: Token) -> Span | None:
     """The name the object of "according to" is, when the model did not tag it as a
     person or an organisation ('according to HuffPo', 'according to The
     Federalist', 'according to Nielsen', read as a place): a source by construction.
-    Not a country ("according to China"), nor the surname of a person."""
+    Not a description ("a senior Democrat") nor a country ("according to China")."""
     doc = obj.doc
     start = obj.i
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i <= obj.i:
@@ -192,10 +200,8 @@ def according_to_sources(docs: list[Doc]) -> list[tuple[int, Span, str]]:
     """Sources named after "according to" that the model did not tag: organisations."""
     out = []
     for p, doc in enumerate(docs):
-        for tok in doc[:-1]:
-            if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
-                continue
-            obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+        for tok in doc:
+            obj = according_to_object(tok)
             span = according_to_name(obj) if obj is not None else None
             if span is not None:
                 out.append((p, span, span.text.replace("\u2019", "'")))

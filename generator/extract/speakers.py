@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from generator.extract.bodies import PREFIX as BODY_PREFIX
 from generator.extract.salience import PERSON_PRONOUNS, THING_PRONOUNS, Candidate
 from generator.extract.sources import speaking_for
-from generator.extract.tokens import ent_of
+from generator.extract.tokens import ent_of, set_off
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -49,8 +49,7 @@ class Speakers:
             return None
         if ent.label_ == "THING":
             # "a Twitter spokesman", where the article has Twitter speak as a company
-            key = f"org:{ent.text.lower()}"
-            return key if self.kinds.get(key) == "organization" else None
+            return self._org_called(ent.text)
         key = self.index.key_at(p, ent.start_char)
         if len(ent) == 1 and (key is None or self.kinds.get(key) != "person"):
             # "DuVernay said" tagged as an organization, in an article
@@ -86,7 +85,7 @@ class Speakers:
             # "One of Grayson's former supporters, Pat Schroeder, wrote ...": the name
             # in apposition may hang on any word of the subject phrase.
             for t in tok.subtree:
-                if t.ent_type_ == "PERSON" and t.i > tok.i and _set_off(t):
+                if t.ent_type_ == "PERSON" and t.i > tok.i and set_off(t):
                     key = self.entity_of(t, p)
                     if key:
                         return key
@@ -234,6 +233,13 @@ class Speakers:
         # "Trump" stayed an entity of its own: the untagged word is that entity too.
         own = [k for k in owners if self.names.get(k) == word]
         return own[0] if len(own) == 1 else None
+
+    def _org_called(self, name: str) -> str | None:
+        """The organisation of the article called exactly this."""
+        return next(
+            (e.key for e in self.index.entities if e.kind == "organization" and e.name == name),
+            None,
+        )
 
     def _org_first_word(self, word: str) -> str | None:
         """The one organisation of the article whose name, of two words or more,
@@ -387,17 +393,3 @@ def _self_name(tok: Token) -> Token | None:
             if name.ent_type_ == "PERSON":
                 return name
     return None
-
-
-def _set_off(name: Token) -> bool:
-    """A name in apposition: so parsed, or set off by commas on both sides ('The
-    editor I was talking to, Tim Grieve, interrupted')."""
-    if name.dep_ == "appos":
-        return True
-    doc, first = name.doc, name.left_edge.i
-    return (
-        first > 0
-        and doc[first - 1].text == ","
-        and name.i + 1 < len(doc)
-        and doc[name.i + 1].text == ","
-    )

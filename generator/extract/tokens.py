@@ -136,3 +136,17 @@ def rstrip_end(text: str, k: int) -> int:
     while k > 0 and text[k - 1].isspace():
         k -= 1
     return k
+
+
+def set_off(name: Token) -> bool:
+    """A name in apposition: so parsed, or set off by commas on both sides ('The
+    editor I was talking to, Tim Grieve, interrupted')."""
+    if name.dep_ == "appos":
+        return True
+    doc, first = name.doc, name.left_edge.i
+    return (
+        first > 0
+        and doc[first - 1].text == ","
+        and name.i + 1 < len(doc)
+        and doc[name.i + 1].text == ","
+    )
