@@ -270,7 +270,7 @@ def publish(
 
 def _write(settings: Settings, corpus: Corpus, use_cache: bool) -> list[str]:
     from generator import cache, sitewrite
-    from generator.render import Reuse
+    from generator.reuse import Reuse
 
     site_src = settings.path("site_src")
     sitewrite.recover(site_src)

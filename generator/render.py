@@ -2,32 +2,44 @@
 
 One Jinja environment, made here. Article text is untrusted: every value a
 template prints is escaped for Markdown by `finalize` unless it is `Markup` built
-in this module from escaped parts, so a template cannot forget to escape.
+from escaped parts (`markup`), so a template cannot forget to escape.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
-import hashlib
 import io
 import multiprocessing
 import os
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from itertools import chain
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator import serialize
 from generator.escape import md_escape
 from generator.explain import ExplainViews
 from generator.history import HistoryViews
-from generator.model import Actor, Article, Corpus, Event, Quote, Topic
+from generator.markup import (
+    KIND_LABELS,
+    _items_for,
+    _rel_for,
+    actor_path,
+    article_path,
+    history_path,
+    link,
+    para_anchor,
+    paragraph_markup,
+    quote_anchor,
+    time_tag,
+    topic_path,
+)
+from generator.model import Actor, Article, Corpus, Quote, Topic
+from generator.reuse import Reuse
 from generator.sitewrite import Kept
 from generator.statements import statements
 from generator.wording import count, event_date, human_date, source_label
@@ -70,123 +82,6 @@ def make_env(templates: Path) -> jinja2.Environment:
         time_tag=time_tag,
     )
     return env
-
-
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def time_tag(date: str | None) -> Markup:
-    """A date as readers read it, machine-readable for sorting: `<time>` holds the
-    ISO date only when it is one (dates come from articles' metadata)."""
-    if not date:
-        return Markup("undated")
-    if not ISO_DATE.fullmatch(date):
-        return Markup(md_escape(human_date(date)))
-    return Markup(f'<time datetime="{date}">{md_escape(human_date(date))}</time>')
-
-
-def link(text: str, url: str) -> Markup:
-    """A Markdown link; the text is escaped, the URL is ours (never from articles)."""
-    return Markup(f"[{md_escape(text)}]({url})")
-
-
-KIND_LABELS = {
-    "person": "Person",
-    "country": "Country",
-    "organization": "Organization",
-    "group": "Group",
-}
-
-
-# --- paths ----------------------------------------------------------------------
-
-
-def article_path(article_id: str) -> str:
-    return f"articles/{article_id}.md"
-
-
-def actor_path(actor_id: str) -> str:
-    return f"actors/{actor_id}.md"
-
-
-def topic_path(topic_id: str) -> str:
-    return f"topics/{topic_id}.md"
-
-
-def history_path(topic_id: str) -> str:
-    return f"history/{topic_id}.md"
-
-
-def para_anchor(paragraph: int) -> str:
-    return f"p-{paragraph + 1}"
-
-
-def rel(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """A relative link between two pages of site_src/."""
-    depth = from_page.count("/")
-    url = "../" * depth + to_page
-    return f"{url}#{anchor}" if anchor else url
-
-
-# --- paragraphs with links and highlights -----------------------------------------
-
-
-def paragraph_markup(
-    text: str,
-    mentions: Iterable[tuple[int, int, str]],
-    quotes: Iterable[tuple],
-    page: str,
-) -> Markup:
-    """The paragraph, escaped, with actor mentions linked to their pages and quoted
-    passages highlighted (each with an id to link to). A quote given as (start,
-    end, id, speaker name) says who said it: on hover and on focus (a tap), and to
-    a screen reader before the words."""
-    quotes = sorted(q for q in quotes if 0 <= q[0] < q[1] <= len(text))
-    opens: dict[int, list[str]] = defaultdict(list)
-    closes: dict[int, list[str]] = defaultdict(list)
-    for start, end, qid, *who in quotes:
-        name = who[0] if who else None
-        if name:
-            said = escape(f"Said by {name}")
-            opens[start].append(
-                f'<mark class="quote" id="{qid}" tabindex="0" title="{said}">'
-                f'<span class="visually-hidden">{escape(name)}: </span>'
-            )
-        else:
-            opens[start].append(f'<mark class="quote" id="{qid}">')
-        closes[end].append("</mark>")
-    # Where a highlight opens or closes. A link is written whole, so no boundary
-    # may fall inside one: a link around 'Juan "Chico" Manriquez' would swallow the
-    # mark of "Chico", and the quotation's anchor with it. The highlight wins.
-    boundaries = sorted({b for s, e, *_ in quotes for b in (s, e)})
-    links: dict[int, tuple[int, str]] = {}
-    last_end = -1
-    for start, end, actor_id in sorted(mentions):
-        if start < last_end or end > len(text) or start >= end:
-            continue
-        k = bisect_right(boundaries, start)
-        if k < len(boundaries) and boundaries[k] < end:
-            continue
-        links[start] = (end, actor_id)
-        last_end = end
-    out: list[str] = []
-    i = 0
-    while i <= len(text):
-        out.extend(closes.get(i, []))
-        out.extend(opens.get(i, []))
-        if i == len(text):
-            break
-        if i in links:
-            end, actor_id = links[i]
-            out.append(str(link(text[i:end], rel(page, actor_path(actor_id)))))
-            i = end
-            continue
-        j = min(
-            [k for k in (*opens, *closes, *links) if k > i] + [len(text)],
-        )
-        out.append(md_escape(text[i:j]) if text[i:j].strip() else text[i:j])
-        i = j
-    return Markup("".join(out))
 
 
 # --- the site -------------------------------------------------------------------
@@ -412,53 +307,6 @@ PARALLEL_MIN_PAGES = 400
 _STATE: tuple | None = None  # (env, site, reuse) inherited by forked workers
 
 
-class Reuse:
-    """Pages of the last run that can be kept as they are: a page is rendered
-    again only when the fingerprint of everything it shows has changed.
-    `fingerprints` are last run's (path -> [inputs hash, [size, mtime]]); `folder`
-    holds last run's pages. A page touched since (another size or time, as make
-    and git judge files) is rendered again."""
-
-    def __init__(self, folder: Path, fingerprints: dict[str, list], templates: Path):
-        self.folder = folder
-        self.fingerprints = fingerprints
-        self.fresh: dict[str, str] = {}  # this run's inputs hashes, path -> hash
-        h = hashlib.sha256()
-        for t in sorted(templates.glob("*.j2")):
-            h.update(t.name.encode() + t.read_bytes())
-        # The code that renders is an input too: a fix here must reach every page.
-        here = Path(__file__).parent
-        for code in (here / "render.py", here / "escape.py"):
-            h.update(code.read_bytes())
-        self.templates = h.hexdigest()
-
-    def fingerprint(self, inputs: object) -> str:
-        return hashlib.sha256((self.templates + repr(inputs)).encode()).hexdigest()
-
-    def kept(self, path: str, fp: str) -> bool:
-        """Whether last run's page stands: same inputs, and nobody has touched it
-        (a page that is gone is never kept)."""
-        known = self.fingerprints.get(path)
-        if not isinstance(known, list) or len(known) != 2 or known[0] != fp:
-            return False
-        now = self._stat(path)
-        return now is not None and known[1] == now
-
-    def _stat(self, path: str) -> list[int] | None:
-        try:
-            st = (self.folder / path).stat()
-        except OSError:
-            return None
-        return [st.st_size, st.st_mtime_ns]
-
-    def written(self, skipped: list[str]) -> None:
-        """This run's fingerprints, once its pages are in `folder`, for the next run."""
-        stats = {path: self._stat(path) for path in self.fresh if path not in skipped}
-        self.fingerprints = {
-            path: [fp, stats[path]] for path, fp in self.fresh.items() if stats.get(path)
-        }
-
-
 def _render(env, site: Site, path: str, template: str, **ctx) -> str:
     ctx.setdefault("page", path)
     quote_item, event_item = _items_for(path, site.articles)
@@ -611,36 +459,3 @@ def redirect_page(old: str, new: str) -> str:
         f'<link rel="canonical" href="{url}">\n</head>\n'
         f'<body><p>This page has moved: <a href="{url}">{new}</a>.</p></body>\n</html>\n'
     )
-
-
-def quote_anchor(q: Quote) -> str:
-    return q.id.rsplit("-", 1)[-1]
-
-
-def _rel_for(page: str):
-    def _rel(to_page: str, anchor: str | None = None) -> str:
-        return rel(page, to_page, anchor)
-
-    return _rel
-
-
-def _items_for(page: str, site_articles: dict[str, Article]):
-    def quote_item(q: Quote) -> Markup:
-        """A quote as a list item linking to its place in the article. In Python
-        rather than a macro: the page of every quote calls it ten thousand times."""
-        label = f"in context, paragraph {q.paragraph + 1}"
-        if q.kind == "context":  # a fragment, within its sentence
-            url = rel(page, article_path(q.article), quote_anchor(q))
-            return Markup(f"- {md_escape(q.text)} ({link(label, url)})")
-        if q.kind == "indirect":
-            url = rel(page, article_path(q.article), para_anchor(q.paragraph))
-            return Markup(f"- *Reported:* {md_escape(q.text)} ({link(label, url)})")
-        url = rel(page, article_path(q.article), quote_anchor(q))
-        return Markup(f"- \u201c{md_escape(q.text)}\u201d ({link(label, url)})")
-
-    def event_item(e: Event) -> Markup:
-        label = source_label(site_articles[e.article], e.paragraph)
-        url = rel(page, article_path(e.article), para_anchor(e.paragraph))
-        return Markup(f"- **{md_escape(event_date(e))}**: {md_escape(e.title)}. {link(label, url)}")
-
-    return quote_item, event_item

@@ -10,7 +10,7 @@ import markdown
 import pytest
 
 from generator.extract.marks import find_quote_spans
-from generator.render import paragraph_markup
+from generator.markup import paragraph_markup
 
 MD = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc"])
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.escape import md_escape
+from generator.markup import paragraph_markup
 from generator.model import (
     Actor,
     Article,
@@ -22,7 +24,7 @@ from generator.model import (
     Role,
     Topic,
 )
-from generator.render import md_escape, paragraph_markup, render_site
+from generator.render import render_site
 from generator.topicspec import Question
 
 from .conftest import ROOT
@@ -204,7 +206,7 @@ def test_every_statement_once():
     ],
 )
 def test_dates_read_as_words_and_sort_as_iso(date, markup):
-    from generator.render import time_tag
+    from generator.markup import time_tag
 
     assert time_tag(date) == markup
 
