@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+import ftfy
 import yaml
 
 from generator import yamlsafe
@@ -142,6 +143,9 @@ def read_text(path: Path) -> str:
         line = raw[: e.start].count(b"\n") + 1
         raise IngestError(path, "is not UTF-8 text", line=line) from e
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Text mis-decoded upstream ("PeÃ±a Nieto") is repaired: ftfy's encoding repair
+    # alone, so curly quotes, entities and character widths stay as written.
+    text = ftfy.fix_encoding(text)
     if not text.strip():
         raise IngestError(path, "is empty")
     return text

@@ -130,6 +130,23 @@ def test_quotes_and_text_kept_as_written(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        # mis-decoded upstream (UTF-8 read as Windows-1252): repaired
+        ("Enrique Pe\u00c3\u00b1a Nieto spoke.", "Enrique Pe\u00f1a Nieto spoke."),
+        ("She said \u00e2\u0080\u009cno\u00e2\u0080\u009d.", "She said \u201cno\u201d."),
+        # as written: curly and straight quotes, entities, full-width letters, accents
+        ("\u201cYes,\u201d said Jos\u00e9 \u2014 it\u2019s &amp; \uff21.", None),
+        ("Ren\u00e9e Saint-Pierre, 60, said \"fine\".", None),
+    ],
+)
+def test_mangled_encoding_is_repaired_on_ingest(tmp_path, written, read):
+    f = tmp_path / "m.txt"
+    f.write_text(written + "\n", encoding="utf-8")
+    assert read_article(f).paragraphs[0] == (read or written)
+
+
 def test_ids_are_stable_slugs():
     assert slugify("000_d467db3020d79956") == "000-d467db3020d79956"
     assert slugify("Taro Kōno's Visit") == "taro-kono-s-visit"
