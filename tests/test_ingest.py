@@ -138,7 +138,7 @@ def test_quotes_and_text_kept_as_written(tmp_path):
         ("She said \u00e2\u0080\u009cno\u00e2\u0080\u009d.", "She said \u201cno\u201d."),
         # as written: curly and straight quotes, entities, full-width letters, accents
         ("\u201cYes,\u201d said Jos\u00e9 \u2014 it\u2019s &amp; \uff21.", None),
-        ("Ren\u00e9e Saint-Pierre, 60, said \"fine\".", None),
+        ('Ren\u00e9e Saint-Pierre, 60, said "fine".', None),
     ],
 )
 def test_mangled_encoding_is_repaired_on_ingest(tmp_path, written, read):
