@@ -30,6 +30,14 @@ def _load(name: str) -> dict | list:
     return yaml.load((RULES_DIR / name).read_text(encoding="utf-8"), Loader=_LOADER)
 
 
+def load(name: str) -> dict:
+    """One rules file as a mapping (for modules that keep their own rules)."""
+    data = _load(name)
+    if not isinstance(data, dict):
+        raise ValueError(f"{RULES_DIR / name}: expected a mapping")
+    return data
+
+
 @dataclass(frozen=True)
 class Country:
     name: str

@@ -37,6 +37,9 @@ class Context:
 
 def extract_article(article: Article, docs: list[Doc], ctx: Context | None = None) -> ArticleFacts:
     ctx = ctx or Context()
+    # Link lines, credits and notes are no evidence of anything: every extractor
+    # sees them as empty paragraphs, so indices stay those of the article.
+    docs = [_empty(doc) if i in article.boilerplate else doc for i, doc in enumerate(docs)]
     index = extract_entities(article, docs)
     quotes = extract_quotes(article, docs, index)
     paragraph_topics: tuple = ()
@@ -57,6 +60,12 @@ def extract_article(article: Article, docs: list[Doc], ctx: Context | None = Non
         headline=headline(docs[0]) if article.title_derived and docs else None,
         stances=tuple(stances),
     )
+
+
+def _empty(doc: Doc) -> Doc:
+    from spacy.tokens import Doc as SpacyDoc
+
+    return SpacyDoc(doc.vocab, words=[])
 
 
 def _quote_topics(q, doc: Doc, topics: TopicMatcher, paragraph_hits) -> object:
