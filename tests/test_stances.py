@@ -34,6 +34,13 @@ SPECS = (
         ("sanction",),
         proposal=Proposal("sanctions relief", ("sanction",), ("lift", "ease", "relief")),
     ),
+    TopicSpec(
+        "brexit",
+        "Brexit deal",
+        "The withdrawal agreement the prime minister negotiated with the European Union.",
+        ("Brexit", "withdrawal agreement"),
+        proposal=Proposal("the Brexit deal", ("deal", "withdrawal agreement")),
+    ),
 )
 
 
@@ -140,6 +147,14 @@ CASES = [
         ["White House officials say they are not interested in a moratorium."],
         {("freezes", "White House", "against", None)},
     ),
+    # The proposal is what the editors named: the term in the topic's sense.
+    (
+        ["Prime Minister Ana Lind defended her Brexit deal."],
+        {("brexit", "Ana Lind", "for", None)},
+    ),
+    (["Senator Tom Hale called for a free trade deal with Peru."], set()),  # another deal
+    (["Senator Tom Hale rejected the Pacific deal."], set()),  # a named other deal
+    (["Senator Tom Hale supported the way the cards were dealt."], set()),  # a verb
     # Must find nothing.
     (["President Ines Moreau supported the military exercises."], set()),  # not ending them
     (["The Clinton administration tried a freeze in 1994."], set()),  # an event, no stance
