@@ -204,6 +204,10 @@ class StanceCues:
     undoing: frozenset[str]
     marks: frozenset[str]  # "if", "only after", "in return for"
     condition_words: frozenset[str]
+    holders: dict[str, str]  # "critic" -> "against"
+    nouns: dict[str, str]  # "support" -> "for"
+    light_verbs: frozenset[str]
+    past_marks: frozenset[str]
 
 
 @functools.cache
@@ -227,4 +231,8 @@ def stance_cues() -> StanceCues:
         undoing=frozenset(data["undoing"]),
         marks=frozenset(data["condition_marks"]),
         condition_words=frozenset(data["condition_words"]),
+        holders={n: p for p in ("for", "against") for n in data[f"{p}_holders"]},
+        nouns={n: p for p in ("for", "against") for n in data[f"{p}_nouns"]},
+        light_verbs=frozenset(data["light_verbs"]),
+        past_marks=frozenset(data["past_marks"]),
     )

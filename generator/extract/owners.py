@@ -83,6 +83,10 @@ class Owners:
             subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj:
                 return self.resolve(subj[0], head)
+            if _uncontrolled(head):
+                # "It is disqualifying for a nominee to refuse ...": whoever the
+                # infinitive is about, it is nobody's own stance.
+                return []
             if head.dep_ in ("acomp", "xcomp", "attr", "aux", "conj") and head.head is not head:
                 head = head.head
                 continue
@@ -99,6 +103,11 @@ class Owners:
         if subj.lower_ in PRONOUNS or (words & POSSESSIVES and not self._named(subj)):
             if subj.lower_ == "it":
                 return []
+            quote = self.quote_at(subj)
+            if quote is not None and quote.kind == "direct":
+                # In a speaker's own words, "I" and "we" are the speaker; "he",
+                # "she" and "they" are someone else.
+                return [quote.speaker] if subj.lower_ in ("i", "we") and quote.speaker else []
             reporter = self.reporter(verb)
             personal = subj.lower_ in ("he", "she") or bool(words & {"his", "her"})
             if reporter and (not personal or reporter[0].startswith("person:")):
@@ -138,6 +147,10 @@ class Owners:
                     return self.resolve(subj[0], head)
         return self.speaker_of(verb)
 
+    def quote_at(self, tok: Token) -> Quote | None:
+        at = tok.idx
+        return next((q for q in self.quotes if q.start <= at < q.end), None)
+
     def speaker_of(self, tok: Token) -> list[str]:
         """Inside a quotation: its speaker."""
         at = tok.idx
@@ -162,7 +175,9 @@ class Owners:
         heads = [head, *(c for c in head.children if c.dep_ == "conj")]
         for h in heads:
             for t in h.subtree:
-                if any(a.dep_ == "relcl" and a.i != h.i for a in _path(t, h)):
+                if any(_detour(a) for a in _path(t, h)):
+                    # "senators from states Trump won": the noun holds its own stance,
+                    # never a name in a clause or a phrase that only describes it.
                     continue
                 key = _key(t, self.p, self.index)
                 if key is None:
@@ -179,6 +194,30 @@ class Owners:
         country = rules.countries().demonyms.get(tok.lower_)
         key = f"country:{country}" if country else None
         return key if key and any(e.key == key for e in self.index.entities) else None
+
+
+# Phrases through which a noun names the people it is made of ("experts, including
+# William J. Perry", "officials of the European Union").
+NAMING_PREPOSITIONS = {"of", "include", "including", "like", "such", "as", "among"}
+
+
+def _detour(tok: Token) -> bool:
+    if tok.dep_ in ("relcl", "acl", "advcl"):
+        return True
+    return tok.dep_ == "prep" and tok.lemma_.lower() not in NAMING_PREPOSITIONS
+
+
+def _uncontrolled(verb: Token) -> bool:
+    """An infinitive with no subject of its own that is not a control verb's
+    complement: a purpose or a judgment's clause ("is disqualifying ... to refuse")."""
+    if verb.dep_ not in ("advcl", "csubj", "ccomp", "acl"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    forward = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i]
+    expletive = any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+    return bool(forward) or expletive or verb.dep_ == "csubj"
 
 
 def _path(tok: Token, top: Token) -> list[Token]:

@@ -59,7 +59,19 @@ WEAK_MARKS = {"when", "once", "until", "in return for", "in exchange for"}
 OBJECT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "oprd", "prep", "pcomp", "acomp"}
 # The prepositions that introduce what a verb is about ("agreed to a moratorium",
 # "called for a freeze"); not time or place ("resisted talks until the freeze ...").
-OBJECT_PREPOSITIONS = {"for", "to", "on", "in", "toward", "towards", "with", "of", "about"}
+OBJECT_PREPOSITIONS = {
+    "for",
+    "to",
+    "on",
+    "in",
+    "toward",
+    "towards",
+    "with",
+    "of",
+    "about",
+    "against",
+    "from",
+}
 STRENGTH = {"conditional": 3, "against": 2, "undecided": 1, "for": 0}
 
 
@@ -105,6 +117,10 @@ class _Reader:
 
     def stances(self) -> list[Stance]:
         out: list[Stance] = []
+        if _question(self.sent):
+            # "Why won't he release his returns?": a question takes no side plainly.
+            self.people.update(self.sent)
+            return out
         for tok in self.sent:
             out.extend(self._from_cue(tok))
         if not out:
@@ -129,6 +145,9 @@ class _Reader:
             if tok.head.lemma_ == "be":  # "be flexible about the exercises"
                 region |= _subtrees(c for c in tok.head.children if c.dep_ == "prep")
             owners = self.owners.subject_of(tok)
+        elif tok.pos_ == "NOUN" and (lemma in cues.holders or lemma in cues.nouns):
+            # "a critic of the deal", "his support for the wall"
+            polarity, region, owners = self._noun_frame(tok, lemma)
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "attr" and self._judgment(tok):
             polarity = self._judgment(tok)
             cop = tok.head
@@ -149,6 +168,9 @@ class _Reader:
             return []
         if self._asked(tok):
             return []  # "a furor arose over whether the United States should accept ..."
+        if any(c.dep_ == "advmod" and c.lower_ in cues.past_marks for c in tok.children):
+            return []  # "had historically resisted": where it stood, not where it stands
+        reason = self._reason(tok, polarity, region)
         if tok.pos_ == "VERB" and any(
             c.lower_ in ("should", "must", "ought") for c in tok.children
         ):
@@ -169,17 +191,40 @@ class _Reader:
         out = []
         for topic in topics:
             stance = polarity
+            if lemma in self.topics.actions.get(topic, ()):
+                # The proposal's own action ("attacked the loopholes" where the
+                # proposal is attacking them) is being for it.
+                stance = "for"
             if self._undone(topic, region):
                 # "called for the suspension of the nuclear deal": for undoing it
                 # is against it.
                 stance = "against" if polarity == "for" else "for"
             if self._negated(tok):
                 stance = "against" if stance == "for" else "undecided"
+            if reason is not None:
+                # "mocked Romney for not releasing his returns": for releasing them.
+                stance = "for" if reason else "against"
             condition = None
             if stance == "for" and conditions:
                 stance, condition = "conditional", _words(conditions[0])
             out.extend(self._stance(topic, o, stance, tok, condition) for o in owners)
         return out
+
+    def _reason(self, tok: Token, polarity: str, region: set[int]) -> bool | None:
+        """For a verb of blame with a person as object, whether what they are blamed
+        for is not doing something (None where there is no such object)."""
+        if polarity != "against" or tok.pos_ != "VERB":
+            return None
+        doc = self.sent.doc
+        if not any(c.dep_ == "dobj" and c.ent_type_ for c in tok.children):
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "over"):
+                inner = [t for t in c.subtree]
+                if any(self.term_at.get(t.i) for t in inner):
+                    return any(t.dep_ == "neg" or t.lower_ in ("never", "not") for t in inner)
+        del doc
+        return None
 
     def _undone(self, topic: str, region: set[int]) -> bool:
         """Whether the proposal (one with no actions of its own) is what the object
@@ -195,6 +240,8 @@ class _Reader:
                     break
                 if a.lemma_.lower() in self.cues.undoing:
                     return True
+                if a.dep_ == "prep" and a.lower_ != "of":
+                    break  # "lift pressure in return for a moratorium": not undone
         return False
 
     @staticmethod
@@ -210,12 +257,53 @@ class _Reader:
         return False
 
     def _phrasal(self, tok: Token) -> str | None:
+        lemma = tok.lemma_.lower()
         for c in tok.children:
             if c.dep_ in ("prt", "prep"):
-                hit = self.cues.phrasal.get((tok.lemma_.lower(), c.lower_))
+                hit = self.cues.phrasal.get((lemma, c.lower_))
                 if hit:
                     return hit
+        doc = tok.doc
+        for (head, rest), hit in self.cues.phrasal.items():
+            words = rest.split()
+            if head == lemma and len(words) > 1:
+                after = doc[tok.i + 1 : tok.i + 1 + len(words)]
+                if [t.lower_ for t in after] == words:
+                    return hit  # "pushed back against", "walked away from"
         return None
+
+    def _noun_frame(self, tok: Token, lemma: str) -> tuple[str, set[int], list[str]]:
+        """A stance noun: what it is about, and whose it is."""
+        cues = self.cues
+        if lemma in cues.holders:
+            polarity = cues.holders[lemma]
+            region = _subtrees(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of")
+            owners: list[str] = []
+            if tok.dep_ == "appos":  # "Ron Roe, another critic of ..."
+                owners = self.owners.of_phrase(tok.head)
+            for c in tok.children:
+                if not owners and c.dep_ == "appos":  # "Another critic, Ron Roe, ..."
+                    owners = self.owners.of_phrase(c)
+                if not owners and c.dep_ == "prep" and c.lemma_.lower() in ("include", "like"):
+                    owners = self.owners.of_prep(c)  # "critics, including Ron Roe"
+            if not owners and tok.dep_ == "attr":  # "Ron Roe is a critic of ..."
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+                owners = self.owners.resolve(subj[0], tok.head) if subj else []
+            return polarity, region, owners
+        polarity = cues.nouns[lemma]
+        region = _subtrees(
+            c
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "against", "on")
+        )
+        if lemma in ("call", "push", "demand") and not region:
+            return polarity, set(), []  # a phone call, a push: not a call for anything
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        if poss:
+            return polarity, region, self.owners.resolve(poss[0], tok)
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cues.light_verbs:
+            return polarity, region, self.owners.subject_of(tok.head)  # "voiced support"
+        return polarity, region, []
 
     def _judgment(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
@@ -281,13 +369,22 @@ class _Reader:
             return topics
         for i in sorted(region):
             t = doc[i]
-            if t.lemma_.lower() in ANAPHORS and any(c.lower_ in POINTERS for c in t.children):
+            heads = ANAPHORS | self._term_heads(self.context[-1])
+            if t.lemma_.lower() in heads and any(c.lower_ in POINTERS for c in t.children):
                 # The object itself, or "versions of the proposal": not a noun
                 # deep in a clause about something else.
                 top = t.head.head if t.dep_ == "pobj" else t
                 if top.head.i not in region or top.head is top:
                     return [self.context[-1]]
         return []
+
+    def _term_heads(self, topic: str) -> set[str]:
+        """The head words of a proposal's terms: "the deal" for a "trade deal"."""
+        prop = self.topics.proposals.get(topic)
+        if prop is None:
+            return set()
+        heads = {t.split()[-1].lower() for t in prop.terms if " " in t}
+        return heads | {h[:-1] for h in heads if h.endswith("s")}
 
     def _conditions(self, tok: Token, region: set[int]) -> list[Span]:
         """Conditions on the cue's clause, or on what it is about."""
@@ -395,6 +492,10 @@ class _Reader:
             condition=condition,
             quote=quote,
         )
+
+
+def _question(sent: Span) -> bool:
+    return sent.text.rstrip(" \"”’')]").endswith("?")
 
 
 def _subtrees(tokens) -> set[int]:
