@@ -198,10 +198,12 @@ class Owners:
 
 # Phrases through which a noun names the people it is made of ("experts, including
 # William J. Perry", "officials of the European Union").
-NAMING_PREPOSITIONS = {"of", "include", "including", "like", "such", "as", "among"}
+NAMING_PREPOSITIONS = {"of", "include", "including", "like", "such", "as", "among", "by"}
 
 
 def _detour(tok: Token) -> bool:
+    if tok.dep_ == "acl" and tok.lemma_.lower() in ("lead", "include", "head"):
+        return False  # "states led by West Virginia": the one at their head
     if tok.dep_ in ("relcl", "acl", "advcl"):
         return True
     return tok.dep_ == "prep" and tok.lemma_.lower() not in NAMING_PREPOSITIONS

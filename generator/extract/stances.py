@@ -53,6 +53,7 @@ ANAPHORS = {
     "initiative",
     "notion",
 }
+ANAPHORIC = {"then", "that", "this", "so", "it"}
 POINTERS = {"the", "this", "that", "such", "similar", "same", "these", "those"}
 MODALS = {"will", "would", "should", "must", "'ll", "shall", "wo"}
 WEAK_MARKS = {"when", "once", "until", "in return for", "in exchange for"}
@@ -154,7 +155,7 @@ class _Reader:
             region = _subtrees(c for c in cop.children if c.dep_ in SUBJECT_DEPS)
             to = [c for c in cop.children if c.dep_ == "prep" and c.lower_ in ("to", "for")]
             owners = self.owners.of_prep(to[0]) if to else self.owners.reporter(cop)
-        elif tok.pos_ in ("VERB", "NOUN") and any(c.lower_ in MODALS for c in tok.children):
+        elif tok.pos_ in ("VERB", "NOUN") and _modal(tok):
             # "he would end joint military exercises": the proposal's own action.
             only = {t for t, acts in self.topics.actions.items() if lemma in acts}
             if not only:
@@ -171,9 +172,7 @@ class _Reader:
         if any(c.dep_ == "advmod" and c.lower_ in cues.past_marks for c in tok.children):
             return []  # "had historically resisted": where it stood, not where it stands
         reason = self._reason(tok, polarity, region)
-        if tok.pos_ == "VERB" and any(
-            c.lower_ in ("should", "must", "ought") for c in tok.children
-        ):
+        if tok.pos_ == "VERB" and _modal(tok, ("should", "must", "ought")):
             # "He said the United States should end its exercises": what someone
             # should do is the stance of whoever says so.
             owners = self.owners.reporter(tok)
@@ -206,7 +205,7 @@ class _Reader:
                 stance = "for" if reason else "against"
             condition = None
             if stance == "for" and conditions:
-                stance, condition = "conditional", _words(conditions[0])
+                stance, condition = "conditional", self._condition_text(conditions[0])
             out.extend(self._stance(topic, o, stance, tok, condition) for o in owners)
         return out
 
@@ -370,13 +369,29 @@ class _Reader:
         for i in sorted(region):
             t = doc[i]
             heads = ANAPHORS | self._term_heads(self.context[-1])
-            if t.lemma_.lower() in heads and any(c.lower_ in POINTERS for c in t.children):
+            pointed = any(c.lower_ in POINTERS or c.dep_ == "poss" for c in t.children)
+            if t.lemma_.lower() in heads and pointed:
                 # The object itself, or "versions of the proposal": not a noun
                 # deep in a clause about something else.
                 top = t.head.head if t.dep_ == "pobj" else t
                 if top.head.i not in region or top.head is top:
                     return [self.context[-1]]
         return []
+
+    def _condition_text(self, span: Span) -> str:
+        """A condition a reader understands alone: "only then" says what "then"
+        is with the sentence before it."""
+        words = _words(span)
+        if {w.lower() for w in words.split()} & ANAPHORIC and len(words.split()) <= 3:
+            sent = self.sent
+            if sent.start > 0:
+                before = sent.doc[sent.start - 1].sent.text
+                # Of a quoted sentence, the words quoted, not the speech tag after them.
+                quoted = re.search(r"[“\"](.+?)[,.]?[”\"]", before)
+                said = quoted.group(1) if quoted else before
+                said = re.sub(r"\s+", " ", said).strip(" .,")
+                return f"{words} ({said})"
+        return words
 
     def _term_heads(self, topic: str) -> set[str]:
         """The head words of a proposal's terms: "the deal" for a "trade deal"."""
@@ -422,7 +437,7 @@ class _Reader:
                 return _span(c)
             if pobj and pobj[0].lemma_.lower() in self.cues.condition_words:
                 return _span(c)  # "under certain circumstances"
-            if inside and any(m.startswith(phrase) for m in marks if " " in m):
+            if inside and pobj and any(m == phrase or m.startswith(phrase + " ") for m in marks):
                 return _span(c)  # "in return for ...", "in exchange for ..."
         if (
             c.dep_ == "advmod"
@@ -468,7 +483,9 @@ class _Reader:
             owners = self.owners.reporter(tok)
             for t in topics:
                 for o in owners:
-                    out.append(self._stance(t, o, "conditional", tok, _words(conditions[0])))
+                    out.append(
+                        self._stance(t, o, "conditional", tok, self._condition_text(conditions[0]))
+                    )
         return out
 
     def _stance(self, topic: str, owner: str, stance: str, cue: Token, condition) -> Stance:
@@ -492,6 +509,15 @@ class _Reader:
             condition=condition,
             quote=quote,
         )
+
+
+def _modal(tok: Token, modals=MODALS) -> bool:
+    """Whether a modal governs the verb, or the verb it is coordinated with ("should
+    follow the precedent and release his returns")."""
+    for v in (tok, tok.head) if tok.dep_ == "conj" else (tok,):
+        if any(c.lower_ in modals for c in v.children):
+            return True
+    return False
 
 
 def _question(sent: Span) -> bool:

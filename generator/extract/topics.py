@@ -50,6 +50,17 @@ class TopicMatcher:
                     for w in (doc[0].lemma_.lower(), a.split()[0].lower())
                 )
             self.all_actions = frozenset().union(*self.actions.values())
+        # A name or an acronym ("Obamacare", "NAFTA") is matched as written too: the
+        # lemmatizer takes a lone capitalised word for a verb and lower-cases it.
+        self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.proposal_names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for t in topics:
+            names = [n for n in t.terms if n != n.lower()]
+            if names:
+                self.names.add(t.id, [nlp.make_doc(n) for n in names])
+            props = [n for n in (t.proposal.terms if t.proposal else ()) if n != n.lower()]
+            if props:
+                self.proposal_names.add(t.id, [nlp.make_doc(n) for n in props])
             # The topic's own words, for telling its sense of a term from another's.
             self.vocab = {
                 t.id: sense.vocabulary(
@@ -71,8 +82,11 @@ class TopicMatcher:
         if cached is None:
             cached = []
             if self.topics:
-                for match_id, s, e in self.matcher(doc):
-                    cached.append((doc.vocab.strings[match_id], s, e))
+                seen = set()
+                for match_id, s, e in [*self.matcher(doc), *self.names(doc)]:
+                    if (match_id, s, e) not in seen:
+                        seen.add((match_id, s, e))
+                        cached.append((doc.vocab.strings[match_id], s, e))
             doc.user_data["explainer_topics"] = cached
         return cached
 
@@ -87,7 +101,7 @@ class TopicMatcher:
             return cached
         found = [
             (t, s, e)
-            for m, s, e in self.proposal_matcher(doc)
+            for m, s, e in sorted({*self.proposal_matcher(doc), *self.proposal_names(doc)})
             if sense.in_sense(doc, s, e, self.vocab[t := doc.vocab.strings[m]], self.described[t])
         ]
         out = []
