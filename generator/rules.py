@@ -208,6 +208,8 @@ class StanceCues:
     nouns: dict[str, str]  # "support" -> "for"
     light_verbs: frozenset[str]
     past_marks: frozenset[str]
+    evaluations: dict[str, int]  # "important" -> 1, "mistake" -> -1
+    deontic: frozenset[str]
 
 
 @functools.cache
@@ -235,4 +237,9 @@ def stance_cues() -> StanceCues:
         nouns={n: p for p in ("for", "against") for n in data[f"{p}_nouns"]},
         light_verbs=frozenset(data["light_verbs"]),
         past_marks=frozenset(data["past_marks"]),
+        evaluations={
+            **{w: 1 for w in data["good_evaluations"]},
+            **{w: -1 for w in data["bad_evaluations"]},
+        },
+        deontic=frozenset(data["deontic"]),
     )

@@ -202,12 +202,39 @@ CASES = [
         ["Senator Tom Hale backed a freeze only with a vote of parliament."],
         {("freezes", "Tom Hale", "conditional", "only with a vote of parliament")},
     ),
+    # A judgment of a clause: the judge stands with a good word's clause, against a
+    # bad word's; a rule that should exist.
+    (
+        ['"It is disgraceful for a leader to refuse a freeze," Mr. Sato said.'],
+        {("freezes", "Sato", "for", None)},
+    ),
+    (
+        ['"It would be a mistake to lift the sanctions," Governor Ana Lind said.'],
+        {("sanctions", "Ana Lind", "against", None)},
+    ),
+    (
+        ["Mr. Sato says it is time to end the military exercises."],
+        {("exercises", "Sato", "for", None)},
+    ),
+    (
+        ["Ms. Lind says there needs to be a law that requires a freeze on tests."],
+        {("freezes", "Lind", "for", None)},
+    ),
+    (["It is time to end the military exercises."], set()),  # the reporter's own voice
+    (
+        ["Mr. Sato is wrong to reject a freeze."],
+        {("freezes", "Sato", "against", None)},  # he rejects it; the judge is unnamed
+    ),
+    (
+        ["If parliament finally approves a freeze, the talks will resume."],
+        set(),  # a hypothetical
+    ),
     # Must find nothing.
     (['"Why won\'t he end the military exercises?" Mr. Sato asked.'], set()),  # a question
     (['"He will end the military exercises," Mr. Sato said.'], set()),  # "he" is not Sato
     (
-        ['"It is a disgrace for a leader to refuse a freeze," Mr. Sato said.'],
-        set(),  # whoever refuses, not Sato
+        ['"It is hard for a leader to refuse a freeze," Mr. Sato said.'],
+        set(),  # whoever refuses, not Sato; and "hard" takes no side
     ),
     (
         ["Senators from states Ana Lind won did not want a moratorium."],

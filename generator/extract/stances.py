@@ -34,6 +34,7 @@ import re
 from typing import TYPE_CHECKING
 
 from generator import rules
+from generator.extract import evaluations
 from generator.extract.entities import EntityIndex
 from generator.extract.owners import SUBJECT_DEPS, Owners, People
 from generator.model import Article, Quote, Stance
@@ -124,6 +125,7 @@ class _Reader:
             return out
         for tok in self.sent:
             out.extend(self._from_cue(tok))
+        out.extend(evaluations.judged(self, self.sent))
         if not out:
             out.extend(self._conditional_clauses())
         self.people.update(self.sent)
@@ -131,12 +133,24 @@ class _Reader:
 
     # --- cues ---------------------------------------------------------------------
 
-    def _from_cue(self, tok: Token) -> list[Stance]:
+    def _from_cue(
+        self, tok: Token, owners_for: list[str] | None = None, flip: bool = False
+    ) -> list[Stance]:
+        """The stances a cue word states. `owners_for` and `flip` serve the frames
+        that judge a clause (`evaluations.py`): whose the judgment is, and whether it
+        turns the clause's stance ("it is disqualifying to refuse ...")."""
         lemma = tok.lemma_.lower()
         cues = self.cues
         change = lemma in cues.change_words
         only = None
-        if tok.pos_ == "VERB" and (lemma in cues.verbs or self._phrasal(tok)):
+        if owners_for is not None and tok.pos_ == "VERB" and lemma in self.topics.all_actions:
+            # "It is time to release the returns": the proposal's own action, judged.
+            only = {t for t, acts in self.topics.actions.items() if lemma in acts}
+            polarity = "for"
+            region = _subtrees(c for c in tok.children if c.dep_ in ("dobj", "prep"))
+            region.add(tok.i)
+            owners = owners_for
+        elif tok.pos_ == "VERB" and (lemma in cues.verbs or self._phrasal(tok)):
             polarity = cues.verbs.get(lemma) or self._phrasal(tok)
             region, owners = self._verb_frame(tok)
         elif tok.pos_ == "ADJ" and lemma in cues.adjectives and tok.dep_ in ("acomp", "xcomp"):
@@ -167,8 +181,10 @@ class _Reader:
             change = False
         else:
             return []
-        if self._asked(tok):
-            return []  # "a furor arose over whether the United States should accept ..."
+        if self._asked(tok) or _hypothetical(tok):
+            # "a furor arose over whether the United States should accept ...",
+            # "if Congress finally requires candidates to release ...": no side taken.
+            return []
         if any(c.dep_ == "advmod" and c.lower_ in cues.past_marks for c in tok.children):
             return []  # "had historically resisted": where it stood, not where it stands
         reason = self._reason(tok, polarity, region)
@@ -176,6 +192,8 @@ class _Reader:
             # "He said the United States should end its exercises": what someone
             # should do is the stance of whoever says so.
             owners = self.owners.reporter(tok)
+        if owners_for is not None:
+            owners = owners_for
         if not owners:
             return []
         conditions = self._conditions(tok, region)
@@ -203,6 +221,8 @@ class _Reader:
             if reason is not None:
                 # "mocked Romney for not releasing his returns": for releasing them.
                 stance = "for" if reason else "against"
+            if flip:
+                stance = {"for": "against", "against": "for"}.get(stance, stance)
             condition = None
             if stance == "for" and conditions:
                 stance, condition = "conditional", self._condition_text(conditions[0])
@@ -509,6 +529,19 @@ class _Reader:
             condition=condition,
             quote=quote,
         )
+
+
+HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest"}
+
+
+def _hypothetical(tok: Token) -> bool:
+    """Whether the cue is inside an "if" clause (or "unless", "whether")."""
+    for a in (tok, *tok.ancestors):
+        if a.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in a.children
+        ):
+            return True
+    return False
 
 
 def _modal(tok: Token, modals=MODALS) -> bool:
