@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from generator.editorial import CurationEntry, Leader
+from generator.extract import byline
 from generator.extract.actors import merge_actors
 from generator.extract.entities import extract_entities
 from generator.extract.episodes import build_episodes
@@ -42,6 +43,7 @@ def extract_article(article: Article, docs: list[Doc], ctx: Context | None = Non
     docs = [_empty(doc) if i in article.boilerplate else doc for i, doc in enumerate(docs)]
     index = extract_entities(article, docs)
     quotes = extract_quotes(article, docs, index)
+    index = byline.with_author(article, docs, index, quotes)
     paragraph_topics: tuple = ()
     if ctx.topics is not None:
         hits = [ctx.topics.match(doc) for doc in docs]

@@ -104,11 +104,14 @@ class Owners:
             if subj.lower_ == "it":
                 return []
             quote = self.quote_at(subj)
+            if quote is None and self.index.author and subj.lower_ in ("i", "we"):
+                return [self.index.author]  # an opinion piece's own voice
             if quote is not None and quote.kind == "direct":
                 # In a speaker's own words, "I" and "we" are the speaker; "he",
                 # "she" and "they" are someone else.
                 return [quote.speaker] if subj.lower_ in ("i", "we") and quote.speaker else []
-            reporter = self.reporter(verb)
+            # Not the opinion piece's own voice: "he" and "they" are never its author.
+            reporter = self.reporter(verb, own=False)
             personal = subj.lower_ in ("he", "she") or bool(words & {"his", "her"})
             if reporter and (not personal or reporter[0].startswith("person:")):
                 return reporter
@@ -134,7 +137,7 @@ class Owners:
                 return name in affs
         return False
 
-    def reporter(self, verb: Token) -> list[str]:
+    def reporter(self, verb: Token, own: bool = True) -> list[str]:
         """The speaker of the clause `verb` heads, if it is reported ("X said ...")."""
         head = verb
         for _ in range(6):
@@ -145,7 +148,13 @@ class Owners:
                 subj = [c for c in head.children if c.dep_ == "nsubj"]
                 if subj and subj[0].lower_ != "it":
                     return self.resolve(subj[0], head)
-        return self.speaker_of(verb)
+        return self.speaker_of(verb) or (self.own_voice(verb) if own else [])
+
+    def own_voice(self, tok: Token) -> list[str]:
+        """Outside any quotation of an opinion piece: its author."""
+        if self.index.author and self.quote_at(tok) is None:
+            return [self.index.author]
+        return []
 
     def quote_at(self, tok: Token) -> Quote | None:
         at = tok.idx

@@ -322,7 +322,11 @@ class _Reader:
             return polarity, region, self.owners.resolve(poss[0], tok)
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cues.light_verbs:
             return polarity, region, self.owners.subject_of(tok.head)  # "voiced support"
-        return polarity, region, []
+        by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+        if by:
+            return polarity, region, self.owners.of_prep(by[0])  # "support from unions"
+        # "the case for disclosure" in an opinion piece's own voice: its author's.
+        return polarity, region, self.owners.own_voice(tok)
 
     def _judgment(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
