@@ -24,6 +24,25 @@ PRONOUNS = {"he", "she", "they", "we", "i", "it", "who"}
 POSSESSIVES = {"his", "her", "their", "our", "my", "its"}
 SPEECH_VERBS = rules.cues().verbs | {"indicate", "signal", "make", "tell", "insist", "believe"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# A country's own voice, through one who speaks for it.
+GOVERNMENTS = {"country", "government", "nation", "administration", "ministry", "state"}
+OFFICIALS = {
+    "ambassador",
+    "envoy",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "negotiator",
+    "representative",
+    "secretary",
+    "official",
+    "diplomat",
+    "president",
+    "premier",
+    "chancellor",
+    "leader",
+}
 
 
 class People:
@@ -155,6 +174,40 @@ class Owners:
         if self.index.author and self.quote_at(tok) is None:
             return [self.index.author]
         return []
+
+    def behalf(self, cue: Token, owner: str) -> str | None:
+        """The country an official states a stance for: "his country was willing",
+        "our government will", "we are ready" said by an ambassador or a minister
+        of that country (its name, or None)."""
+        if not owner.startswith("person:"):
+            return None
+        head = cue
+        subj = None
+        for _ in range(6):
+            found = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if found:
+                subj = found[0]
+                break
+            if head.dep_ not in ("acomp", "xcomp", "attr", "aux", "conj") or head.head is head:
+                break
+            head = head.head
+        if subj is None:
+            return None
+        poss = {c.lower_ for c in subj.children if c.dep_ == "poss"}
+        own = subj.lower_ == "we" or (
+            subj.lemma_.lower() in GOVERNMENTS and poss & {"his", "her", "their", "our"}
+        )
+        if not own:
+            return None
+        entity = next((e for e in self.index.entities if e.key == owner), None)
+        if entity is None:
+            return None
+        known = rules.countries().by_name
+        for role in entity.roles:
+            words = set(role.title.lower().split())
+            if words & OFFICIALS and role.affiliation in known:
+                return role.affiliation
+        return None
 
     def quote_at(self, tok: Token) -> Quote | None:
         at = tok.idx

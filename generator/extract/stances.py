@@ -169,7 +169,9 @@ class _Reader:
             region = _subtrees(c for c in cop.children if c.dep_ in SUBJECT_DEPS)
             to = [c for c in cop.children if c.dep_ == "prep" and c.lower_ in ("to", "for")]
             owners = self.owners.of_prep(to[0]) if to else self.owners.reporter(cop)
-        elif tok.pos_ in ("VERB", "NOUN") and _modal(tok):
+        elif tok.pos_ in ("VERB", "NOUN") and (
+            _modal(tok) or (_passive(tok) and _modal(tok, POSSIBLE))
+        ):
             # "he would end joint military exercises": the proposal's own action.
             only = {t for t, acts in self.topics.actions.items() if lemma in acts}
             if not only:
@@ -178,6 +180,17 @@ class _Reader:
             region = _subtrees(c for c in tok.children if c.dep_ in ("dobj", "prep"))
             region.add(tok.i)
             owners = self.owners.subject_of(tok)
+            if _passive(tok):
+                # "saying that they could legitimately be eased": what may be done to
+                # the proposal's thing (or "they", named just before) is the stance of
+                # whoever says so.
+                subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+                region |= _subtrees(subj)
+                if subj and subj[0].lower_ in ("they", "it", "them"):
+                    region |= {
+                        i for i in range(self.sent.start, subj[0].i) if self.term_at.get(i) in only
+                    }
+                owners = self.owners.reporter(tok)
             change = False
         else:
             return []
@@ -532,10 +545,16 @@ class _Reader:
             cue=cue.text,
             condition=condition,
             quote=quote,
+            on_behalf=self.owners.behalf(cue, owner),
         )
 
 
 HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest"}
+POSSIBLE = {"could", "can", "may", "might"}
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
 def _hypothetical(tok: Token) -> bool:
