@@ -25,6 +25,8 @@ from generator.editorial import RESERVED_ACTOR_IDS, CurationEntry, EditorialErro
 from generator.extract.bodies import BODY_NAME, body_name
 from generator.extract.bodies import PREFIX as BODY_PREFIX
 from generator.extract.names import is_full_name, name_tokens, surname_candidates
+from generator.extract.surnames import full_names as surname_index
+from generator.extract.surnames import initials_apart
 from generator.model import Actor, ArticleFacts, Entity, Mention, Role
 
 
@@ -104,18 +106,21 @@ def merge_actors(
     dates = {f.article.id: _date(f.article.date) for f in facts}
     # Names as they may be shown, before anything is joined by them.
     entities = {f.article.id: _clean_entities(f.entities) for f in facts}
-    full_names: dict[str, set[str]] = defaultdict(set)  # surname -> person keys
-    for f in facts:
-        for e in entities[f.article.id]:
-            if e.kind == "person" and is_full_name(e.name):
-                for s in surname_candidates(e.name):
-                    full_names[s].add(person_key(e.name))
+    people = [
+        (f.article.id, e.name) for f in facts for e in entities[f.article.id] if e.kind == "person"
+    ]
+    keys = _PersonKeys(initials_apart(fold(n) for _, n in people))
+    keys.two_word = {keys(n) for _, n in people if len(name_tokens(n)) == 2 and is_full_name(n)}
     leader_by_key = {person_key(ld.name): ld for ld in leaders}
     for ld in leaders:
-        for s in surname_candidates(ld.name):
-            full_names[s].add(person_key(ld.name))
         for alias in ld.aliases:
             leader_by_key.setdefault(person_key(alias), ld)
+    full_names = surname_index(people, keys)
+    for ld in leaders:
+        full_names.names.setdefault(person_key(ld.name), ld.name)
+        for s in surname_candidates(ld.name):
+            full_names.by_short[s].add(person_key(ld.name))
+    full_names.key_of = keys
 
     groups: dict[str, _Group] = {}
     for f in facts:
@@ -163,19 +168,32 @@ def _group_key(e: Entity, article_id, dates, full_names, leader_by_key, leaders)
     if key in leader_by_key:
         return person_key(leader_by_key[key].name)
     if is_full_name(e.name):
-        return key
-    candidates = full_names.get(e.name, set())
-    if len(candidates) > 1:
-        day = dates.get(article_id)
-        in_office = {
-            person_key(ld.name)
-            for ld in leaders
-            if day and ld.in_office(day) and person_key(ld.name) in candidates
-        }
-        candidates = in_office
-    if len(candidates) == 1:
-        return next(iter(candidates))
-    return key
+        return full_names.key_of(e.name)
+    day = dates.get(article_id)
+    in_office = {person_key(ld.name) for ld in leaders if day and ld.in_office(day)}
+    return full_names.resolve(e.name, e.aliases, in_office) or key
+
+
+class _PersonKeys:
+    """A full name's key across the corpus: folded, without a middle initial unless
+    the corpus writes two for the name ("George W. Bush", "George P. Bush"), and
+    without a middle name when the corpus has the name without it."""
+
+    def __init__(self, apart: set[str]):
+        self.apart = apart
+        self.two_word: set[str] = set()
+
+    def __call__(self, name: str) -> str:
+        folded = fold(name)
+        base = re.sub(r"\s+[a-z]\.(?=\s)", "", folded)
+        if base in self.apart:
+            return "person:" + folded
+        words = base.split()
+        if len(words) >= 3 and not any("." in w for w in words):
+            short = f"person:{words[0]} {words[-1]}"  # "Hillary Rodham Clinton"
+            if short in self.two_word:
+                return short
+        return "person:" + base
 
 
 def _find(groups: dict[str, _Group], ref: str, leaders: dict | None = None) -> _Group | None:

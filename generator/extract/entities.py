@@ -42,11 +42,11 @@ from generator.extract.missed import (
 from generator.extract.names import (
     NOT_PEOPLE,
     PARTICLES,
-    clean_person_name,
     is_full_name,
     name_tokens,
     surname_candidates,
 )
+from generator.extract.people import article_names, in_place_phrase, person_kind
 from generator.extract.places import _norm, country_of
 from generator.extract.roles import (
     RELATIONS,
@@ -55,6 +55,7 @@ from generator.extract.roles import (
     clean_title,
     find_role,
 )
+from generator.extract.surnames import gender_of, honoured_gender
 from generator.extract.tokens import ent_ending_at, ent_starting_at
 from generator.model import Article, Entity, Mention, Role
 
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 PERSON_LABELS = {"PERSON"}
+_KEY = {"organization": "org", "group": "group"}
 PLACE_LABELS = {"GPE", "LOC"}
 
 
@@ -105,6 +107,8 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
         spans[(p, span.start_char)] = key
 
     people_as_orgs = people_tagged_as_orgs(docs) | surnames_tagged_as_orgs(docs)
+    names = article_names(docs)
+    moved: dict[tuple[int, int], int] = {}  # a name's start -> its PERSON span's start
     for p, doc in enumerate(docs):
         consumed = -1  # the end of a bracketed insertion already taken into a name
         for ent in doc.ents:
@@ -114,8 +118,17 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
             if label == "ORG" and ent.text in people_as_orgs:
                 label = "PERSON"
             if label in PERSON_LABELS:
-                name = clean_person_name(ent)
-                if not name or _norm(name) in reporters or _norm(name) in NOT_PEOPLE:
+                found = person_kind(ent, names)
+                if found is None:
+                    continue
+                kind, name, trimmed = found
+                if _norm(name) in reporters or _norm(name) in NOT_PEOPLE:
+                    continue
+                if trimmed.start_char != ent.start_char:
+                    moved[(p, trimmed.start_char)] = ent.start_char
+                ent = trimmed
+                if kind != "person":
+                    add(f"{_KEY[kind]}:{name.lower()}", kind, name, p, ent)
                     continue
                 if (len(name) <= 2 and name.isupper()) or re.match(r"^[RDIL]-[A-Z]", name):
                     continue  # "Berea, OH", "(D-Newport News)": a state, a party label
@@ -130,7 +143,8 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                     continue
                 person_spans.append((p, ent, name))
             elif label in PLACE_LABELS or label == "NORP":
-                country = country_of(ent)
+                # not "British" in "British Columbia"
+                country = None if in_place_phrase(ent, names) else country_of(ent)
                 if country:
                     add(f"country:{country}", "country", country, p, ent)
                 elif label == "NORP" and ent.text.endswith("s") and ent.text[0].isupper():
@@ -168,6 +182,9 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
     person_spans.extend(signatures(docs))
     person_spans.extend(transcript_labels(docs))
     _cluster_people(_not_places(person_spans), add)
+    for (p, start), was in moved.items():
+        if (p, start) in spans:
+            spans[(p, was)] = spans[(p, start)]  # found from the span the model gave
     _merge_org_forms(drafts, spans)
     for p, doc in enumerate(docs):
         for ent in doc.ents:
@@ -274,6 +291,10 @@ def _cluster_people(person_spans: list[tuple[int, Span, str]], add) -> None:
             full = canonical[name]
         else:
             owners = short_owner.get(name, set())
+            honour = honoured_gender([_prefixed_form(span, name)])
+            if honour:
+                # "Mr. Obama" is not Michelle Obama
+                owners = {o for o in owners if gender_of(o) in (honour, None)}
             # A short form shared by two full names (Yang Xiyu, Yang Jiechi) stays apart.
             full = next(iter(owners)) if len(owners) == 1 else name
         add(f"person:{full.lower()}", "person", name, p, span)

@@ -22,8 +22,9 @@ def clean_person_name(span: Span) -> str:
     # 'Robert C. "Bobby" Scott' is Robert C. Scott
     text = re.sub(r"\s[\"\u201c][A-Z][a-z]+[\"\u201d]\s", " ", text)
     text = re.sub(r"\s+", " ", text)
-    # "WALLACE" as a transcript writes it
-    return text.title() if text.isupper() and len(text) > 3 else text
+    # "HILLARY CLINTON" as a headline writes it; one word in capitals may be an
+    # acronym ("RCMP") and keeps its case here (the entities decide)
+    return text.title() if text.isupper() and " " in text else text
 
 
 def name_tokens(name: str) -> list[str]:
@@ -73,3 +74,70 @@ def surname_index(people: Iterable[Entity]) -> dict[str, set[str]]:
             for word in surname_candidates(form.replace("\u2019", "'")):
                 index.setdefault(word, set()).add(e.key)
     return index
+
+
+# Tags of words that open no name: "Certainly Donald Trump", "Among Latinos",
+# "Bashing Trump" (an adverb, a preposition, a gerund the model took in).
+_NOT_A_FIRST_WORD = {"RB", "RBR", "RBS", "IN", "VBG", "UH", "CC", "DT", "PRP", "PRP$", "WRB"}
+_INITIAL = re.compile(r"[A-Z]\.")
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.")
+_NO_NAME_AFTER = re.compile(r"\d|^https?$")
+_SET_OFF = re.compile(r"[:/|\u2013\u2014]|-+")
+
+
+def trim_person(span: Span) -> Span | None:
+    """The part of a PERSON span that is a name, or None when none of it is.
+
+    Cut: a first word no name starts with ("Certainly Donald Trump" -> "Donald
+    Trump"; not a given name such as "Will Hurd"), everything from a number, a
+    dash, a slash or a link on ("Ted Cruz 1", "Cruz 42-40", "Jane Doe / CBC News",
+    "Joseph P. Kahn: http://..."), a cut initial at the end ("Michael A."). None:
+    a hashtag or a word with digits glued to it ("Trump2016"), initials alone
+    ("B.C.", "E.P.R.P."). Keeps "Read" or "Will" as a name where the model took
+    the whole span for one.
+    """
+    from generator import rules
+
+    given = rules.first_name_genders()
+    start, end = span.start, span.end
+    doc = span.doc
+    while (
+        end - start > 1
+        and doc[start].tag_ in _NOT_A_FIRST_WORD
+        and doc[start].text not in given
+        and doc[start].lower_ not in PARTICLES
+    ):
+        start += 1
+    if end - start > 1 and _abbreviated_title(doc[start].text):
+        start += 1  # "Sgt Jane Roe"
+    for k in range(start, end):
+        text = doc[k].text
+        if k > start and _abbreviated_title(text):
+            end = k  # "RCMP Sgt": an organisation and a rank, no name
+            break
+        if any(c.isdigit() for c in text) and any(c.isalpha() for c in text):
+            return None  # "Trump2016", "K-1": not a name
+        spaced = k > 0 and bool(doc[k - 1].whitespace_)
+        if (
+            _NO_NAME_AFTER.search(text)
+            or doc[k].like_url
+            or (_SET_OFF.fullmatch(text) and (spaced or text == ":"))
+        ):
+            end = k
+            break
+    while end - start > 1 and _INITIAL.fullmatch(doc[end - 1].text):
+        end -= 1
+    if end <= start:
+        return None
+    out = doc[start:end]
+    if all(_INITIALS_ONLY.fullmatch(t.text) for t in out):
+        return None
+    return out
+
+
+def _abbreviated_title(word: str) -> bool:
+    """ "Sgt.", "Sgt", "Gov.": a title as abbreviated, never a word of a name."""
+    from generator import rules
+
+    display = rules.titles().display
+    return word in display or (word + ".") in display

@@ -1,0 +1,103 @@
+"""Across articles: which full name a short form stands for.
+
+A surname or a given name alone ("Clinton", "Hillary") in an article that names no
+one in full with it is the person the corpus most plainly means by it: of the
+people named in full with that word, the one who is honoured as the short form
+is ("Mr. Clinton" is a man, "Mrs. Clinton" a woman, by their given names), then
+the leader in office on the article's date, then the one named in at least three
+times as many articles as any other. Where none stands out the short form stays
+on its own. A full name with a middle name is the person of the two-word form
+when the corpus has one ("Hillary Rodham Clinton" is Hillary Clinton); two
+people whose names differ only by a middle initial stay apart when the corpus
+writes both initials ("George W. Bush", "George P. Bush").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from generator import rules
+from generator.extract.names import is_full_name, name_tokens, surname_candidates
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+PLAIN = 3  # how many times more articles the plainly meant person is named in
+_MALE = ("Mr.", "Mr")
+_FEMALE = ("Mrs.", "Mrs", "Ms.", "Ms", "Miss")
+
+
+def honoured_gender(forms) -> str | None:
+    """ "m" when the short form is written "Mr. X", "f" for "Mrs./Ms. X", else None."""
+    seen = set()
+    for form in forms:
+        first = form.split()[0] if form.split() else ""
+        if first in _MALE:
+            seen.add("m")
+        elif first in _FEMALE:
+            seen.add("f")
+    return seen.pop() if len(seen) == 1 else None
+
+
+def gender_of(name: str) -> str | None:
+    words = name_tokens(name)
+    return rules.first_name_genders().get(words[0]) if words else None
+
+
+@dataclass
+class FullNames:
+    """The people the corpus names in full: short form -> keys, key -> articles."""
+
+    by_short: dict[str, set[str]]
+    articles: Counter
+    names: dict[str, str]  # key -> a full name it was written as
+    key_of: Callable[[str], str]
+
+    def resolve(self, short: str, forms, allowed: set[str] | None = None) -> str | None:
+        candidates = set(self.by_short.get(short, set()))
+        gender = honoured_gender(forms)
+        if gender and len(candidates) > 1:
+            fit = {k for k in candidates if gender_of(self.names.get(k, "")) == gender}
+            candidates = fit or candidates
+        if allowed and len(candidates) > 1 and allowed & candidates:
+            candidates = allowed & candidates  # the leader in office that day
+        if len(candidates) == 1:
+            return next(iter(candidates))
+        ranked = sorted(candidates, key=lambda k: (-self.articles[k], k))
+        if len(ranked) >= 2 and self.articles[ranked[0]] >= PLAIN * self.articles[ranked[1]]:
+            return ranked[0]
+        return None
+
+
+def full_names(people, key_of) -> FullNames:
+    """`people`: (article id, full name) pairs; `key_of`: name -> person key."""
+    by_short: dict[str, set[str]] = defaultdict(set)
+    seen: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, str] = {}
+    for article, name in people:
+        if not is_full_name(name):
+            continue
+        key = key_of(name)
+        names.setdefault(key, name)
+        seen[key].add(article)
+        for s in surname_candidates(name):
+            by_short[s].add(key)
+    counts = Counter({k: len(v) for k, v in seen.items()})
+    return FullNames(by_short, counts, names, key_of)
+
+
+_INITIAL = re.compile(r"\s+[a-z]\.(?=\s)")
+
+
+def initials_apart(folded_names) -> set[str]:
+    """Folded names whose middle initial tells two people apart: those whose
+    name without it is also written with another initial in the corpus."""
+    initials: dict[str, set[str]] = defaultdict(set)
+    for name in folded_names:
+        m = _INITIAL.search(name)
+        if m:
+            initials[_INITIAL.sub("", name)].add(m.group(0).strip())
+    return {base for base, seen in initials.items() if len(seen) > 1}
