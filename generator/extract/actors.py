@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -21,12 +20,19 @@ from pathlib import Path
 
 from anyascii import anyascii
 
+from generator import rules
 from generator.editorial import RESERVED_ACTOR_IDS, CurationEntry, EditorialError, Leader
 from generator.extract.bodies import BODY_NAME, body_name
 from generator.extract.bodies import PREFIX as BODY_PREFIX
-from generator.extract.names import is_full_name, name_tokens, surname_candidates
+from generator.extract.names import (
+    fold,
+    is_full_name,
+    name_tokens,
+    person_key,
+    surname_candidates,
+)
+from generator.extract.surnames import PersonKeys, initials_apart, reconcile
 from generator.extract.surnames import full_names as surname_index
-from generator.extract.surnames import initials_apart
 from generator.model import Actor, ArticleFacts, Entity, Mention, Role
 
 
@@ -44,20 +50,6 @@ class _Group:
     final_id: str | None = None
     removed_roles: set[str] = field(default_factory=set)  # folded titles
     removed_affiliations: set[str] = field(default_factory=set)  # folded names
-
-
-# fold() and person_key() run tens of thousands of times over the same few
-# thousand names on every regeneration.
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
-@lru_cache(maxsize=1 << 16)
-def person_key(name: str) -> str:
-    return "person:" + re.sub(r"\s+[a-z]\.(?=\s)", "", fold(name))
 
 
 MAX_ID = 80  # an id is a file name: far below the system's 255 bytes
@@ -82,6 +74,17 @@ def clean_name(name: str) -> str | None:
     if not name or len(name) > MAX_NAME or not any(c.isalpha() for c in name):
         return None
     return name
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, str]:
+    """Common abbreviations of organisations (rules/names.yaml): short -> full."""
+    return {str(k): str(v) for k, v in rules.load("names.yaml")["abbreviations"].items()}
+
+
+@lru_cache(maxsize=1)
+def _full_names() -> frozenset[str]:
+    return frozenset(fold(v) for v in abbreviations().values())
 
 
 def make_id(name: str) -> str:
@@ -109,7 +112,7 @@ def merge_actors(
     people = [
         (f.article.id, e.name) for f in facts for e in entities[f.article.id] if e.kind == "person"
     ]
-    keys = _PersonKeys(initials_apart(fold(n) for _, n in people))
+    keys = PersonKeys(initials_apart(fold(n) for _, n in people))
     keys.two_word = {keys(n) for _, n in people if len(name_tokens(n)) == 2 and is_full_name(n)}
     leader_by_key = {person_key(ld.name): ld for ld in leaders}
     for ld in leaders:
@@ -129,6 +132,7 @@ def merge_actors(
             g = groups.setdefault(key, _Group(key=key, kind=e.kind))
             g.members.append((f.article.id, e))
 
+    reconcile(groups, full_names)
     _apply_curation(groups, curation, curation_path, {f.article.id for f in facts}, leader_by_key)
     actors, mapping = _build(groups, leader_by_key, dates)
     if redirects is not None:
@@ -162,6 +166,10 @@ def _group_key(e: Entity, article_id, dates, full_names, leader_by_key, leaders)
         owner = Entity(key="", name=body["owner"], kind="person")
         owner_key = _group_key(owner, article_id, dates, full_names, leader_by_key, leaders)
         return f"{BODY_PREFIX}{body['noun']}:{owner_key}"
+    if e.kind == "organization":
+        # "EU" alone is the European Union; "GOP" the Republican Party
+        full = abbreviations().get(e.name.replace("\u2019", "'"))
+        return f"{e.kind}:{fold(full or e.name)}"
     if e.kind != "person":
         return f"{e.kind}:{fold(e.name)}"
     key = person_key(e.name)
@@ -172,28 +180,6 @@ def _group_key(e: Entity, article_id, dates, full_names, leader_by_key, leaders)
     day = dates.get(article_id)
     in_office = {person_key(ld.name) for ld in leaders if day and ld.in_office(day)}
     return full_names.resolve(e.name, e.aliases, in_office) or key
-
-
-class _PersonKeys:
-    """A full name's key across the corpus: folded, without a middle initial unless
-    the corpus writes two for the name ("George W. Bush", "George P. Bush"), and
-    without a middle name when the corpus has the name without it."""
-
-    def __init__(self, apart: set[str]):
-        self.apart = apart
-        self.two_word: set[str] = set()
-
-    def __call__(self, name: str) -> str:
-        folded = fold(name)
-        base = re.sub(r"\s+[a-z]\.(?=\s)", "", folded)
-        if base in self.apart:
-            return "person:" + folded
-        words = base.split()
-        if len(words) >= 3 and not any("." in w for w in words):
-            short = f"person:{words[0]} {words[-1]}"  # "Hillary Rodham Clinton"
-            if short in self.two_word:
-                return short
-        return "person:" + base
 
 
 def _find(groups: dict[str, _Group], ref: str, leaders: dict | None = None) -> _Group | None:
@@ -278,7 +264,20 @@ def _name_of(g: _Group) -> str:
         return g.name
     names = Counter(e.name for _, e in g.members)
     if g.kind == "person":
-        return max(names, key=lambda n: (len(name_tokens(n)), names[n], n))
+        # The fullest form, but not a middle name the key leaves out: "Hillary
+        # Clinton" before "Hillary Rodham Clinton", "John R. Kasich" before "John Kasich".
+        words = len(g.key.split(":", 1)[-1].split())
+
+        def fits(n: str) -> bool:
+            return len(re.sub(r"\s+[a-z]\.(?=\s)", "", fold(n)).split()) <= words
+
+        return max(names, key=lambda n: (fits(n), len(name_tokens(n)), names[n], n))
+    if g.kind == "organization" and g.key.split(":", 1)[-1] in _full_names():
+        # named by its full name, not the abbreviation that joined it
+        forms = Counter(n for _, e in g.members for n in (e.name, *e.aliases))
+        full = [n for n in forms if fold(n) == g.key.split(":", 1)[-1]]
+        if full:
+            return max(full, key=lambda n: (forms[n], n))
     return max(names, key=lambda n: (names[n], n))
 
 

@@ -346,7 +346,9 @@ def _finish(d: _Draft) -> Entity:
     else:
         name = max(names, key=lambda n: (d.names[n], len(n)))
     surface = sorted(
-        {re.sub(r"['\u2019]s?$", "", m.text) for m in d.mentions} | set(names) | d.forms
+        {re.sub(r"['\u2019]s?$|,\s*\d{1,3}$", "", m.text) for m in d.mentions}
+        | set(names)
+        | d.forms
     )
     aliases = tuple(a for a in surface if a != name)
     roles = tuple(dict.fromkeys(d.roles))

@@ -4,6 +4,8 @@ and the short forms that may stand for it within an article."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,7 +20,8 @@ NOT_PEOPLE = {"north", "south", "east", "west", "north's", "south's"}
 
 
 def clean_person_name(span: Span) -> str:
-    text = re.sub(r"['\u2019]s?$", "", span.text).strip()
+    text = re.sub(r",\s*\d{1,3}$", "", span.text)  # "Jane Roe,60": an age
+    text = re.sub(r"['\u2019]s?$", "", text).strip()
     # 'Robert C. "Bobby" Scott' is Robert C. Scott
     text = re.sub(r"\s[\"\u201c][A-Z][a-z]+[\"\u201d]\s", " ", text)
     text = re.sub(r"\s+", " ", text)
@@ -63,6 +66,8 @@ def surname_candidates(full: str) -> set[str]:
         i -= 1
     if i < len(toks) - 1:
         out.add(" ".join(toks[i:]))
+    elif len(toks) >= 3 and toks[-2][:1].isupper() and not toks[-2].endswith("."):
+        out.add(" ".join(toks[-2:]))  # "Wasserman Schultz" of Debbie Wasserman Schultz
     return out
 
 
@@ -80,6 +85,7 @@ def surname_index(people: Iterable[Entity]) -> dict[str, set[str]]:
 # "Bashing Trump" (an adverb, a preposition, a gerund the model took in).
 _NOT_A_FIRST_WORD = {"RB", "RBR", "RBS", "IN", "VBG", "UH", "CC", "DT", "PRP", "PRP$", "WRB"}
 _INITIAL = re.compile(r"[A-Z]\.")
+_AGED = re.compile(r"[^\W\d]+,\d{1,3}")
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.")
 _NO_NAME_AFTER = re.compile(r"\d|^https?$")
 _SET_OFF = re.compile(r"[:/|\u2013\u2014]|-+")
@@ -115,6 +121,9 @@ def trim_person(span: Span) -> Span | None:
         if k > start and _abbreviated_title(text):
             end = k  # "RCMP Sgt": an organisation and a rank, no name
             break
+        if _AGED.fullmatch(text):
+            end = k + 1  # "Belkacemi,60": the name ends before the age
+            break
         if any(c.isdigit() for c in text) and any(c.isalpha() for c in text):
             return None  # "Trump2016", "K-1": not a name
         spaced = k > 0 and bool(doc[k - 1].whitespace_)
@@ -141,3 +150,17 @@ def _abbreviated_title(word: str) -> bool:
 
     display = rules.titles().display
     return word in display or (word + ".") in display
+
+
+# fold() and person_key() run tens of thousands of times over the same few
+# thousand names on every regeneration.
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@lru_cache(maxsize=1 << 16)
+def person_key(name: str) -> str:
+    return "person:" + re.sub(r"\s+[a-z]\.(?=\s)", "", fold(name))

@@ -69,7 +69,7 @@ def person_kind(ent: Span, names: ArticleNames) -> tuple[str, str, Span] | None:
     """(kind, name, span) for a PERSON span: kind is "person", "organization" or
     "group"; None when it names no actor (a place, a fragment)."""
     span = trim_person(ent)
-    if span is None:
+    if span is None or credit(span):
         return None
     name = clean_person_name(span)
     if not name:
@@ -115,3 +115,13 @@ def in_place_phrase(span: Span, names: ArticleNames) -> bool:
         if _norm(doc[span.start : end].text) in names.place_phrases:
             return True
     return False
+
+
+_CREDIT = re.compile(r"\s+[/|]\s*(?:The\s)?[A-Z]")
+
+
+def credit(ent: Span) -> bool:
+    """Whether a name is a photo or reporting credit: "Jane Doe / CBC News",
+    "(John Roe | Reuters)". A credit names no one in the story."""
+    doc = ent.doc
+    return _CREDIT.match(doc.text, ent.end_char) is not None

@@ -5,6 +5,7 @@ counterpart") that gives a country but is no role."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -150,6 +151,11 @@ def _extend_to(title: Span) -> int:
 _NOT_A_TITLE = re.compile(r"[\"\u201c\u201d]|\bas well as\b|\ba pair of\b|\bone of\b", re.I)
 
 
+@functools.cache
+def _clause_words() -> frozenset[str]:
+    return frozenset(rules.load("titles.yaml")["clause_words"])
+
+
 def clean_title(title: str) -> str | None:
     """A role as a title reads, or None for a fragment that is not one ('"a real
     black president', 'as well as a pair of freshman senators'). A plural title
@@ -160,6 +166,13 @@ def clean_title(title: str) -> str | None:
     words = title.split()
     if words[0].lower() in ("a", "an", "as", "and", "or", "of", "who", "which"):
         return None
+    if ":" in title or any(w.lower().strip(",") in _clause_words() for w in words):
+        return None  # "misgivings were mutual: Senator", "saying he was a stronger leader"
+    modifiers = rules.titles().modifiers
+    if words[0].islower() and words[0] not in modifiers and words[0].endswith(("ing", "ed")):
+        return None  # "questioning the Ohio governor", "appointed as deputy attorney general"
+    if len(words) > 6:
+        return None  # "telegraphed the upcoming emphasis on the candidate"
     last = words[-1]
     singular = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
     if singular != last and singular.lower() in rules.cues().role_nouns:

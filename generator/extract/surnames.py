@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator import rules
-from generator.extract.names import is_full_name, name_tokens, surname_candidates
+from generator.extract.names import fold, is_full_name, name_tokens, surname_candidates
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -101,3 +101,57 @@ def initials_apart(folded_names) -> set[str]:
         if m:
             initials[_INITIAL.sub("", name)].add(m.group(0).strip())
     return {base for base, seen in initials.items() if len(seen) > 1}
+
+
+class PersonKeys:
+    """A full name's key across the corpus: folded, without a middle initial unless
+    the corpus writes two for the name ("George W. Bush", "George P. Bush"), and
+    without a middle name when the corpus has the name without it."""
+
+    def __init__(self, apart: set[str]):
+        self.apart = apart
+        self.two_word: set[str] = set()
+
+    def __call__(self, name: str) -> str:
+        folded = fold(name)
+        base = re.sub(r"\s+[a-z]\.(?=\s)", "", folded)
+        if base in self.apart:
+            return "person:" + folded
+        words = base.split()
+        if len(words) >= 3 and not any("." in w for w in words):
+            short = f"person:{words[0]} {words[-1]}"  # "Hillary Rodham Clinton"
+            if short in self.two_word:
+                return short
+        return "person:" + base
+
+
+def reconcile(groups: dict, names: FullNames) -> None:
+    """Join groups the model split by kind (`groups`: key -> actors._Group).
+
+    A one-word organization that is the surname of the person the corpus most
+    plainly means, named in at least PLAIN times as many articles ("Trump",
+    "Sanders" tagged ORG), is that person. A person with the name of an
+    organization named in as many articles or more ("Politico", "Fox") is that
+    organization.
+    """
+
+    def articles(g) -> int:
+        return len({a for a, _ in g.members})
+
+    for key, g in list(groups.items()):
+        if g.kind != "organization" or key not in groups:
+            continue
+        name = g.members[0][1].name
+        if " " in name or not name[:1].isupper() or name.isupper():
+            continue
+        person = groups.get(names.resolve(name, ()) or "")
+        if person is not None and articles(person) >= PLAIN * articles(g):
+            person.members.extend(g.members)
+            del groups[key]
+    for key, g in list(groups.items()):
+        if g.kind != "person" or not key.startswith("person:"):
+            continue
+        org = groups.get("organization:" + key.split(":", 1)[1])
+        if org is not None and org.kind == "organization" and articles(org) >= articles(g):
+            org.members.extend(g.members)
+            del groups[key]

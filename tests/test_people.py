@@ -1,0 +1,173 @@
+"""Who is a person, and who a short form is: invented sentences, one rule a row,
+with names that must stay as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.actors import merge_actors
+from generator.extract.entities import extract_entities
+from generator.model import Article, ArticleFacts, Entity
+
+
+@pytest.fixture(scope="module")
+def entities(nlp):
+    def run(*paragraphs):
+        art = Article(id="t", path="t", title="t", paragraphs=paragraphs)
+        index = extract_entities(art, list(nlp.pipe(paragraphs)))
+        return index.entities
+
+    return run
+
+
+def forms(found, kind=None):
+    return {f for e in found if kind in (None, e.kind) for f in (e.name, *e.aliases)}
+
+
+# paragraphs, {name: kind} that must be found, forms that must not be anywhere
+CASES = [
+    (
+        ["Certainly Donald Vane knows it. Donald Vane spoke in Ohio on Monday."],
+        {"Donald Vane": "person"},
+        {"Certainly Donald Vane", "Certainly"},
+    ),
+    (
+        ["Ted Marsh 1 and Mark Pell 3 led the field. Ted Marsh said so."],
+        {"Ted Marsh": "person", "Mark Pell": "person"},
+        {"Ted Marsh 1", "Mark Pell 3"},
+    ),
+    (
+        [
+            "The RCMP said on Friday that officers were called.",
+            "RCMP Sgt. Jane Roe said the OPP would help.",
+        ],
+        {"RCMP": "organization", "Jane Roe": "person"},
+        {"Rcmp", "RCMP Sgt", "Opp"},
+    ),
+    (
+        ["Premier John Horgan of British Columbia spoke.", "Horgan said B.C. is ready."],
+        {"John Horgan": "person"},
+        {"United Kingdom", "British", "B.C."},
+    ),
+    (
+        ["Hill Democrats said the plan would fail, and the Conservatives voted against it."],
+        {"Hill Democrats": "group", "Conservatives": "group"},
+        set(),
+    ),
+    (
+        [
+            "Ontario Power Generation said the House of Commons and the Toronto Police"
+            " Service were told. Mary Read said so. Read added that it was fine."
+        ],
+        {
+            "Ontario Power Generation": "organization",
+            "House of Commons": "organization",
+            "Toronto Police Service": "organization",
+            "Mary Read": "person",
+        },
+        set(),
+    ),
+    (
+        ['"We lost everything," said Khaled Amrani,60, a father of two.'],
+        {"Khaled Amrani": "person"},
+        {"Khaled Amrani,60"},
+    ),
+    (
+        ['"It was a long day," Mayor Ann Roe said. (Lauren Pell / CBC News)'],
+        {"Ann Roe": "person"},
+        {"Lauren Pell", "Lauren Pell / CBC News"},
+    ),
+    (
+        ["Guccifer 2.0 leaked it, and Michael A. said nothing. Michael Stone agreed."],
+        {"Michael Stone": "person"},
+        {"Michael A."},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "kinds", "absent"), CASES, ids=[c[0][0][:30] for c in CASES]
+)
+def test_who_is_a_person(entities, paragraphs, kinds, absent):
+    found = entities(*paragraphs)
+    by_name = {e.name: e.kind for e in found}
+    for name, kind in kinds.items():
+        assert by_name.get(name) == kind, (name, by_name)
+    assert not absent & forms(found), forms(found)
+
+
+@pytest.mark.parametrize(
+    ("title", "clean"),
+    [
+        ("misgivings were mutual: Senator", None),
+        ("saying he was a stronger leader", None),
+        ("questioning the Ohio governor", None),
+        ("appointed as deputy attorney general", None),
+        ("telegraphed the upcoming emphasis on the candidate in the fall", None),
+        ("ambassador to India", "ambassador to India"),
+        ("acting attorney general", "acting attorney general"),
+        ("former Arkansas governor", "former Arkansas governor"),
+    ],
+)
+def test_a_clause_is_no_role(title, clean):
+    from generator.extract.roles import clean_title
+
+    assert clean_title(title) == clean
+
+
+def person(name, *aliases, kind="person"):
+    prefix = {"person": "person", "organization": "org"}[kind]
+    return Entity(key=f"{prefix}:{name.lower()}", name=name, kind=kind, aliases=aliases)
+
+
+def merged(articles):
+    facts = [
+        ArticleFacts(article=Article(id=a, path=a, title=a, paragraphs=("x",)), entities=es)
+        for a, es in articles.items()
+    ]
+    actors, mapping = merge_actors(facts)
+    return {a.name: (a.kind, a.articles) for a in actors}, mapping
+
+
+def test_a_short_form_is_the_person_the_corpus_plainly_means():
+    articles = {f"a{i}": (person("Susan Vale"),) for i in range(6)}
+    articles |= {"b0": (person("Robert Vale"),), "b1": (person("Robert Vale"),)}
+    articles |= {
+        "c0": (person("Vale"),),  # plainly Susan Vale: six articles to two
+        "c1": (person("Vale", "Mr. Vale"),),  # a man: Robert Vale
+        "c2": (person("Susan Ellen Vale"),),  # a middle name: Susan Vale
+    }
+    actors, _ = merged(articles)
+    assert "Vale" not in actors and "Susan Ellen Vale" not in actors
+    assert actors["Susan Vale"][1] == (*(f"a{i}" for i in range(6)), "c0", "c2")
+    assert actors["Robert Vale"][1] == ("b0", "b1", "c1")
+
+
+def test_a_short_form_shared_evenly_stays_apart_and_initials_tell_people_apart():
+    actors, _ = merged(
+        {
+            "a": (person("George W. Lind"),),
+            "b": (person("George P. Lind"),),
+            "c": (person("Thomas Kerr"),),
+            "d": (person("Peter Kerr"),),
+            "e": (person("Kerr"),),
+        }
+    )
+    assert {"George W. Lind", "George P. Lind", "Kerr"} <= set(actors)
+
+
+def test_kinds_the_model_split_are_joined_and_abbreviations_join_their_names():
+    articles = {f"a{i}": (person("Donald Vane"),) for i in range(4)}
+    articles |= {
+        "b": (person("Vane", kind="organization"),),
+        "c": (person("Politico", kind="organization"),),
+        "d": (person("Politico", kind="organization"),),
+        "e": (person("Politico"),),
+        "f": (person("European Union", kind="organization"),),
+        "g": (person("EU", kind="organization"),),
+    }
+    actors, _ = merged(articles)
+    assert actors["Donald Vane"] == ("person", ("a0", "a1", "a2", "a3", "b"))
+    assert actors["Politico"] == ("organization", ("c", "d", "e"))
+    assert actors["European Union"] == ("organization", ("f", "g"))
+    assert "Vane" not in actors and "EU" not in actors
