@@ -78,6 +78,19 @@ CASES = [
         {"Lauren Pell", "Lauren Pell / CBC News"},
     ),
     (
+        [
+            "The Conservatives in the House of Commons said the plan had failed Canada.",
+            "Canada's Parliament sat late. In Canada, the Senate agreed.",
+        ],
+        {"Conservatives": "group", "Parliament": "organization", "Senate": "organization"},
+        set(),
+    ),
+    (
+        ["A Republican said the vote would fail. Tom Hale agreed."],
+        {"Tom Hale": "person"},
+        {"Republican"},
+    ),
+    (
         ["Guccifer 2.0 leaked it, and Michael A. said nothing. Michael Stone agreed."],
         {"Michael Stone": "person"},
         {"Michael A."},
@@ -171,3 +184,51 @@ def test_kinds_the_model_split_are_joined_and_abbreviations_join_their_names():
     assert actors["Politico"] == ("organization", ("c", "d", "e"))
     assert actors["European Union"] == ("organization", ("f", "g"))
     assert "Vane" not in actors and "EU" not in actors
+
+
+def test_a_body_named_by_a_common_noun_is_of_the_country_the_article_is_about(entities):
+    found = entities(
+        "Canada's Parliament sat late, and Canada's premiers met.",
+        "In Canada, the Senate agreed with the House.",
+    )
+    affiliations = {e.name: e.affiliation for e in found if e.kind == "organization"}
+    assert affiliations["Senate"] == "Canada"  # not the American one by default
+    assert affiliations["Parliament"] == "Canada"
+
+
+def test_generic_bodies_of_two_countries_stay_apart():
+    def house(article, country):
+        entity = Entity(key="org:house", name="House", kind="organization", affiliation=country)
+        art = Article(id=article, path=article, title=article, paragraphs=("x",))
+        return ArticleFacts(article=art, entities=(entity,))
+
+    facts = [house("a", "Canada"), house("b", "United States"), house("c", "Canada")]
+    bodies = {(x.name, x.affiliation, x.articles) for x in merge_actors(facts)[0]}
+    assert bodies == {("House", "Canada", ("a", "c")), ("House", "United States", ("b",))}
+
+
+def test_a_title_tells_which_person_a_surname_is():
+    articles = {f"a{i}": (person("George Lind", "President George Lind"),) for i in range(3)}
+    articles |= {f"b{i}": (person("Jed Lind", "Gov. Jed Lind"),) for i in range(4)}
+    articles |= {"c": (person("Lind", "Governor Lind"),), "d": (person("Lind", "President Lind"),)}
+    actors, _ = merged(articles)
+    assert "c" in actors["Jed Lind"][1] and "d" in actors["George Lind"][1]
+    assert "Lind" not in actors
+
+
+def test_an_articles_own_expansion_of_an_abbreviation_comes_first():
+    conv = Entity(
+        key="org:dnc",
+        name="DNC",
+        kind="organization",
+        aliases=("Democratic National Convention",),
+    )
+    actors, _ = merged(
+        {
+            "a": (conv,),
+            "b": (person("Democratic National Convention", kind="organization"),),
+            "c": (person("DNC", kind="organization"),),
+        }
+    )
+    assert actors["Democratic National Convention"][1] == ("a", "b")
+    assert actors["Democratic National Committee"][1] == ("c",)

@@ -31,6 +31,7 @@ from generator.extract.names import (
     person_key,
     surname_candidates,
 )
+from generator.extract.people import generic_bodies
 from generator.extract.surnames import PersonKeys, initials_apart, reconcile
 from generator.extract.surnames import full_names as surname_index
 from generator.model import Actor, ArticleFacts, Entity, Mention, Role
@@ -110,10 +111,13 @@ def merge_actors(
     # Names as they may be shown, before anything is joined by them.
     entities = {f.article.id: _clean_entities(f.entities) for f in facts}
     people = [
-        (f.article.id, e.name) for f in facts for e in entities[f.article.id] if e.kind == "person"
+        (f.article.id, e.name, e.aliases)
+        for f in facts
+        for e in entities[f.article.id]
+        if e.kind == "person"
     ]
-    keys = PersonKeys(initials_apart(fold(n) for _, n in people))
-    keys.two_word = {keys(n) for _, n in people if len(name_tokens(n)) == 2 and is_full_name(n)}
+    keys = PersonKeys(initials_apart(fold(n) for _, n, _ in people))
+    keys.two_word = {keys(n) for _, n, _ in people if len(name_tokens(n)) == 2 and is_full_name(n)}
     leader_by_key = {person_key(ld.name): ld for ld in leaders}
     for ld in leaders:
         for alias in ld.aliases:
@@ -168,7 +172,10 @@ def _group_key(e: Entity, article_id, dates, full_names, leader_by_key, leaders)
         return f"{BODY_PREFIX}{body['noun']}:{owner_key}"
     if e.kind == "organization":
         # "EU" alone is the European Union; "GOP" the Republican Party
-        full = abbreviations().get(e.name.replace("\u2019", "'"))
+        full = _expansion(e) or abbreviations().get(e.name.replace("\u2019", "'"))
+        if fold(e.name) in generic_bodies():
+            # "House", "Parliament": one body a country, never joined across them
+            return f"{e.kind}:{fold(e.name)}:{fold(e.affiliation or '')}"
         return f"{e.kind}:{fold(full or e.name)}"
     if e.kind != "person":
         return f"{e.kind}:{fold(e.name)}"
@@ -180,6 +187,15 @@ def _group_key(e: Entity, article_id, dates, full_names, leader_by_key, leaders)
     day = dates.get(article_id)
     in_office = {person_key(ld.name) for ld in leaders if day and ld.in_office(day)}
     return full_names.resolve(e.name, e.aliases, in_office) or key
+
+
+def _expansion(e: Entity) -> str | None:
+    """The full name an article gives an abbreviation ("DNC" as it stands for the
+    Democratic National Convention there), or None."""
+    letters = e.name.replace(".", "")
+    if not letters.isupper():
+        return None
+    return next((a for a in e.aliases if "".join(w[0] for w in a.split()) == letters), None)
 
 
 def _find(groups: dict[str, _Group], ref: str, leaders: dict | None = None) -> _Group | None:
@@ -278,6 +294,7 @@ def _name_of(g: _Group) -> str:
         full = [n for n in forms if fold(n) == g.key.split(":", 1)[-1]]
         if full:
             return max(full, key=lambda n: (forms[n], n))
+        return next(v for v in abbreviations().values() if fold(v) == g.key.split(":", 1)[-1])
     return max(names, key=lambda n: (names[n], n))
 
 

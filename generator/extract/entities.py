@@ -46,7 +46,7 @@ from generator.extract.names import (
     name_tokens,
     surname_candidates,
 )
-from generator.extract.people import article_names, in_place_phrase, person_kind
+from generator.extract.people import article_names, generic_bodies, in_place_phrase, person_kind
 from generator.extract.places import _norm, country_of
 from generator.extract.roles import (
     RELATIONS,
@@ -214,7 +214,8 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
             affs.update(person.affiliations)
             if affs:
                 drafts[org].affiliations[affs.most_common(1)[0][0]] += 1
-    entities = [_finish(d) for d in drafts.values()]
+    home = home_country(drafts.values())
+    entities = [_finish(d, home) for d in drafts.values()]
     # After the people are finished: a campaign is named after its person.
     entities += find_bodies(docs, spans, {e.key: e for e in entities if e.kind == "person"})
     entities.sort(key=lambda e: e.key)
@@ -336,7 +337,17 @@ def _prefixed_form(span: Span, name: str) -> str:
     return name
 
 
-def _finish(d: _Draft) -> Entity:
+def home_country(drafts) -> str | None:
+    """The country an article is about: named at least twice and in at least half
+    of its mentions of countries."""
+    counts = Counter({d.key: len(d.mentions) for d in drafts if d.kind == "country"})
+    if not counts:
+        return None
+    key, n = counts.most_common(1)[0]
+    return key.split(":", 1)[1] if n >= 2 and 2 * n >= sum(counts.values()) else None
+
+
+def _finish(d: _Draft, home: str | None = None) -> Entity:
     names = [n for n, _ in d.names.most_common()]
     if d.kind == "person":
         # The fullest form: most words, then most frequent.
@@ -353,6 +364,8 @@ def _finish(d: _Draft) -> Entity:
     aliases = tuple(a for a in surface if a != name)
     roles = tuple(dict.fromkeys(d.roles))
     affs = Counter(r.affiliation for r in roles if r.affiliation) + d.affiliations
+    if d.kind == "organization" and not affs and home and _norm(name) in generic_bodies():
+        affs[home] += 1  # "Parliament", "the Senate": of the country the article is about
     if d.kind == "organization" and not affs and _norm(names[0]) in rules.countries().institutions:
         affs[rules.countries().institutions[_norm(names[0])]] += 1
     if d.kind == "organization" and not affs:

@@ -37,6 +37,13 @@ def member_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def generic_bodies() -> frozenset[str]:
+    """Bodies named by a common noun ("House", "Parliament"), lower-cased: each
+    country has its own."""
+    return frozenset(w.lower() for w in rules.load("names.yaml")["generic_bodies"])
+
+
 @dataclass(frozen=True)
 class ArticleNames:
     """What the whole article says about names: the model's place names, the
@@ -79,11 +86,17 @@ def person_kind(ent: Span, names: ArticleNames) -> tuple[str, str, Span] | None:
         return None  # "Regina" that the article elsewhere calls a place
     if rules.countries().lookup(name) or rules.countries().demonyms.get(_norm(name)):
         return None
+    if _norm(name) in member_words():
+        return None  # "a Republican": a member of a party, no name
     if len(words) == 1 and name.isupper():
         if name.title() in names.surnames or not _ACRONYM.fullmatch(name):
             return ("person", name.title(), span)  # "CLINTON" in a headline
         return ("organization", name, span)  # "RCMP", "OPP": an acronym keeps its case
     last = words[-1]
+    parties = rules.load("names.yaml")["parties"]
+    party = parties.get(" ".join(words[-2:])) or parties.get(last)
+    if party and re.search(r"['\u2019]s? ", name):
+        return ("organization", party, span)  # "Justin Trudeau's Liberals"
     if last.endswith("s") and len(last) > 3:
         singular = last[:-1].lower()
         if singular in member_words() or last.lower() in member_words():

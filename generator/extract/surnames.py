@@ -42,6 +42,11 @@ def honoured_gender(forms) -> str | None:
     return seen.pop() if len(seen) == 1 else None
 
 
+def _title(word: str) -> str:
+    """ "Gov." as "Governor": a title as written before a name, in full."""
+    return rules.titles().display.get(word, word)
+
+
 def gender_of(name: str) -> str | None:
     words = name_tokens(name)
     return rules.first_name_genders().get(words[0]) if words else None
@@ -54,6 +59,7 @@ class FullNames:
     by_short: dict[str, set[str]]
     articles: Counter
     names: dict[str, str]  # key -> a full name it was written as
+    titles: dict[str, set[str]]  # key -> the titles written before the name
     key_of: Callable[[str], str]
 
     def resolve(self, short: str, forms, allowed: set[str] | None = None) -> str | None:
@@ -61,6 +67,12 @@ class FullNames:
         gender = honoured_gender(forms)
         if gender and len(candidates) > 1:
             fit = {k for k in candidates if gender_of(self.names.get(k, "")) == gender}
+            candidates = fit or candidates
+        titled = {_title(f.split()[0]) for f in forms if len(f.split()) == 2}
+        titled -= set(_MALE + _FEMALE)
+        if len(titled) == 1 and len(candidates) > 1:
+            # "Governor Bush": the Bush the corpus calls governor
+            fit = {k for k in candidates if titled & self.titles.get(k, set())}
             candidates = fit or candidates
         if allowed and len(candidates) > 1 and allowed & candidates:
             candidates = allowed & candidates  # the leader in office that day
@@ -73,20 +85,31 @@ class FullNames:
 
 
 def full_names(people, key_of) -> FullNames:
-    """`people`: (article id, full name) pairs; `key_of`: name -> person key."""
+    """`people`: (article id, name, aliases); `key_of`: full name -> person key."""
     by_short: dict[str, set[str]] = defaultdict(set)
     seen: dict[str, set[str]] = defaultdict(set)
     names: dict[str, str] = {}
-    for article, name in people:
+    titles: dict[str, set[str]] = defaultdict(set)
+    for article, name, aliases in people:
         if not is_full_name(name):
             continue
         key = key_of(name)
         names.setdefault(key, name)
+        last = name_tokens(name)[-1]
+        for a in aliases:
+            words = a.split()
+            if (
+                len(words) >= 2
+                and words[-1] == last
+                and a != name
+                and not name.startswith(words[0])
+            ):
+                titles[key].add(_title(words[0]))  # "President George W. Bush"
         seen[key].add(article)
         for s in surname_candidates(name):
             by_short[s].add(key)
     counts = Counter({k: len(v) for k, v in seen.items()})
-    return FullNames(by_short, counts, names, key_of)
+    return FullNames(by_short, counts, names, titles, key_of)
 
 
 _INITIAL = re.compile(r"\s+[a-z]\.(?=\s)")
