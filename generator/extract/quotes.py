@@ -143,6 +143,9 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
             prev_sent = sent
         if pspans:
             last_of_paragraph[p] = results[-1][1]
+        elif last_of_paragraph.get(p - 1) and _still_about(doc, att, p, last_of_paragraph[p - 1]):
+            # '"...," said Amira Haddad. / She moved to Halifax in 2009. / "...": hers.
+            last_of_paragraph[p] = last_of_paragraph[p - 1]
         if text_of(doc).rstrip().endswith(":"):
             # "The New York Times reports:" then the quotation.
             last = list(doc.sents)[-1] if len(doc) else None
@@ -213,6 +216,26 @@ def _aside(sent: Span, att: Attributor, p: int) -> bool:
         ):
             return False
     return True
+
+
+def _still_about(doc: Doc, att: Attributor, p: int, key: str) -> bool:
+    """Whether a paragraph without quotations goes on about the person who spoke
+    last: its first subject is "he" or "she" for them (or their name), and it
+    names no one else."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and att.index.key_at(p, ent.start_char) != key:
+            return False
+    sents = list(doc.sents)
+    if not sents or att.kinds.get(key) != "person":
+        return False
+    subj = next((t for t in sents[0] if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    if subj.lower_ in ("he", "she"):
+        gender = att.salience.genders.get(key)
+        return gender is None or gender == PERSON_PRONOUNS.get(subj.lower_)
+    ent = ent_of(subj)
+    return ent is not None and att.index.key_at(p, ent.start_char) == key
 
 
 def _opens(doc: Doc, q: QuoteSpan) -> bool:
