@@ -86,6 +86,11 @@ CASES = [
         set(),
     ),
     (
+        ["Sen. Marco Vela, a conservative Cuban-American candidate, spoke in Miami."],
+        {"Marco Vela": "person"},
+        {"Cuba"},
+    ),
+    (
         ["A Republican said the vote would fail. Tom Hale agreed."],
         {"Tom Hale": "person"},
         {"Republican"},
@@ -117,6 +122,8 @@ def test_who_is_a_person(entities, paragraphs, kinds, absent):
         ("questioning the Ohio governor", None),
         ("appointed as deputy attorney general", None),
         ("telegraphed the upcoming emphasis on the candidate in the fall", None),
+        ("with the former secretary of state", None),
+        ("his campaign spokeswoman", "campaign spokeswoman"),
         ("ambassador to India", "ambassador to India"),
         ("acting attorney general", "acting attorney general"),
         ("former Arkansas governor", "former Arkansas governor"),
@@ -211,9 +218,10 @@ def test_a_title_tells_which_person_a_surname_is():
     articles = {f"a{i}": (person("George Lind", "President George Lind"),) for i in range(3)}
     articles |= {f"b{i}": (person("Jed Lind", "Gov. Jed Lind"),) for i in range(4)}
     articles |= {"c": (person("Lind", "Governor Lind"),), "d": (person("Lind", "President Lind"),)}
+    articles |= {"e": (person("Lind", "Vice President Lind"),)}  # neither: stays apart
     actors, _ = merged(articles)
     assert "c" in actors["Jed Lind"][1] and "d" in actors["George Lind"][1]
-    assert "Lind" not in actors
+    assert actors["Lind"][1] == ("e",)
 
 
 def test_an_articles_own_expansion_of_an_abbreviation_comes_first():
@@ -232,3 +240,14 @@ def test_an_articles_own_expansion_of_an_abbreviation_comes_first():
     )
     assert actors["Democratic National Convention"][1] == ("a", "b")
     assert actors["Democratic National Committee"][1] == ("c",)
+
+
+def test_a_two_word_surname_is_a_short_form():
+    actors, _ = merged(
+        {
+            "a": (person("Debbie Wasserman Lowe"),),
+            "b": (person("Debbie Wasserman Lowe"),),
+            "c": (person("Wasserman Lowe", "Ms. Wasserman Lowe"),),
+        }
+    )
+    assert actors == {"Debbie Wasserman Lowe": ("person", ("a", "b", "c"))}

@@ -17,6 +17,11 @@ def country_of(span: Span) -> str | None:
     c = rules.countries()
     text = span.text
     if span.label_ == "NORP":
+        doc = span.doc
+        k = span.end
+        if k + 1 < len(doc) and doc[k].text == "-" and not span[-1].whitespace_:
+            # "Cuban-American": an American
+            return c.demonyms.get(_norm(doc[k + 1].text)) or c.demonyms.get(_norm(text))
         return c.demonyms.get(_norm(text))
     bare = re.sub(r"^the\s+", "", text, flags=re.I)
     name = c.lookup(text) or c.lookup(bare) or c.lookup("the " + bare)

@@ -151,6 +151,11 @@ def _extend_to(title: Span) -> int:
 _NOT_A_TITLE = re.compile(r"[\"\u201c\u201d]|\bas well as\b|\ba pair of\b|\bone of\b", re.I)
 
 
+# Words a title never starts with: a preposition; a possessive pronoun is dropped.
+_OPENS_NO_TITLE = {"with", "for", "from", "by", "in", "on", "at", "against", "about"}
+_POSSESSIVES = {"his", "her", "its", "their", "our", "my", "your"}
+
+
 @functools.cache
 def _clause_words() -> frozenset[str]:
     return frozenset(rules.load("titles.yaml")["clause_words"])
@@ -166,6 +171,10 @@ def clean_title(title: str) -> str | None:
     words = title.split()
     if words[0].lower() in ("a", "an", "as", "and", "or", "of", "who", "which"):
         return None
+    if words[0].lower() in _POSSESSIVES and len(words) > 1:
+        words = words[1:]  # "his campaign spokeswoman": the title is hers or his alone
+    if words[0].lower() in _clause_words() or words[0].lower() in _OPENS_NO_TITLE:
+        return None  # "with the former secretary of state"
     if ":" in title or any(w.lower().strip(",") in _clause_words() for w in words):
         return None  # "misgivings were mutual: Senator", "saying he was a stronger leader"
     modifiers = rules.titles().modifiers

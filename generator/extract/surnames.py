@@ -68,7 +68,8 @@ class FullNames:
         if gender and len(candidates) > 1:
             fit = {k for k in candidates if gender_of(self.names.get(k, "")) == gender}
             candidates = fit or candidates
-        titled = {_title(f.split()[0]) for f in forms if len(f.split()) == 2}
+        n = len(short.split())
+        titled = {_title(" ".join(f.split()[:-n])) for f in forms if f.endswith(" " + short)}
         titled -= set(_MALE + _FEMALE)
         if len(titled) == 1 and len(candidates) > 1:
             # "Governor Bush": the Bush the corpus calls governor
@@ -95,16 +96,9 @@ def full_names(people, key_of) -> FullNames:
             continue
         key = key_of(name)
         names.setdefault(key, name)
-        last = name_tokens(name)[-1]
         for a in aliases:
-            words = a.split()
-            if (
-                len(words) >= 2
-                and words[-1] == last
-                and a != name
-                and not name.startswith(words[0])
-            ):
-                titles[key].add(_title(words[0]))  # "President George W. Bush"
+            if a.endswith(" " + name):
+                titles[key].add(_title(a[: -len(name)].strip()))  # "President George W. Bush"
         seen[key].add(article)
         for s in surname_candidates(name):
             by_short[s].add(key)
