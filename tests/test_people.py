@@ -91,6 +91,11 @@ CASES = [
         {"Cuba"},
     ),
     (
+        ["Follow Pam Vane on Twitter. Read said the plan would work. Ann Read agreed."],
+        {"Pam Vane": "person", "Ann Read": "person"},
+        {"Follow Pam Vane"},
+    ),
+    (
         ["A Republican said the vote would fail. Tom Hale agreed."],
         {"Tom Hale": "person"},
         {"Republican"},

@@ -109,7 +109,10 @@ def trim_person(span: Span) -> Span | None:
     doc = span.doc
     while (
         end - start > 1
-        and doc[start].tag_ in _NOT_A_FIRST_WORD
+        and (
+            doc[start].tag_ in _NOT_A_FIRST_WORD
+            or (doc[start].tag_ == "VB" and doc[start].is_sent_start)  # "Follow Pam Key"
+        )
         and doc[start].text not in given
         and doc[start].lower_ not in PARTICLES
     ):
@@ -141,6 +144,8 @@ def trim_person(span: Span) -> Span | None:
     out = doc[start:end]
     if all(_INITIALS_ONLY.fullmatch(t.text) for t in out):
         return None
+    if start > span.start and len(out) == 1 and out[0].tag_ not in ("NNP", "NNPS"):
+        return None  # "Read More": link text, not a name
     return out
 
 
