@@ -14,6 +14,7 @@ kept only when the article names her in full).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -38,6 +39,11 @@ def member_words() -> frozenset[str]:
 
 
 @cache
+def _named_places() -> frozenset[str]:
+    return frozenset(_norm(p) for p in rules.load("names.yaml")["demonym_places"])
+
+
+@cache
 def generic_bodies() -> frozenset[str]:
     """Bodies named by a common noun ("House", "Parliament"), lower-cased: each
     country has its own."""
@@ -49,27 +55,30 @@ class ArticleNames:
     """What the whole article says about names: the model's place names, the
     surnames of the people it names in full, and its longer place phrases."""
 
-    places: frozenset[str]
+    places: Counter  # name -> how many times the model labels it a place
+    people: Counter  # name -> how many times a person
     surnames: frozenset[str]
     place_phrases: frozenset[str]
 
 
 def article_names(docs: list[Doc]) -> ArticleNames:
-    places: set[str] = set()
+    places: Counter = Counter()
+    people: Counter = Counter()
     phrases: set[str] = set()
     surnames: set[str] = set()
     for doc in docs:
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-                places.add(_norm(text))
+                places[_norm(text)] += 1
                 if " " in text:
                     phrases.add(_norm(text))
             elif ent.label_ == "PERSON":
                 name = clean_person_name(ent)
+                people[_norm(name)] += 1
                 if is_full_name(name):
                     surnames.update(surname_candidates(name))
-    return ArticleNames(frozenset(places), frozenset(surnames), frozenset(phrases))
+    return ArticleNames(places, people, frozenset(surnames), frozenset(phrases))
 
 
 def person_kind(ent: Span, names: ArticleNames) -> tuple[str, str, Span] | None:
@@ -82,12 +91,12 @@ def person_kind(ent: Span, names: ArticleNames) -> tuple[str, str, Span] | None:
     if not name:
         return None
     words = name.split()
-    if _norm(name) in names.places and name not in names.surnames:
-        return None  # "Regina" that the article elsewhere calls a place
+    if names.places[_norm(name)] > names.people[_norm(name)] and name not in names.surnames:
+        return None  # "Regina" that the article calls a place more often than a person
     if rules.countries().lookup(name) or rules.countries().demonyms.get(_norm(name)):
         return None
     if _norm(name) in member_words():
-        return None  # "a Republican": a member of a party, no name
+        return ("group", name, span)  # "a Republican": a member of a party, no name
     if len(words) == 1 and name.isupper():
         if name.title() in names.surnames or not _ACRONYM.fullmatch(name):
             return ("person", name.title(), span)  # "CLINTON" in a headline
@@ -113,12 +122,11 @@ def in_place_phrase(span: Span, names: ArticleNames) -> bool:
     if span.label_ == "NORP" and span.end < len(doc) and span[-1].whitespace_:
         nxt = doc[span.end]
         titled = any(t.start == span.end for t in doc.spans.get("titles", []))
+        pair = _norm(f"{span.text} {nxt.text}")
         if (
             nxt.is_title
-            and nxt.pos_ == "PROPN"
-            and nxt.ent_type_ in ("", "GPE", "LOC")
             and not titled
-            and not (span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "PERSON")
+            and (nxt.ent_type_ in ("GPE", "LOC") or pair in _named_places())
         ):
             return True  # "British Columbia", which the model did not tag
     for n in (1, 2, 3):
