@@ -76,6 +76,7 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
     att = Attributor(article, docs, index)
     results: list[tuple[QuoteSpan, str | None, str | None]] = []
     last_of_paragraph: dict[int, str | None] = {}
+    carried: dict[int, str | None] = {}  # who a paragraph without quotations goes on about
     reported_last: dict[int, str | None] = {}  # the speaker a paragraph ends on
     for p, doc in enumerate(docs):
         pspans = by_paragraph.get(p, [])
@@ -123,6 +124,8 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                         # their own ("The former congressman thinks the gun issue
                         # should be a 'litmus test'"): the main clause's subject's.
                         speaker = att.main_subject(sent, p, quoted)
+                    if speaker is None and _opens(doc, q) and carried.get(p - 1):
+                        speaker = carried[p - 1]
                 if speaker:
                     prev_speaker = speaker
                 unnamed = speaker is None and (bool(cue) or unnamed)
@@ -144,8 +147,9 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
         if pspans:
             last_of_paragraph[p] = results[-1][1]
         elif last_of_paragraph.get(p - 1) and _still_about(doc, att, p, last_of_paragraph[p - 1]):
-            # '"...," said Amira Haddad. / She moved to Halifax in 2009. / "...": hers.
-            last_of_paragraph[p] = last_of_paragraph[p - 1]
+            # '"...," said Amira Haddad. / She moved to Halifax in 2009. / "...": hers,
+            # when nothing else names the speaker of the quotation.
+            carried[p] = last_of_paragraph[p - 1]
         if text_of(doc).rstrip().endswith(":"):
             # "The New York Times reports:" then the quotation.
             last = list(doc.sents)[-1] if len(doc) else None
