@@ -229,6 +229,31 @@ CASES = [
         ["If parliament finally approves a freeze, the talks will resume."],
         set(),  # a hypothetical
     ),
+    # "do so" stands for the proposal's action just named; a critic of what the
+    # verb is about; a stance noun's owner "on the part of" someone.
+    (
+        [
+            "The opposition wants Canada to end the military exercises.",
+            '"I think the government should do so," Senator Tom Hale said.',
+        ],
+        {("exercises", "Tom Hale", "for", None)},
+    ),
+    (
+        ["The moratorium was signed in May.", "A critic, Senator Tom Hale, called it a trap."],
+        set(),  # "it" names nothing the critic's verb is about
+    ),
+    (
+        ["Another critic, Senator Tom Hale, likened the moratorium to a surrender."],
+        {("freezes", "Tom Hale", "against", None)},
+    ),
+    (
+        ["We have seen a commitment on the part of Senator Tom Hale to a freeze."],
+        {("freezes", "Tom Hale", "for", None)},
+    ),
+    (
+        ["The freeze was discussed.", '"He would have done it differently," Mr. Sato said.'],
+        set(),  # a counterfactual, not a call to act
+    ),
     # Must find nothing.
     (['"Why won\'t he end the military exercises?" Mr. Sato asked.'], set()),  # a question
     (['"He will end the military exercises," Mr. Sato said.'], set()),  # "he" is not Sato

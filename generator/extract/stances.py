@@ -89,6 +89,7 @@ def extract_stances(
     cues = rules.stance_cues()
     found: dict[tuple, Stance] = {}
     recent: list[tuple[int, str]] = []  # (paragraph, topic) of proposals named
+    acted: list[tuple[int, str]] = []  # (paragraph, topic) of proposals' actions named
     people = People(index)
     for p, doc in enumerate(docs):
         term_at = {i: t for t, s, e in topics.proposal_hits(doc) for i in range(s, e)}
@@ -98,6 +99,7 @@ def extract_stances(
             people.sentence(sent, p)
             context = [t for q, t in recent if q >= p - 1]
             reader = _Reader(p, sent, term_at, topics, cues, context, people, said, owners)
+            reader.acted = [t for q, t in acted if q >= p - 1]
             for st in reader.stances():
                 key = (st.topic, st.owner, st.paragraph, st.start)
                 old = found.get(key)
@@ -106,6 +108,9 @@ def extract_stances(
             for i in range(sent.start, sent.end):
                 if i in term_at and (not recent or recent[-1] != (p, term_at[i])):
                     recent.append((p, term_at[i]))
+                acts = topics.actions.get(term_at.get(i, ""))
+                if acts and any(a.lemma_.lower() in acts for a in doc[i].ancestors):
+                    acted.append((p, term_at[i]))  # "release their returns": for "do so"
     return sorted(found.values(), key=lambda s: (s.paragraph, s.start, s.topic, s.owner))
 
 
@@ -113,6 +118,7 @@ class _Reader:
     """The stances of one sentence."""
 
     def __init__(self, p, sent, term_at, topics, cues, context, people, quotes, owners):
+        self.acted: list[str] = []
         self.p, self.sent, self.term_at = p, sent, term_at
         self.topics, self.cues, self.context = topics, cues, context
         self.people, self.quotes, self.owners = people, quotes, owners
@@ -174,6 +180,8 @@ class _Reader:
         ):
             # "he would end joint military exercises": the proposal's own action.
             only = {t for t, acts in self.topics.actions.items() if lemma in acts}
+            if _do_so(tok) and self.acted and _modal(tok, ("should", "must", "ought")):
+                only = {self.acted[-1]}  # "should do so": the action just named
             if not only:
                 return []
             polarity = "for"
@@ -321,13 +329,28 @@ class _Reader:
             if not owners and tok.dep_ == "attr":  # "Ron Roe is a critic of ..."
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
                 owners = self.owners.resolve(subj[0], tok.head) if subj else []
+            if not region and tok.dep_ == "nsubj" and owners:
+                # "Another critic, Ron Roe, likened the rules to ...": a critic of
+                # what the verb is about.
+                region = _subtrees(
+                    c for c in tok.head.children if c.dep_ in ("dobj", "ccomp", "attr")
+                )
             return polarity, region, owners
         polarity = cues.nouns[lemma]
         region = _subtrees(
             c
             for c in tok.children
-            if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "against", "on")
+            if c.dep_ == "prep"
+            and c.lower_ in ("for", "to", "of", "against", "on")
+            and not any(g.lower_ == "part" for g in c.children)  # "on the part of": whose
         )
+        if not region and tok.dep_ == "dobj":
+            # "saw a commitment ... to a freeze", the parser hanging "to" on the verb
+            region = _subtrees(
+                c
+                for c in tok.head.children
+                if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("for", "to", "against")
+            )
         if lemma in ("call", "push", "demand") and not region:
             return polarity, set(), []  # a phone call, a push: not a call for anything
         poss = [c for c in tok.children if c.dep_ == "poss"]
@@ -338,6 +361,11 @@ class _Reader:
         by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
         if by:
             return polarity, region, self.owners.of_prep(by[0])  # "support from unions"
+        for c in tok.children:  # "a commitment on the part of Republicans to ..."
+            part = [g for g in c.children if g.dep_ == "pobj" and g.lower_ == "part"]
+            of = [g for g in part[0].children if g.lower_ == "of"] if part else []
+            if c.lower_ == "on" and of:
+                return polarity, region, self.owners.of_prep(of[0])
         # "the case for disclosure" in an opinion piece's own voice: its author's.
         return polarity, region, self.owners.own_voice(tok)
 
@@ -403,6 +431,8 @@ class _Reader:
                 topics.append(topic)
         if topics or not self.context:
             return topics
+        if self.acted and any(_do_so(doc[i]) for i in region):
+            return [self.acted[-1]]
         for i in sorted(region):
             t = doc[i]
             heads = ANAPHORS | self._term_heads(self.context[-1])
@@ -551,6 +581,13 @@ class _Reader:
 
 HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest"}
 POSSIBLE = {"could", "can", "may", "might"}
+
+
+def _do_so(tok: Token) -> bool:
+    """'do so', 'do it', 'do that': a verb standing for the action just named."""
+    return tok.lemma_ == "do" and any(
+        c.lower_ in ("so", "it", "that") and c.dep_ in ("advmod", "dobj") for c in tok.children
+    )
 
 
 def _passive(tok: Token) -> bool:
