@@ -54,6 +54,7 @@ ANAPHORS = {
     "initiative",
     "notion",
 }
+AFFIXES = {"anti": "against", "pro": "for"}
 ANAPHORIC = {"then", "that", "this", "so", "it"}
 POINTERS = {"the", "this", "that", "such", "similar", "same", "these", "those"}
 MODALS = {"will", "would", "should", "must", "'ll", "shall", "wo"}
@@ -166,6 +167,10 @@ class _Reader:
             if tok.head.lemma_ == "be":  # "be flexible about the exercises"
                 region |= _subtrees(c for c in tok.head.children if c.dep_ == "prep")
             owners = self.owners.subject_of(tok)
+        elif tok.lower_ in AFFIXES and self._affixed(tok) is not None:
+            # "anti-carbon tax messaging", "a pro-pipeline rally": whose the thing is.
+            polarity = AFFIXES[tok.lower_]
+            region, owners = self._affixed(tok)
         elif tok.pos_ == "NOUN" and (lemma in cues.holders or lemma in cues.nouns):
             # "a critic of the deal", "his support for the wall"
             polarity, region, owners = self._noun_frame(tok, lemma)
@@ -312,6 +317,31 @@ class _Reader:
                     return hit  # "pushed back against", "walked away from"
         return None
 
+    def _affixed(self, tok: Token) -> tuple[set[int], list[str]] | None:
+        """The proposal an "anti-" or "pro-" is joined to, and the owner of the noun
+        phrase it qualifies (the subject of the verb that takes it, or its possessor)."""
+        doc = self.sent.doc
+        if (
+            tok.i + 2 >= len(doc)
+            or doc[tok.i + 1].text not in ("-", "‑")
+            or doc[tok.i + 1].whitespace_
+        ):
+            return None
+        first = tok.i + 2
+        if first not in self.term_at:
+            return None
+        region = {i for i in range(first, self.sent.end) if self.term_at.get(i)}
+        head = doc[first]
+        while head.dep_ in ("compound", "amod", "nmod") and head.head is not head:
+            head = head.head
+        poss = [c for c in head.children if c.dep_ == "poss"]
+        if poss:
+            return region, self.owners.resolve(poss[0], head)
+        if head.dep_ in ("dobj", "pobj", "attr", "ccomp", "xcomp", "oprd"):
+            verb = head.head if head.dep_ != "pobj" else head.head.head
+            return region, self.owners.subject_of(verb)
+        return region, []
+
     def _noun_frame(self, tok: Token, lemma: str) -> tuple[str, set[int], list[str]]:
         """A stance noun: what it is about, and whose it is."""
         cues = self.cues
@@ -344,6 +374,8 @@ class _Reader:
             and c.lower_ in ("for", "to", "of", "against", "on")
             and not any(g.lower_ == "part" for g in c.children)  # "on the part of": whose
         )
+        # "a willingness to help May get the deal approved"
+        region |= _subtrees(c for c in tok.children if c.dep_ in ("acl", "xcomp") and _to(c))
         if not region and tok.dep_ == "dobj":
             # "saw a commitment ... to a freeze", the parser hanging "to" on the verb
             region = _subtrees(
@@ -358,6 +390,9 @@ class _Reader:
             return polarity, region, self.owners.resolve(poss[0], tok)
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cues.light_verbs:
             return polarity, region, self.owners.subject_of(tok.head)  # "voiced support"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+            # "spoke in support of the pipeline", "rose in opposition to it"
+            return polarity, region, self.owners.subject_of(tok.head.head)
         by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
         if by:
             return polarity, region, self.owners.of_prep(by[0])  # "support from unions"
@@ -399,6 +434,8 @@ class _Reader:
             if c.dep_ in OBJECT_DEPS
             and c.dep_ not in ("acomp", "ccomp")
             and (c.dep_ != "prep" or c.lower_ in OBJECT_PREPOSITIONS)
+            or c.dep_ == "advcl"
+            and _to(c)  # "holds out for $5 billion to build the wall"
         )
         for c in verb.children:
             if c.dep_ == "ccomp":
@@ -581,6 +618,10 @@ class _Reader:
 
 HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest"}
 POSSIBLE = {"could", "can", "may", "might"}
+
+
+def _to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _do_so(tok: Token) -> bool:
