@@ -492,8 +492,8 @@ class _Reader:
         topic = self.context[-1]
         for i in sorted(region):
             t = doc[i]
-            if i in self.term_at or i in self.mentioned:
-                continue  # a term named here was judged above, not an anaphor
+            if i in self.term_at or i in self.mentioned or t.pos_ != "NOUN" or t.is_title:
+                continue  # a term named here was judged above; a name is no anaphor
             heads = ANAPHORS | self._term_heads(topic)
             if t.lemma_.lower() not in ANAPHORS and not self.topics.in_sense(doc, i, topic):
                 continue  # "the Dodd-Frank law" is another law
