@@ -112,11 +112,10 @@ class Owners:
                 # A purpose clause: the parser hangs it anywhere ("called Palin a clown
                 # ... at a rally to protest the deal"); whose it is stays unknown.
                 return []
-            if head.dep_ == "xcomp":
-                controller = [c for c in head.head.children if c.dep_ == "dobj"]
-                if controller:
-                    # "advise other countries to accept": the countries would accept
-                    return self.of_phrase(controller[0])
+            if head.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.head.children):
+                # "asked Clinton to urge ...", "advise other countries to accept": what
+                # one is asked to do is the asker's wish, not one's own stance.
+                return []
             if head.dep_ in ("acomp", "xcomp", "attr", "aux", "conj") and head.head is not head:
                 head = head.head
                 continue

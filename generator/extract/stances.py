@@ -259,6 +259,9 @@ class _Reader:
                 stance = "against" if polarity == "for" else "for"
             if self._negated(tok):
                 stance = "against" if stance == "for" else "undecided"
+            if self._negated_inside(topic, region, tok):
+                # "urged the White House not to pass the deal"
+                stance = {"for": "against", "against": "for"}.get(stance, stance)
             if reason is not None:
                 # "mocked Romney for not releasing his returns": for releasing them.
                 stance = "for" if reason else "against"
@@ -526,6 +529,21 @@ class _Reader:
                 said = re.sub(r"\s+", " ", said).strip(" .,")
                 return f"{words} ({said})"
         return words
+
+    def _negated_inside(self, topic: str, region: set[int], cue: Token) -> bool:
+        """Whether the verb that takes the proposal, inside what the cue is about, is
+        negated ("not to pass the deal")."""
+        doc = self.sent.doc
+        for i in sorted(region):
+            if self.term_at.get(i) != topic:
+                continue
+            for a in doc[i].ancestors:
+                if a.i == cue.i or a.i not in region:
+                    break
+                if a.pos_ in ("VERB", "AUX"):
+                    return any(c.dep_ == "neg" for c in a.children)
+            return False
+        return False
 
     def _mediated(self, term: Token, region: set[int]) -> bool:
         """Whether the term is only reached through something else: a mediating noun
