@@ -229,6 +229,93 @@ CASES = [
         ["If parliament finally approves a freeze, the talks will resume."],
         set(),  # a hypothetical
     ),
+    # "do so" stands for the proposal's action just named; a critic of what the
+    # verb is about; a stance noun's owner "on the part of" someone.
+    (
+        [
+            "The opposition wants Canada to end the military exercises.",
+            '"I think the government should do so," Senator Tom Hale said.',
+        ],
+        {("exercises", "Tom Hale", "for", None)},
+    ),
+    (
+        ["The moratorium was signed in May.", "A critic, Senator Tom Hale, called it a trap."],
+        set(),  # "it" names nothing the critic's verb is about
+    ),
+    (
+        ["Another critic, Senator Tom Hale, likened the moratorium to a surrender."],
+        {("freezes", "Tom Hale", "against", None)},
+    ),
+    (
+        ["We have seen a commitment on the part of Senator Tom Hale to a freeze."],
+        {("freezes", "Tom Hale", "for", None)},
+    ),
+    (
+        ["The freeze was discussed.", '"He would have done it differently," Mr. Sato said.'],
+        set(),  # a counterfactual, not a call to act
+    ),
+    # Wording of other beats: "in support of", "anti-", a willingness, a body's "it",
+    # a purpose the cue holds out for.
+    (
+        ["Premier Ana Lind spoke in support of a freeze."],
+        {("freezes", "Ana Lind", "for", None)},
+    ),
+    (
+        ["Premier Ana Lind launched anti-moratorium messaging across the province."],
+        {("freezes", "Ana Lind", "against", None)},
+    ),
+    (
+        ["Minister Kenji Sato expressed a willingness to end the military exercises."],
+        {("exercises", "Kenji Sato", "for", None)},
+    ),
+    (
+        ["Greenpeace said it would fight the moratorium in court."],
+        {("freezes", "Greenpeace", "against", None)},
+    ),
+    (
+        ["President Ines Moreau holds out for $5 billion to end the military exercises."],
+        {("exercises", "Ines Moreau", "for", None)},
+    ),
+    (
+        ["Back when it signed the moratorium in 1994, Peru pledged to cut its arsenal."],
+        set(),  # "it" is no speaker's body
+    ),
+    # What the corpus taught: no side through a mediating noun, a prediction about
+    # someone else, a clause that only describes a noun, or another thing named
+    # like the proposal.
+    (["Senator Tom Hale rejected attempts to strengthen the moratorium."], set()),
+    (["Republicans agreed to hold votes on a freeze."], set()),
+    (['"I welcome a debate about the moratorium," Minister Kenji Sato said.'], set()),
+    (["An ally of Ana Lind suggested she would support the moratorium."], set()),
+    (["Governor Ana Lind seemed hopeful that Canada could accept a freeze."], set()),
+    (
+        [
+            "Governor Ana Lind has denounced suggestions by Tom Hale and Kenji Sato that "
+            "they would sign a moratorium."
+        ],
+        {("freezes", "Ana Lind", "against", None)},  # "they" are Hale and Sato, never Lind
+    ),
+    (
+        ["Premier Ana Lind promised to bring back the old tax and end the military drills."],
+        set(),  # "drills" is no term here; "bring" governs nothing of the proposal
+    ),
+    (["The GOP candidate insisted on a freeze."], set()),  # one unnamed person, not the party
+    (["Polls show 89% of Democrats support a freeze."], set()),  # poll answers
+    (['Mr. Sato said, "Let Canada advise other countries to accept a freeze."'], set()),
+    (["Activists asked Governor Ana Lind to urge Peru to sign a freeze."], set()),
+    (
+        ["Senator Tom Hale urged the government not to sign the moratorium."],
+        {("freezes", "Tom Hale", "against", None)},
+    ),
+    (["A Lind ally suggested she would support the moratorium."], set()),
+    (
+        ["Governor Ana Lind called Tom Hale a clown at a rally to protest the moratorium."],
+        set(),  # a purpose clause hung on the wrong verb: nobody's for sure
+    ),
+    (
+        ["The Pacific Freeze Act, introduced by Senator Tom Hale, was debated."],
+        set(),  # a name, not "the freeze"
+    ),
     # Must find nothing.
     (['"Why won\'t he end the military exercises?" Mr. Sato asked.'], set()),  # a question
     (['"He will end the military exercises," Mr. Sato said.'], set()),  # "he" is not Sato
