@@ -262,3 +262,15 @@ def test_a_two_word_surname_is_a_short_form():
         }
     )
     assert actors == {"Debbie Wasserman Lowe": ("person", ("a", "b", "c"))}
+
+
+def test_a_full_name_is_not_the_short_form_of_a_rarer_longer_one():
+    articles = {f"a{i}": (person("Jed Lind"),) for i in range(3)}
+    articles["b"] = (person("Floridians Jed Lind"),)
+    actors, _ = merged(articles)
+    assert actors["Jed Lind"] == ("person", ("a0", "a1", "a2"))
+
+
+def test_a_plural_before_a_name_is_no_part_of_it(entities):
+    found = entities("Fellow Floridians Jed Lind and Marco Vela spoke. Jed Lind won.")
+    assert "Floridians Jed Lind" not in forms(found)

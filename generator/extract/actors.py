@@ -182,7 +182,7 @@ def _group_key(e: Entity, article_id, dates, full_names, leader_by_key, leaders)
     key = person_key(e.name)
     if key in leader_by_key:
         return person_key(leader_by_key[key].name)
-    if is_full_name(e.name) and e.name not in full_names.by_short:
+    if is_full_name(e.name) and not full_names.shorter(e.name):
         return full_names.key_of(e.name)
     day = dates.get(article_id)
     in_office = {person_key(ld.name) for ld in leaders if day and ld.in_office(day)}

@@ -84,6 +84,7 @@ def surname_index(people: Iterable[Entity]) -> dict[str, set[str]]:
 # Tags of words that open no name: "Certainly Donald Trump", "Among Latinos",
 # "Bashing Trump" (an adverb, a preposition, a gerund the model took in).
 _NOT_A_FIRST_WORD = {"RB", "RBR", "RBS", "IN", "VBG", "UH", "CC", "DT", "PRP", "PRP$", "WRB"}
+_NOT_A_FIRST_WORD |= {"NNPS"}  # "Floridians Jeb Bush"
 _INITIAL = re.compile(r"[A-Z]\.")
 _AGED = re.compile(r"[^\W\d]+,\d{1,3}")
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.")

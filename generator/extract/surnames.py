@@ -62,6 +62,14 @@ class FullNames:
     titles: dict[str, set[str]]  # key -> the titles written before the name
     key_of: Callable[[str], str]
 
+    def shorter(self, name: str) -> bool:
+        """Whether a two-word "full name" is the short form of a longer one the
+        corpus names more often ("Wasserman Schultz"), not a name of its own
+        ("Jeb Bush" beside one "Floridians Jeb Bush")."""
+        longer = self.by_short.get(name, set()) - {self.key_of(name)}
+        own = self.articles[self.key_of(name)]
+        return any(self.articles[k] > own for k in longer)
+
     def resolve(self, short: str, forms, allowed: set[str] | None = None) -> str | None:
         candidates = set(self.by_short.get(short, set()))
         gender = honoured_gender(forms)
