@@ -84,7 +84,8 @@ def surname_index(people: Iterable[Entity]) -> dict[str, set[str]]:
 # Tags of words that open no name: "Certainly Donald Trump", "Among Latinos",
 # "Bashing Trump" (an adverb, a preposition, a gerund the model took in).
 _NOT_A_FIRST_WORD = {"RB", "RBR", "RBS", "IN", "VBG", "UH", "CC", "DT", "PRP", "PRP$", "WRB"}
-_NOT_A_FIRST_WORD |= {"NNPS"}  # "Floridians Jeb Bush"
+# A people in the plural before a name: "Floridians Jeb Bush" (not "Ines Moreau").
+_PEOPLE_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ers|ists|ites)")
 _INITIAL = re.compile(r"[A-Z]\.")
 _AGED = re.compile(r"[^\W\d]+,\d{1,3}")
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.")
@@ -113,6 +114,7 @@ def trim_person(span: Span) -> Span | None:
         and (
             doc[start].tag_ in _NOT_A_FIRST_WORD
             or (doc[start].tag_ == "VB" and doc[start].is_sent_start)  # "Follow Pam Key"
+            or (doc[start].tag_ == "NNPS" and _PEOPLE_PLURAL.fullmatch(doc[start].text))
         )
         and doc[start].text not in given
         and doc[start].lower_ not in PARTICLES
