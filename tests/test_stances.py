@@ -222,6 +222,10 @@ CASES = [
     ),
     (["It is time to end the military exercises."], set()),  # the reporter's own voice
     (
+        ['"The sooner they end the military exercises, the better," Mr. Sato said.'],
+        {("exercises", "Sato", "for", None)},
+    ),
+    (
         ["Mr. Sato is wrong to reject a freeze."],
         {("freezes", "Sato", "against", None)},  # he rejects it; the judge is unnamed
     ),
@@ -316,6 +320,15 @@ CASES = [
         ["The Pacific Freeze Act, introduced by Senator Tom Hale, was debated."],
         set(),  # a name, not "the freeze"
     ),
+    # "The idea" stands for a proposal named a few one-sentence paragraphs before.
+    (
+        [
+            "Peru proposed a moratorium in May.",
+            "The talks went on for a week.",
+            "Another critic, Senator Ana Lind, likened the idea to a surrender.",
+        ],
+        {("freezes", "Peru", "for", None), ("freezes", "Ana Lind", "against", None)},
+    ),
     # Must find nothing.
     (['"Why won\'t he end the military exercises?" Mr. Sato asked.'], set()),  # a question
     (['"He will end the military exercises," Mr. Sato said.'], set()),  # "he" is not Sato
@@ -328,6 +341,10 @@ CASES = [
         set(),  # the senators', never the name in their clause
     ),
     (["Peru had historically resisted such a moratorium."], set()),  # where it stood
+    (
+        ["Ana Lind, who had championed the moratorium as a minister, opposed it as governor."],
+        set(),  # the earlier stance, changed; "it" names nothing the rules can check
+    ),
     (["President Ines Moreau supported the military exercises."], set()),  # not ending them
     (["The Clinton administration tried a freeze in 1994."], set()),  # an event, no stance
     (["The Palestinians resisted talks until the freeze expired."], set()),  # time, not object
