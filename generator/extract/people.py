@@ -95,6 +95,9 @@ def person_kind(ent: Span, names: ArticleNames) -> tuple[str, str, Span] | None:
         return None  # "Regina" that the article calls a place more often than a person
     if rules.countries().lookup(name) or rules.countries().demonyms.get(_norm(name)):
         return None
+    titles = rules.titles()
+    if _norm(name) in titles.default_country or name in titles.display or name in titles.honorifics:
+        return None  # "President": a title alone names no one
     if _norm(name) in member_words():
         return ("group", name, span)  # "a Republican": a member of a party, no name
     if len(words) == 1 and name.isupper():
