@@ -331,6 +331,7 @@ def _facts_rows(f: ArticleFacts) -> list:
                 e.approximate,
                 e.date_text,
                 e.date_label,
+                e.scheduled,
             ]
             for e in f.events
         ],

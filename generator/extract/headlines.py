@@ -1,0 +1,322 @@
+"""Headlines: an event's title and an untitled article's headline, from the
+sentence's own words, as a whole clause.
+
+`title(verb, names)` says who did what: the verb's subject (a pronoun replaced by
+whom it means, from `names`), its auxiliaries and negation, the verb and what it
+acts on, the object's noun phrase whole with its coordinated parts ("reassure
+America's allies, Japan and South Korea") and its "of" phrase, or else the verb's
+first phrase ("met in Singapore") or its complement clause ("agreed to lift
+sanctions"); a verb coordinated with it that shares its subject follows with its
+own object ("met Kim Jong-un in Singapore and signed a joint statement") where it
+fits. Relative clauses, appositions longer than a few words and asides are left
+out. A passive keeps its agent ("was negotiated, only to be abandoned by the North
+Koreans" says who abandoned what).
+
+`headline(doc)` titles an article without a headline from its lede's main clause.
+
+It misses what the sentence says only by ellipsis ("So did China"), and a title
+can be long where the object is a long list.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.extract.tokens import ent_of, noun_chunk_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+TITLE_MAX = 110
+# What a noun phrase keeps of its children; "of" phrases and short appositions too.
+NP_KEEP = {
+    "det",
+    "amod",
+    "compound",
+    "poss",
+    "case",
+    "nummod",
+    "quantmod",
+    "nmod",
+    "conj",
+    "cc",
+    "predet",
+    "advmod",
+    "npadvmod",
+    "neg",
+}
+NP_PREPS = {"of", "on", "to", "for", "against", "with", "from", "between"}
+PLACE_PREPS = {"in", "at", "on", "with", "to", "into", "for", "from", "against", "over"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+
+
+def _np_tokens(tok: Token, depth: int = 0) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in NP_KEEP:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                continue
+            out += _np_tokens(c, depth + 1)
+        elif c.dep_ == "appos" and len(list(c.subtree)) <= 8:
+            out += _np_tokens(c, depth + 1)
+        elif c.dep_ == "prep" and c.lower_ in NP_PREPS and depth < 2:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                out += [c, *_np_tokens(obj, depth + 1)]
+        elif (
+            c.dep_ == "punct"
+            and c.text in (",", "-", "\u2013")
+            and depth < 3
+            and any(s.dep_ in ("conj", "appos") for s in tok.children if s.i > c.i)
+        ):
+            out.append(c)
+    return out
+
+
+def _join(toks: list[Token]) -> str:
+    toks = sorted(set(toks), key=lambda t: t.i)
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    out = ""
+    for k, t in enumerate(toks):
+        out += t.text
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is None:
+            break
+        if nxt.i == t.i + 1:
+            out += t.whitespace_
+        elif nxt.text not in (",", "'s", "\u2019s"):
+            out += " "
+    return out.strip()
+
+
+def phrase(tok: Token) -> str:
+    """A noun phrase whole: its determiners, modifiers, possessor, coordinated parts,
+    short appositions and "of" phrases; a name as the entity it is part of."""
+    ent = ent_of(tok)
+    if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE") and tok.i == ent.root.i:
+        extra = [t for t in _np_tokens(tok) if t.i < ent.start or t.i >= ent.end]
+        return _join([*ent, *extra])
+    return _join(_np_tokens(tok))
+
+
+def _chunk(tok: Token, with_of: bool = False) -> str:
+    nc = noun_chunk_of(tok)
+    text = nc.text if nc is not None else tok.text
+    ent = ent_of(tok)
+    if ent is not None and ent.label_ == "PERSON" and ent.text not in text:
+        text = ent.text
+    if with_of:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None:
+            text = f"{text} of {_chunk(obj)}"
+    return text
+
+
+def _words(tok: Token, n: int) -> str:
+    """The first words of a phrase, ending on its last noun within `n` words, so
+    that a headline never ends on a cut phrase ("..." or a preposition)."""
+    toks = [t for t in tok.subtree if not t.is_punct or t.text in (",", "-")]
+    if len(toks) > n:
+        nouns = [k for k, t in enumerate(toks[:n]) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+        if not nouns:
+            return ""
+        end = nouns[-1] + 1
+        chunk = noun_chunk_of(toks[nouns[-1]])
+        while chunk is not None and end < len(toks) and toks[end].i < chunk.end:
+            end += 1
+        toks = toks[:end]
+    return _join(toks)
+
+
+def _subject(verb: Token) -> Token | None:
+    head = verb
+    while True:
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        only = head.dep_ == "advcl" and any(c.lower_ == "only" for c in head.children)
+        if subj is not None or not (head.dep_ in ("conj", "xcomp") or only):
+            break
+        if head.head.i == head.i:
+            break
+        head = head.head
+    if subj is not None and subj.lower_ in ("that", "which", "who") and head.dep_ == "relcl":
+        subj = head.head
+    return subj
+
+
+def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[float, str]]:
+    """The verb with its auxiliaries, negation, particle and what it acts on."""
+    parts: list[tuple[int, str]] = [
+        (c.i, c.text) for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")
+    ]
+    parts.append((verb.i, verb.text))
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")), None)
+    if obj is not None and obj.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        obj = verb.head
+    if obj is not None:
+        text = phrase(obj)
+        if len(text.split()) > 16:
+            text = _chunk(obj, with_of=True)
+        parts.append((obj.i if obj.i > verb.i else verb.i + 1, text))
+        # "met Kim Jong-un in Singapore": where, when it is a place.
+        prep = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("in", "at")
+                and any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.children)
+            ),
+            None,
+        )
+        if prep is not None:
+            parts.append((prep.i, _words(prep, 4)))
+        return parts
+    comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if comp is not None and comp.i > verb.i:
+        inner = _predicate(comp, room - 4)
+        if comp.dep_ == "ccomp":
+            subj = _subject(comp)
+            if subj is not None and subj.head.i == comp.i:
+                inner.append((subj.i, phrase(subj)))
+            mark = next((c for c in comp.children if c.dep_ == "mark"), None)
+            if mark is not None:
+                inner.append((mark.i, mark.text))
+        else:
+            to = next((c for c in comp.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+            inner = [p for p in inner if p[0] != (to.i if to is not None else -1)]
+            if to is not None:
+                inner.append((to.i, "to"))
+        return parts + inner
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
+    noun = _relative_object(verb) if relative else None
+    if noun is not None and verb.tag_ in ("VBD", "VBN"):
+        # "a freeze ... that the North Koreans cheated on and then discarded": the
+        # noun the clause is about is what was discarded.
+        if prep is not None and not any(g.dep_ == "pobj" for g in prep.children):
+            parts.append((prep.i, prep.text))
+            parts.append((prep.i + 0.5, _chunk(noun)))
+        else:
+            parts.append((verb.i + 0.5, _chunk(noun)))
+    elif prep is not None:
+        parts.append((prep.i, _words(prep, 7)))
+    else:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            parts.append((agent.i, _words(agent, 6)))
+    return parts
+
+
+def _relative_object(verb: Token) -> Token | None:
+    """The noun a relative clause is about (also where the parser took the clause's
+    "that" for a conjunction and hung it on the verb of that noun)."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "relcl":
+        return clause.head
+    if clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+    ):
+        return next((c for c in clause.head.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def _text(parts: list[tuple[int, str]]) -> str:
+    text = " ".join(p for _, p in sorted(parts) if p)
+    return text.replace(" ,", ",")
+
+
+def title(verb: Token, names: dict[int, tuple[str, str]]) -> str:
+    """Who did what, as a whole clause (see the module's docstring)."""
+    subj = _subject(verb)
+    agent = next((c.children for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent if c.dep_ == "pobj"), None) if agent is not None else None
+    if (
+        by is not None
+        and subj is not None
+        and subj.i < verb.i
+        and verb.text.endswith("ed")
+        and any(c.lower_ == "to" for c in verb.children)
+    ):
+        # "..., only to be abandoned by the North Koreans": who abandoned what.
+        text = f"{_chunk(by)} {verb.text} {_chunk(subj)}"
+        return text[:1].upper() + text[1:]
+    parts: list[tuple[int, str]] = []
+    if subj is not None:
+        text = names[subj.i][1] if subj.i in names else phrase(subj)
+        if len(text.split()) > 10:
+            text = _chunk(subj, with_of=True)
+        parts.append((subj.i, text))
+    parts += _predicate(verb, TITLE_MAX)
+    text = _text(parts)
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children):
+            continue
+        cc = next((g for g in verb.children if g.dep_ == "cc"), None)
+        longer = f"{text} {cc.text if cc is not None else 'and'} {_text(_predicate(conj, 40, relative=False))}"
+        if len(longer) <= TITLE_MAX:
+            text = longer
+    return text[:1].upper() + text[1:]
+
+
+def _clause(verb: Token) -> str:
+    """A reported clause in brief, whole: "(that) his country was willing"."""
+    keep = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt"}
+    parts = [
+        (c.i, _chunk(c) if c.dep_.startswith("nsubj") else c.text)
+        for c in verb.children
+        if c.dep_ in keep
+    ]
+    parts.append((verb.i, verb.text))
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")), None)
+    if obj is not None:
+        parts.append((obj.i, _chunk(obj)))
+    else:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
+        if prep is not None:
+            parts.append((prep.i, _words(prep, 5)))
+    return " ".join(p for _, p in sorted(parts) if p)
+
+
+HEADLINE_MAX = 80
+
+
+def headline(doc: Doc) -> str | None:
+    """A headline for an article that has none, from its lede's first sentence: the
+    main clause (subject, verb, object or complement) in whole words, with the
+    reported clause after it where it fits, at most HEADLINE_MAX characters; None
+    when no such clause fits."""
+    sent = next(iter(doc.sents), None)
+    if sent is None or sent.root.pos_ not in ("VERB", "AUX"):
+        return None
+    root = sent.root
+    before = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    if before is not None:
+        root = before  # "The board has come under pressure ..., officials said": the news
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not any(ch.isalpha() for ch in _chunk(subj)):
+        return None
+    parts = [(subj.i, _chunk(subj, with_of=True))]
+    parts += [(c.i, c.text) for c in root.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
+    parts.append((root.i, root.text))
+    obj = next((c for c in root.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")), None)
+    if obj is not None:
+        parts.append((obj.i, _chunk(obj)))
+    else:
+        comp = next((c for c in root.children if c.dep_ == "xcomp"), None)
+        prep = next((c for c in root.children if c.dep_ == "prep" and c.i > root.i), None)
+        if comp is not None:
+            parts.append((comp.i, _words(comp, 6)))
+        elif prep is not None:
+            parts.append((prep.i, _words(prep, 6)))
+    text = " ".join(p for _, p in sorted(parts) if p)
+    title_ = text[:1].upper() + text[1:]
+    comp = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
+    if obj is not None and comp is not None:
+        longer = f"{title_} {_clause(comp)}"
+        if len(longer) <= HEADLINE_MAX:
+            title_ = longer
+    return title_ if len(title_) <= HEADLINE_MAX else None
