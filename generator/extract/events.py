@@ -324,9 +324,7 @@ def extract_events(
             own_topics = tuple(sorted(_topics_of(sent, paragraph, topics)))
             topic_ids = own_topics
             if not topic_ids and (
-                p == prev_p
-                or (p - prev_p == 1 and set(prev_topics) <= main)
-                or _refers_back(sent)
+                p == prev_p or (p - prev_p == 1 and set(prev_topics) <= main) or _refers_back(sent)
             ):
                 # A sentence that goes on with the story the one before began ("They
                 # signed an agreement"), or "Versions of the proposal ...".
@@ -348,7 +346,7 @@ def extract_events(
                         (
                             c
                             for c in verbs[0].children
-                            if c.dep_ in ("advcl", "conj", "ccomp")
+                            if c.dep_ in ("advcl", "conj")
                             and event_kind(c) == "past"
                             and not any(t.ent_type_ == "DATE" for t in c.subtree)
                         ),

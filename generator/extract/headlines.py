@@ -166,7 +166,9 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
             (
                 c
                 for c in verb.children
-                if c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("in", "at")
+                if c.dep_ == "prep"
+                and c.i > obj.i
+                and c.lower_ in ("in", "at")
                 and any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.children)
             ),
             None,
@@ -199,7 +201,8 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
             parts.append((prep.i, prep.text))
             parts.append((prep.i + 0.5, _chunk(noun)))
         else:
-            parts.append((verb.i + 0.5, _chunk(noun)))
+            prt = [c.i for c in verb.children if c.dep_ == "prt"]
+            parts.append((max([verb.i, *prt]) + 0.5, _chunk(noun)))
     elif prep is not None:
         parts.append((prep.i, _words(prep, 7)))
     else:
@@ -256,7 +259,10 @@ def title(verb: Token, names: dict[int, tuple[str, str]]) -> str:
         if any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children):
             continue
         cc = next((g for g in verb.children if g.dep_ == "cc"), None)
-        longer = f"{text} {cc.text if cc is not None else 'and'} {_text(_predicate(conj, 40, relative=False))}"
+        more = _predicate(conj, 40, relative=False)
+        if len(more) == 1 and _relative_object(verb) is not None:
+            more.append((conj.i + 0.5, "it"))  # "cheated on a freeze and discarded it"
+        longer = f"{text} {cc.text if cc is not None else 'and'} {_text(more)}"
         if len(longer) <= TITLE_MAX:
             text = longer
     return text[:1].upper() + text[1:]

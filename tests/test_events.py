@@ -1,0 +1,94 @@
+"""Events that are events: table tests of what is one (dated, scheduled) and of
+every kind of non-event, on invented sentences about the seeds' freeze topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import pipeline
+from generator.config import settings
+
+from .conftest import make_project
+
+
+def events_of(tmp_path, body: str, date: str = "2019-03-01"):
+    article = f"---\ntitle: T\ndate: {date}\n---\n\n{body}\n"
+    make_project(tmp_path, articles={"a.md": article})
+    corpus = pipeline.extract([tmp_path / "seeds"], settings(tmp_path), use_cache=False)
+    return [e for e in corpus.events if "freezes" in e.topics]
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence"),
+    [
+        ("stance", "On Monday, Kim Ho called the freeze a trap."),
+        ("stance", "Kim Ho said on Monday that the freeze had failed."),
+        ("stance", "On Tuesday, the minister embraced the idea of a freeze."),
+        ("commentary", "It is not just the strategy: the freeze was a trap on Tuesday."),
+        ("forecast", "The cost of the freeze will rise by 4 to 6 per cent next year."),
+        (
+            "hypothetical",
+            "If the freeze fails in May, the value of the pipeline falls off a cliff.",
+        ),
+        ("modal", "The freeze could collapse in June."),
+        ("standing state", "The freeze has been in place since 2015."),
+        ("habit", "The board usually votes on the freeze in May."),
+        ("question", "Did North Korea break the freeze in 2017?"),
+        ("link line", "READ MORE: North Korea broke the freeze in 2017."),
+        ("negated", "North Korea did not break the freeze in 2017."),
+        ("undatable", "North Korea broke the freeze recently."),
+        ("a date that is a name", "The 2012 freeze talks were a failure."),
+        ("a target", "The freeze was designed to cut tests by 2030."),
+    ],
+)
+def test_non_events(nlp, tmp_path, kind, sentence):
+    assert events_of(tmp_path, sentence) == [], kind
+
+
+@pytest.mark.parametrize(
+    ("body", "date", "scheduled"),
+    [
+        ("North Korea broke the freeze on Nov. 6.", "2018-11-06", False),
+        ("North Korea agreed to a freeze in December.", "2018-12", False),
+        ("North Korea agreed to a freeze last August.", "2018-08", False),
+        ("North Korea agreed to a freeze this past weekend.", "2019-02-23/2019-02-24", False),
+        ("The parliament rejected the freeze 432-202 on Thursday.", "2019-02-28", False),
+        ("The court will hear arguments on the freeze in May.", "2019-05", True),
+        (
+            "In 2007, North Korea accepted a freeze. Two years later, it broke the freeze.",
+            "2009",
+            False,
+        ),
+    ],
+)
+def test_events_and_their_dates(nlp, tmp_path, body, date, scheduled):
+    found = events_of(tmp_path, body)
+    assert [(e.date, e.scheduled) for e in found][-1] == (date, scheduled), found
+
+
+def test_no_event_is_undated(nlp, tmp_path):
+    body = "North Korea agreed to a freeze in 1994. It broke the freeze at some point."
+    assert all(e.date for e in events_of(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        (
+            "On Thursday, the minister reassured the country's allies, Japan and South Korea, "
+            "about the freeze.",
+            "Japan and South Korea",
+        ),
+        (
+            "Kim Ho met the envoy on Monday about a freeze. On Tuesday, he signed the freeze "
+            "agreement.",
+            "Kim Ho signed the freeze agreement",
+        ),
+        (
+            "On Tuesday, Kim Ho met Ana Lind in Oslo and signed a freeze agreement.",
+            "Kim Ho met Ana Lind in Oslo and signed a freeze agreement",
+        ),
+    ],
+)
+def test_headlines_are_whole_clauses(nlp, tmp_path, body, title):
+    assert any(title in e.title for e in events_of(tmp_path, body)), events_of(tmp_path, body)
