@@ -52,10 +52,15 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 
 def _np_tokens(tok: Token, depth: int = 0) -> list[Token]:
     out = [tok]
+    nominal = [
+        c for c in tok.children if c.dep_ in ("conj", "appos") and c.pos_ not in ("VERB", "AUX")
+    ]
     for c in tok.children:
         if c.dep_ in NP_KEEP:
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
                 continue
+            if c.dep_ == "cc" and not nominal:
+                continue  # "and" of a clause the phrase does not keep
             out += _np_tokens(c, depth + 1)
         elif c.dep_ == "appos" and len(list(c.subtree)) <= 8:
             out += _np_tokens(c, depth + 1)
@@ -63,11 +68,9 @@ def _np_tokens(tok: Token, depth: int = 0) -> list[Token]:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 out += [c, *_np_tokens(obj, depth + 1)]
-        elif (
-            c.dep_ == "punct"
-            and c.text in (",", "-", "\u2013")
-            and depth < 3
-            and any(s.dep_ in ("conj", "appos") for s in tok.children if s.i > c.i)
+        elif c.dep_ == "punct" and (
+            (c.text == "-" and c.whitespace_ == "")
+            or (c.text in (",", "\u2013") and depth < 3 and any(s.i > c.i for s in nominal))
         ):
             out.append(c)
     return out
@@ -121,7 +124,11 @@ def _words(tok: Token, n: int) -> str:
     that a headline never ends on a cut phrase ("..." or a preposition)."""
     toks = [t for t in tok.subtree if not t.is_punct or t.text in (",", "-")]
     if len(toks) > n:
-        nouns = [k for k, t in enumerate(toks[:n]) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+        nouns = [
+            k
+            for k, t in enumerate(toks[:n])
+            if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.tag_ not in ("WDT", "WP")
+        ]
         if not nouns:
             return ""
         end = nouns[-1] + 1
@@ -175,6 +182,24 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
         )
         if prep is not None:
             parts.append((prep.i, _words(prep, 4)))
+        # "committed their two nations to the Paris accord", "instructed staff to
+        # check ...", "accepted the request to cooperate in a pilot program".
+        extra = next(
+            (
+                c
+                for c in [*verb.children, *obj.children]
+                if c.i > obj.i
+                and (
+                    (c.dep_ == "prep" and c.lower_ in ("to", "into", "against", "with"))
+                    or (c.dep_ in ("xcomp", "acl") and any(g.lower_ == "to" for g in c.children))
+                )
+            ),
+            None,
+        )
+        if extra is not None and prep is None:
+            words = _words(extra, 8)
+            if len(text) + len(words) < room:
+                parts.append((extra.i, words))
         return parts
     comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
     if comp is not None and comp.i > verb.i:
@@ -212,6 +237,36 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
     return parts
 
 
+def _preceding_subject(verb: Token) -> Token | None:
+    """Where the parser gave the verb no subject (or took a date for it: "this past
+    weekend in Hangzhou, Mr. Roe and Ms. Lind committed ..."), the nearest phrase
+    before the verb that is nobody's object, possessor or modifier."""
+    for tok in reversed(list(verb.sent)[: verb.i - verb.sent.start]):
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME", "GPE"):
+            continue
+        if tok.dep_ == "conj" and tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+            # "in Hangzhou, China, Mr. Roe and Ms. Lind committed": names the parser
+            # coordinated with a place.
+            first = tok
+            while first.dep_ == "conj" and first.head.ent_type_ == tok.ent_type_:
+                first = first.head
+            root = first
+            while root.dep_ in ("conj", "appos"):
+                root = root.head
+            if root.ent_type_ in ("GPE", "LOC"):
+                return first
+            continue
+        if tok.dep_ in ("pobj", "dobj", "poss", "compound", "amod", "nmod", "conj", "attr"):
+            continue
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != verb.i:
+            subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if len(subjects) > 1 and subjects[0].i == tok.i:
+                return tok  # "a bill Mr. Roe had tried to pass failed": two subjects
+            continue
+        return tok
+    return None
+
+
 def _relative_object(verb: Token) -> Token | None:
     """The noun a relative clause is about (also where the parser took the clause's
     "that" for a conjunction and hung it on the verb of that noun)."""
@@ -247,8 +302,15 @@ def title(verb: Token, names: dict[int, tuple[str, str]]) -> str:
         # "..., only to be abandoned by the North Koreans": who abandoned what.
         text = f"{_chunk(by)} {verb.text} {_chunk(subj)}"
         return text[:1].upper() + text[1:]
-    parts: list[tuple[int, str]] = []
-    if subj is not None:
+    parts: list[tuple[float, str]] = []
+    if subj is None or subj.ent_type_ in ("DATE", "TIME"):
+        subj = _preceding_subject(verb)
+    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "a poll released in late August": the poll was released.
+        noun = verb.head
+        be = "were" if noun.tag_ in ("NNS", "NNPS") else "was"
+        parts += [(noun.i, phrase(noun)), (verb.i - 0.5, be)]
+    elif subj is not None:
         text = names[subj.i][1] if subj.i in names else phrase(subj)
         if len(text.split()) > 10:
             text = _chunk(subj, with_of=True)
