@@ -121,7 +121,9 @@ class Owners:
         words = {c.lower_ for c in subj.children if c.dep_ == "poss"}
         if subj.lower_ in PRONOUNS or (words & POSSESSIVES and not self._named(subj)):
             if subj.lower_ == "it":
-                return []
+                # "Greenpeace said it would fight ...": a body speaking of itself.
+                bodies = self.said_by(verb)
+                return bodies if bodies and not bodies[0].startswith("person:") else []
             quote = self.quote_at(subj)
             if quote is None and self.index.author and subj.lower_ in ("i", "we"):
                 return [self.index.author]  # an opinion piece's own voice
@@ -168,6 +170,17 @@ class Owners:
                 if subj and subj[0].lower_ != "it":
                     return self.resolve(subj[0], head)
         return self.speaker_of(verb) or (self.own_voice(verb) if own else [])
+
+    def said_by(self, verb: Token) -> list[str]:
+        """The subject of the speech verb whose reported clause `verb` heads ("X
+        said it would ..."), not of any clause above it."""
+        head = verb
+        while head.dep_ in ("ccomp", "conj", "xcomp") and head.head is not head:
+            head = head.head
+            if head.lemma_.lower() in SPEECH_VERBS:
+                subj = [c for c in head.children if c.dep_ == "nsubj"]
+                return self.of_phrase(subj[0]) if subj and subj[0].lower_ != "it" else []
+        return []
 
     def own_voice(self, tok: Token) -> list[str]:
         """Outside any quotation of an opinion piece: its author."""
