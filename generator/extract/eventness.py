@@ -277,6 +277,16 @@ def why_not(verb: Token) -> str | None:
     return None
 
 
+def scheduled_present(verb: Token) -> bool:
+    """A present tense that tells what is to come when its date is after the
+    article's ("The tax takes effect in April"): not a state, a view or a habit."""
+    if tense(verb) != "present" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if is_question(verb.sent) or conditional(verb) or _negated(verb) or _habitual(verb):
+        return False
+    return not any(_in(verb, name) for name in ("state_verbs", "cognition_verbs", "stance_verbs"))
+
+
 def event_kind(verb: Token) -> str | None:
     """'past', 'present' or 'future' for a clause that tells an event, else None."""
     if why_not(verb) is not None:

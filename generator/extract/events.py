@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 from generator.editorial import Leader
 from generator.extract.dates import Resolved, resolve
 from generator.extract.entities import EntityIndex
-from generator.extract.eventness import event_kind, rule
-from generator.extract.headlines import title
+from generator.extract.eventness import event_kind, rule, scheduled_present
+from generator.extract.headlines import phrase, title
 from generator.extract.tokens import ent_of, ents_in, quoted_ids, text_of
 from generator.model import Article, Event
 
@@ -209,10 +209,12 @@ def _key_of(tok: Token, p: int, index: EntityIndex) -> str | None:
 
 
 def _subject_names(
-    sent: Span, p: int, index, names_by_key, last_subject
+    sent: Span, p: int, index, names_by_key, last_subject, things: dict[str, str]
 ) -> dict[int, tuple[str, str]]:
-    """(key, name) for "he"/"she" subjects: a person named as a subject earlier in
-    the same sentence, else the person the previous sentences were about."""
+    """(key, name) for pronoun subjects: "he"/"she" is a person named as a subject
+    earlier in the same sentence, else the person the previous sentences were
+    about; "it" and "they" the last subject of their number that was not a person
+    ("it" a body or a thing, "they" also people named together), in `things`."""
     names: dict[int, tuple[str, str]] = {}
     current = None
     for t in sent:
@@ -225,7 +227,22 @@ def _subject_names(
             who = current or last_subject
             if who:
                 names[t.i] = (who, names_by_key[who])
+        elif t.lower_ in ("it", "they") and t.dep_ != "expl":
+            thing = things.get("sg" if t.lower_ == "it" else "pl")
+            if thing and not (t.lower_ == "it" and _dummy_it(t)):
+                names[t.i] = ("", thing)
+        if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME"):
+            plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
+            if plural or not (key and key.startswith("person:")):
+                things["pl" if plural else "sg"] = phrase(t)
     return names
+
+
+def _dummy_it(tok: Token) -> bool:
+    """'it is clear that ...', 'it seems': no thing."""
+    return tok.head.lemma_ in ("be", "seem", "appear", "take", "remain") or any(
+        c.dep_ in ("ccomp", "xcomp") and c.i > tok.head.i for c in tok.head.children
+    )
 
 
 def _after(date: str, published: str | None) -> bool:
@@ -302,6 +319,7 @@ def extract_events(
     names_by_key = {e.key: e.name for e in index.entities}
     by_paragraph = spans_by_paragraph(find_quote_spans([text_of(d) for d in docs]))
     last_subject: str | None = None  # the person last the subject of a main clause
+    things: dict[str, str] = {}  # the last subjects that were not a person, by number
     prev_topics: tuple[str, ...] = ()
     anchor: str | None = None  # the last date the text gave
     told: int | None = None  # the paragraph of the last dated event
@@ -331,9 +349,9 @@ def extract_events(
                 topic_ids = prev_topics
             elif topic_ids:
                 prev_topics, prev_p = topic_ids, p
-            names = _subject_names(sent, p, index, names_by_key, last_subject)
+            names = _subject_names(sent, p, index, names_by_key, last_subject, things)
             for key, _ in names.values():
-                if key not in keys:
+                if key and key not in keys:
                     keys.append(key)
             found: dict[int, tuple[Token, Resolved, int, str | None, bool]] = {}
             exact: str | None = None
@@ -353,6 +371,10 @@ def extract_events(
                         None,
                     )
                 kind = event_kind(verb) if verb is not None else None
+                if verb is None and verbs and scheduled_present(verbs[0]):
+                    ahead = resolve(expr, pub, leaders, True, anchor)
+                    if ahead is not None and _after(ahead.date, pub):
+                        verb, kind = verbs[0], "future"  # "The tax takes effect in April"
                 date = resolve(expr, pub, leaders, kind == "future", anchor)
                 if date is None:
                     continue

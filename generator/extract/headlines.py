@@ -20,6 +20,7 @@ can be long where the object is a long list.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from generator.extract.tokens import ent_of, noun_chunk_of
@@ -163,6 +164,8 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")), None)
     if obj is not None and obj.lower_ in ("that", "which") and verb.dep_ == "relcl":
         obj = verb.head
+    elif obj is not None and obj.lower_ == "that" and obj.i < verb.i:
+        obj = None  # "announced that the review would restart": a mark, not an object
     if obj is not None:
         text = phrase(obj)
         if len(text.split()) > 16:
@@ -196,6 +199,23 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
             ),
             None,
         )
+        end = max(t.i for t in obj.subtree) + 1
+        after = verb.doc[end : min(end + 3, verb.sent.end)]
+        m = re.match(r"\s*(\d{1,4}\s*[-\u2013]\s*\d{1,4})\b", after.text) if len(after) else None
+        if m:
+            parts.append((end, m.group(1)))  # "rejected the deal 432-202": the tally
+        vote = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "prep"
+                and c.lower_ == "by"
+                and any(g.lemma_ == "vote" for g in c.children if g.dep_ == "pobj")
+            ),
+            None,
+        )
+        if vote is not None:
+            parts.append((vote.i, _words(vote, 5)))  # "by a 2-to-1 vote"
         if extra is not None and prep is None:
             words = _words(extra, 8)
             if len(text) + len(words) < room:
