@@ -41,7 +41,9 @@ The harbour board met on Tuesday, Marit Berg said. {MARKDOWN}
     "sidecar.txt": (
         "The ferry ran late again on Friday, officials said.\n\n"
         f"Mayor Ola Lie was willing to consider a toll if the board {TAGS} agreed "
-        f"{MARKDOWN}.\n"
+        f"{MARKDOWN}.\n\n"
+        # A scheduled event: the "What happens next" sections.
+        f"The harbour board will vote in June on the ferry talks and {TAGS}.\n"
     ),
     "sidecar.meta.yaml": f"title: '{ENTITY_BREAKOUT}'\ndate: 2020-05-06\n",
     # No title: the title is derived from a first sentence full of markup.

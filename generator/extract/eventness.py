@@ -268,6 +268,8 @@ def why_not(verb: Token) -> str | None:
         return "standing state"
     if _in(verb, "cognition_verbs"):
         return "stance"
+    if _in(verb, "intent_verbs") and any(c.dep_ == "xcomp" for c in verb.children):
+        return "intent"
     if _in(verb, "stance_verbs") or _in(verb, "decision_verbs") or _object_is_speech(verb):
         return "stance"
     if _in(verb, "state_verbs") and not _object_is_event(verb):

@@ -48,6 +48,7 @@ NP_KEEP = {
 }
 NP_PREPS = {"of", "on", "to", "for", "against", "with", "from", "between"}
 PLACE_PREPS = {"in", "at", "on", "with", "to", "into", "for", "from", "against", "over"}
+EVENT_NOUNS = {"summit", "meeting", "talks", "vote", "hearing", "conference", "session"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 
 
@@ -67,7 +68,7 @@ def _np_tokens(tok: Token, depth: int = 0) -> list[Token]:
             out += _np_tokens(c, depth + 1)
         elif c.dep_ == "prep" and c.lower_ in NP_PREPS and depth < 2:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                 out += [c, *_np_tokens(obj, depth + 1)]
         elif c.dep_ == "punct" and (
             (c.text == "-" and c.whitespace_ == "")
@@ -184,14 +185,31 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
             None,
         )
         if prep is not None:
+            if any(c.dep_ == "appos" for c in obj.children):
+                parts[-1] = (parts[-1][0], parts[-1][1] + ",")  # "leader, Kim Jong-un, in"
             parts.append((prep.i, _words(prep, 4)))
+        # "met ... for the first-ever summit meeting": what the meeting was.
+        purpose = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "prep"
+                and c.lower_ == "for"
+                and any(g.lemma_ in EVENT_NOUNS for g in c.children if g.dep_ == "pobj")
+            ),
+            None,
+        )
+        if purpose is not None:
+            parts.append((purpose.i, _words(purpose, 8)))
         # "committed their two nations to the Paris accord", "instructed staff to
         # check ...", "accepted the request to cooperate in a pilot program".
+        kept = {t.i for t in _np_tokens(obj)}
         extra = next(
             (
                 c
                 for c in [*verb.children, *obj.children]
                 if c.i > obj.i
+                and c.i not in kept
                 and (
                     (c.dep_ == "prep" and c.lower_ in ("to", "into", "against", "with"))
                     or (c.dep_ in ("xcomp", "acl") and any(g.lower_ == "to" for g in c.children))
