@@ -103,3 +103,27 @@ def test_no_event_is_undated(nlp, tmp_path):
 def test_headlines_are_whole_clauses(nlp, tmp_path, body, title):
     found = events_of(tmp_path, body)
     assert any(title in e.title for e in found), [e.title for e in found]
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence"),
+    [
+        ("indirect question", "Voters will decide in November who controls the freeze talks."),
+        ("forecast", "The problems of the freeze will await the winner in 2020."),
+        ("speech", "Kim Ho wrote in an email on Monday that the freeze was over."),
+        ("idiom", "As Kim Ho put it on Monday, the freeze is a trap."),
+        ("trend", "Support for the freeze peaked in 2010."),
+    ],
+)
+def test_more_non_events(nlp, tmp_path, kind, sentence):
+    assert [e.title for e in events_of(tmp_path, sentence)] == [], kind
+
+
+def test_a_dateline_is_no_subject(nlp, tmp_path):
+    found = events_of(tmp_path, "OSLO -- The harbour board voted for the freeze on Monday.")
+    assert [e.title for e in found] == ["The harbour board voted for the freeze"]
+
+
+def test_an_attribution_is_no_event_but_what_it_reports_is(nlp, tmp_path):
+    found = events_of(tmp_path, "On Monday, North Korea ended the freeze, Fox News reported.")
+    assert found and not any("reported" in e.title for e in found)

@@ -76,6 +76,49 @@ def _in(verb: Token, name: str) -> bool:
     return lemma(verb) in rule(name)
 
 
+def _forms(verb: Token) -> set[str]:
+    """The verb with its particle, its object or its first preposition: "take
+    effect", "go into", "put it"."""
+    base = verb.lemma_.lower()
+    out = {lemma(verb)}
+    for c in verb.children:
+        if c.dep_ in ("dobj", "prep") and c.i > verb.i:
+            out.add(f"{base} {c.lower_}")
+    return out
+
+
+def _wh_clause(verb: Token) -> bool:
+    """An indirect question: "who controls the Senate", "whose term ends"."""
+    if verb.dep_ in ("relcl", "advcl", "acl"):
+        return False  # "a freeze that ...", "when he announced ...": not a question
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "mark", "advmod", "dobj") and c.tag_ in (
+            "WP",
+            "WP$",
+            "WDT",
+            "WRB",
+        ):
+            return c.i < verb.i
+        if c.dep_ in ("nsubj", "nsubjpass") and any(g.tag_ in ("WP$", "WDT") for g in c.children):
+            return True
+    return False
+
+
+def _attribution(verb: Token) -> bool:
+    """'..., Fox News reports.', 'wrote in an email', 'said in a statement': who
+    said a thing, not an act."""
+    if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return True
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(g.lemma_.lower() in rule("speech_media") for g in c.children if g.dep_ == "pobj")
+        for c in verb.children
+    )
+
+
 def subject(verb: Token) -> Token | None:
     """The verb's subject, through coordination and relative clauses ("the court,
     which ruled ...", "Mexico accepted ... and joined ...")."""
@@ -255,6 +298,12 @@ def why_not(verb: Token) -> str | None:
         return "negated"
     if _habitual(verb):
         return "habit"
+    if _wh_clause(verb):
+        return "question"
+    if _forms(verb) & rule("stance_phrases"):
+        return "stance"
+    if (_in(verb, "publication_verbs") or _in(verb, "stance_verbs")) and _attribution(verb):
+        return "stance"
     subj = subject(verb)
     if subj is not None and subj.lower_ in ("i", "we", "you", "me", "us"):
         return "commentary"  # the writer's or a speaker's own voice
@@ -266,6 +315,8 @@ def why_not(verb: Token) -> str | None:
         return None
     if t == "present" and not _in(verb, "formal_verbs"):
         return "standing state"
+    if t == "future" and not (_forms(verb) & (rule("scheduled_verbs") | rule("formal_verbs"))):
+        return "forecast"  # "the problems will await the winner"
     if _in(verb, "cognition_verbs"):
         return "stance"
     if _in(verb, "intent_verbs") and any(c.dep_ == "xcomp" for c in verb.children):
@@ -286,7 +337,7 @@ def scheduled_present(verb: Token) -> bool:
         return False
     if is_question(verb.sent) or conditional(verb) or _negated(verb) or _habitual(verb):
         return False
-    return not any(_in(verb, name) for name in ("state_verbs", "cognition_verbs", "stance_verbs"))
+    return bool(_forms(verb) & rule("scheduled_verbs")) and not _wh_clause(verb)
 
 
 def event_kind(verb: Token) -> str | None:

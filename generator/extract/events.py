@@ -213,10 +213,12 @@ def _subject_names(
 ) -> dict[int, tuple[str, str]]:
     """(key, name) for pronoun subjects: "he"/"she" is a person named as a subject
     earlier in the same sentence, else the person the previous sentences were
-    about; "it" and "they" the last subject of their number that was not a person
-    ("it" a body or a thing, "they" also people named together), in `things`."""
+    about; "it" and "they" as a main clause's first subject, the previous
+    sentence's main subject of their number ("it" never a person), in `things`
+    (which this call sets for the next sentence)."""
     names: dict[int, tuple[str, str]] = {}
     current = None
+    firsts: list = []  # the subjects met so far
     for t in sent:
         if t.dep_ not in ("nsubj", "nsubjpass"):
             continue
@@ -227,14 +229,22 @@ def _subject_names(
             who = current or last_subject
             if who:
                 names[t.i] = (who, names_by_key[who])
-        elif t.lower_ in ("it", "they") and t.dep_ != "expl":
+        elif t.lower_ in ("it", "they") and t.head.i == sent.root.i and not firsts:
+            # Only a main clause's first subject, for the last sentence's subject:
+            # "The province accepted it. Two years later, it abandoned it."
             thing = things.get("sg" if t.lower_ == "it" else "pl")
             if thing and not (t.lower_ == "it" and _dummy_it(t)):
                 names[t.i] = ("", thing)
-        if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME"):
-            plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
-            if plural or not (key and key.startswith("person:")):
-                things["pl" if plural else "sg"] = phrase(t)
+        firsts.append(t)
+    root_subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    things.clear()
+    if root_subject is not None and root_subject.pos_ in ("NOUN", "PROPN"):
+        key = _key_of(root_subject, p, index)
+        plural = root_subject.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ == "conj" for c in root_subject.children
+        )
+        if plural or not (key and key.startswith("person:")):
+            things["pl" if plural else "sg"] = phrase(root_subject)
     return names
 
 
@@ -418,6 +428,9 @@ def extract_events(
                         found[verb.i] = (verb, Resolved(pub), 2, None, False)
                         break
             for verb, date, _, expr, scheduled in sorted(found.values(), key=lambda v: v[0].i):
+                headline_ = title(verb, names)
+                if headline_ is None:
+                    continue  # no subject: not a clause a reader can use
                 rough = date.approximate
                 events.append(
                     Event(
@@ -426,7 +439,7 @@ def extract_events(
                         approximate=rough,
                         date_text=expr if rough else None,
                         date_label=date.label if rough else None,
-                        title=title(verb, names),
+                        title=headline_,
                         summary=sent.text.strip(),
                         article=article.id,
                         paragraph=p,

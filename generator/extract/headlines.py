@@ -48,6 +48,7 @@ NP_KEEP = {
 }
 NP_PREPS = {"of", "on", "to", "for", "against", "with", "from", "between"}
 PLACE_PREPS = {"in", "at", "on", "with", "to", "into", "for", "from", "against", "over"}
+PARTICLES = {"over", "out", "off", "up", "down", "back", "away", "apart", "through"}
 EVENT_NOUNS = {"summit", "meeting", "talks", "vote", "hearing", "conference", "session"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 
@@ -158,8 +159,11 @@ def _subject(verb: Token) -> Token | None:
 
 def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[float, str]]:
     """The verb with its auxiliaries, negation, particle and what it acts on."""
-    parts: list[tuple[int, str]] = [
-        (c.i, c.text) for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")
+    parts: list[tuple[float, str]] = [
+        (c.i, c.text)
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass", "neg", "prt")
+        or (c.lower_ in PARTICLES and c.dep_ in ("advmod", "prep") and not list(c.children))
     ]
     parts.append((verb.i, verb.text))
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")), None)
@@ -257,7 +261,13 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
         return parts + inner
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
     noun = _relative_object(verb) if relative else None
-    if noun is not None and verb.tag_ in ("VBD", "VBN"):
+    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (
+        noun is not None
+        and verb.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+        and not (own is not None and own.tag_ in ("WDT", "WP"))
+    ):
         # "a freeze ... that the North Koreans cheated on and then discarded": the
         # noun the clause is about is what was discarded.
         if prep is not None and not any(g.dep_ == "pobj" for g in prep.children):
@@ -275,11 +285,29 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
     return parts
 
 
+def _dateline_end(sent) -> int:
+    """The index after a dateline that opens the sentence ("SINGAPORE --",
+    "PHILADELPHIA, July 25 (UPI) --"), or the sentence's start."""
+    toks = list(sent)[:12]
+    if not toks or not (toks[0].is_upper and len(toks[0].text) > 1 and toks[0].is_alpha):
+        return sent.start
+    for t in toks[1:]:
+        if t.text in ("--", "\u2014", "\u2013", "-", ":") or t.text.startswith("--"):
+            return t.i + 1
+        if t.text == ")" and t.i > toks[0].i + 1:
+            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            return t.i + (2 if nxt is not None and nxt.text in ("--", "\u2014", "-") else 1)
+    return sent.start
+
+
 def _preceding_subject(verb: Token) -> Token | None:
     """Where the parser gave the verb no subject (or took a date for it: "this past
     weekend in Hangzhou, Mr. Roe and Ms. Lind committed ..."), the nearest phrase
     before the verb that is nobody's object, possessor or modifier."""
+    start = _dateline_end(verb.sent)
     for tok in reversed(list(verb.sent)[: verb.i - verb.sent.start]):
+        if tok.i < start:
+            break
         if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME", "GPE"):
             continue
         if tok.dep_ == "conj" and tok.ent_type_ in ("PERSON", "ORG", "NORP"):
@@ -325,8 +353,9 @@ def _text(parts: list[tuple[int, str]]) -> str:
     return text.replace(" ,", ",")
 
 
-def title(verb: Token, names: dict[int, tuple[str, str]]) -> str:
-    """Who did what, as a whole clause (see the module's docstring)."""
+def title(verb: Token, names: dict[int, tuple[str, str]]) -> str | None:
+    """Who did what, as a whole clause (see the module's docstring); None where the
+    sentence gives the verb no subject."""
     subj = _subject(verb)
     agent = next((c.children for c in verb.children if c.dep_ == "agent"), None)
     by = next((c for c in agent if c.dep_ == "pobj"), None) if agent is not None else None
@@ -341,14 +370,20 @@ def title(verb: Token, names: dict[int, tuple[str, str]]) -> str:
         text = f"{_chunk(by)} {verb.text} {_chunk(subj)}"
         return text[:1].upper() + text[1:]
     parts: list[tuple[float, str]] = []
-    if subj is None or subj.ent_type_ in ("DATE", "TIME"):
+    if subj is not None and subj.i < _dateline_end(verb.sent):
+        subj = None  # "PHILADELPHIA, July 25 (UPI) -- ...": a dateline is no subject
+    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        subj = None
+    elif subj is None or subj.ent_type_ in ("DATE", "TIME"):
         subj = _preceding_subject(verb)
     if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "a poll released in late August": the poll was released.
         noun = verb.head
         be = "were" if noun.tag_ in ("NNS", "NNPS") else "was"
         parts += [(noun.i, phrase(noun)), (verb.i - 0.5, be)]
-    elif subj is not None:
+    elif subj is None:
+        return None  # no clause without its subject
+    else:
         text = names[subj.i][1] if subj.i in names else phrase(subj)
         if len(text.split()) > 10:
             text = _chunk(subj, with_of=True)
