@@ -120,6 +120,8 @@ def resolve(
             date = _resolve(low, published) or relative.resolve(low, pub, False, anchor)
     except (OverflowError, ValueError):
         return None
+    if date and "/" in date and len(set(date.split("/"))) == 1:
+        date = date.split("/")[0]  # "this week" on a Monday: that day
     return Resolved(date) if date else None
 
 

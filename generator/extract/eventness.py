@@ -315,8 +315,11 @@ def why_not(verb: Token) -> str | None:
         return None
     if t == "present" and not _in(verb, "formal_verbs"):
         return "standing state"
-    if t == "future" and not (_forms(verb) & (rule("scheduled_verbs") | rule("formal_verbs"))):
-        return "forecast"  # "the problems will await the winner"
+    if t == "future" and (
+        not (_forms(verb) & (rule("scheduled_verbs") | rule("formal_verbs")))
+        or (_in(verb, "state_verbs") and not _object_is_event(verb))
+    ):
+        return "forecast"  # "the problems will await the winner", "will hold a lead"
     if _in(verb, "cognition_verbs"):
         return "stance"
     if _in(verb, "intent_verbs") and any(c.dep_ == "xcomp" for c in verb.children):
@@ -337,6 +340,8 @@ def scheduled_present(verb: Token) -> bool:
         return False
     if is_question(verb.sent) or conditional(verb) or _negated(verb) or _habitual(verb):
         return False
+    if _in(verb, "state_verbs") and not _object_is_event(verb):
+        return False  # "holds a 10-point lead", not "holds its primary"
     return bool(_forms(verb) & rule("scheduled_verbs")) and not _wh_clause(verb)
 
 

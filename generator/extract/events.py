@@ -334,6 +334,7 @@ def extract_events(
     anchor: str | None = None  # the last date the text gave
     told: int | None = None  # the paragraph of the last dated event
     prev_p = -9
+    gap = 9  # sentences since the last one with topic terms of its own
     pub = article.date
     counts = [topics.match_in_sense(doc) if topics else Counter() for doc in docs]
     whole = sum(counts, Counter())
@@ -352,13 +353,17 @@ def extract_events(
             own_topics = tuple(sorted(_topics_of(sent, paragraph, topics)))
             topic_ids = own_topics
             if not topic_ids and (
-                p == prev_p or (p - prev_p == 1 and set(prev_topics) <= main) or _refers_back(sent)
+                (p == prev_p and gap <= 1)
+                or (p - prev_p == 1 and gap <= 2 and set(prev_topics) <= main)
+                or _refers_back(sent)
             ):
-                # A sentence that goes on with the story the one before began ("They
-                # signed an agreement"), or "Versions of the proposal ...".
+                # A sentence that goes on with the story the one just before told
+                # ("They signed an agreement"), or "Versions of the proposal ...".
                 topic_ids = prev_topics
-            elif topic_ids:
-                prev_topics, prev_p = topic_ids, p
+            if own_topics:
+                prev_topics, prev_p, gap = own_topics, p, 0
+            else:
+                gap += 1
             names = _subject_names(sent, p, index, names_by_key, last_subject, things)
             for key, _ in names.values():
                 if key and key not in keys:

@@ -381,8 +381,8 @@ def title(verb: Token, names: dict[int, tuple[str, str]]) -> str | None:
         noun = verb.head
         be = "were" if noun.tag_ in ("NNS", "NNPS") else "was"
         parts += [(noun.i, phrase(noun)), (verb.i - 0.5, be)]
-    elif subj is None:
-        return None  # no clause without its subject
+    elif subj is None or (subj.tag_ in ("WDT", "WP") and subj.i not in names):
+        return None  # no clause without its subject ("Which votes")
     else:
         text = names[subj.i][1] if subj.i in names else phrase(subj)
         if len(text.split()) > 10:
