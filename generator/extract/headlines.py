@@ -110,7 +110,7 @@ def phrase(tok: Token) -> str:
 
 def _chunk(tok: Token, with_of: bool = False) -> str:
     nc = noun_chunk_of(tok)
-    text = nc.text if nc is not None else tok.text
+    text = _join(list(nc)) if nc is not None else tok.text  # no dash or quote at its ends
     ent = ent_of(tok)
     if ent is not None and ent.label_ == "PERSON" and ent.text not in text:
         text = ent.text
