@@ -127,3 +127,38 @@ def test_a_dateline_is_no_subject(nlp, tmp_path):
 def test_an_attribution_is_no_event_but_what_it_reports_is(nlp, tmp_path):
     found = events_of(tmp_path, "On Monday, North Korea ended the freeze, Fox News reported.")
     assert found and not any("reported" in e.title for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "future", "anchor", "expected"),
+    [
+        ("Nov. 6", "2018-12-05", False, None, "2018-11-06"),
+        ("Nov. 6", "2018-10-05", False, None, "2017-11-06"),  # the latest before
+        ("in December", "2016-09-20", False, None, "2015-12"),
+        ("last August", "2016-09-08", False, None, "2016-08"),
+        ("in May", "2018-06-14", False, None, "2018-05"),
+        ("in May", "2018-06-14", True, None, "2019-05"),  # future tense: the next May
+        ("on Thursday", "2018-06-12", True, None, "2018-06-14"),
+        ("earlier this month", "2016-10-04", False, None, "2016-10"),
+        ("this past weekend", "2016-09-08", False, None, "2016-09-03/2016-09-04"),
+        ("last summer", "2016-07-10", False, None, "2015-06/2015-08"),
+        ("last summer", "2016-09-10", False, None, "2016-06/2016-08"),
+        ("the winter", "2016-01-27", False, None, "2015-12/2016-02"),
+        ("from 2009 to 2011", "2016-01-01", False, None, "2009/2011"),
+        ("more than a year ago", "2016-10-04", False, None, "2015"),
+        ("two years later", "2016-09-28", False, "2007", "2009"),
+        ("A little more than a year later", "2016-09-08", False, "2014-11-11", "2015"),
+        ("the next day", "2016-09-08", False, "2014-11-11", "2014-11-12"),
+        ("this week", "2015-11-30", False, None, "2015-11-30"),  # a Monday: one day
+        # What cannot be told is None, never a guess.
+        ("recently", "2016-09-27", False, None, None),
+        ("more than 20 years ago", "2016-09-27", False, None, None),
+        ("two years later", "2016-09-27", False, None, None),  # no date given before
+        ("a month later", "2016-09-27", False, "2009", None),  # a month after a year
+    ],
+)
+def test_dates_from_the_article_and_the_text(text, published, future, anchor, expected):
+    from generator.extract.dates import resolve
+
+    found = resolve(text, published, (), future, anchor)
+    assert (found.date if found else None) == expected
