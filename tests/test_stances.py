@@ -222,6 +222,10 @@ CASES = [
     ),
     (["It is time to end the military exercises."], set()),  # the reporter's own voice
     (
+        ['"The sooner they end the military exercises, the better," Mr. Sato said.'],
+        {("exercises", "Sato", "for", None)},
+    ),
+    (
         ["Mr. Sato is wrong to reject a freeze."],
         {("freezes", "Sato", "against", None)},  # he rejects it; the judge is unnamed
     ),
@@ -280,6 +284,51 @@ CASES = [
         ["Back when it signed the moratorium in 1994, Peru pledged to cut its arsenal."],
         set(),  # "it" is no speaker's body
     ),
+    # What the corpus taught: no side through a mediating noun, a prediction about
+    # someone else, a clause that only describes a noun, or another thing named
+    # like the proposal.
+    (["Senator Tom Hale rejected attempts to strengthen the moratorium."], set()),
+    (["Republicans agreed to hold votes on a freeze."], set()),
+    (['"I welcome a debate about the moratorium," Minister Kenji Sato said.'], set()),
+    (["An ally of Ana Lind suggested she would support the moratorium."], set()),
+    (["Governor Ana Lind seemed hopeful that Canada could accept a freeze."], set()),
+    (
+        [
+            "Governor Ana Lind has denounced suggestions by Tom Hale and Kenji Sato that "
+            "they would sign a moratorium."
+        ],
+        {("freezes", "Ana Lind", "against", None)},  # "they" are Hale and Sato, never Lind
+    ),
+    (
+        ["Premier Ana Lind promised to bring back the old tax and end the military drills."],
+        set(),  # "drills" is no term here; "bring" governs nothing of the proposal
+    ),
+    (["The GOP candidate insisted on a freeze."], set()),  # one unnamed person, not the party
+    (["Polls show 89% of Democrats support a freeze."], set()),  # poll answers
+    (['Mr. Sato said, "Let Canada advise other countries to accept a freeze."'], set()),
+    (["Activists asked Governor Ana Lind to urge Peru to sign a freeze."], set()),
+    (
+        ["Senator Tom Hale urged the government not to sign the moratorium."],
+        {("freezes", "Tom Hale", "against", None)},
+    ),
+    (["A Lind ally suggested she would support the moratorium."], set()),
+    (
+        ["Governor Ana Lind called Tom Hale a clown at a rally to protest the moratorium."],
+        set(),  # a purpose clause hung on the wrong verb: nobody's for sure
+    ),
+    (
+        ["The Pacific Freeze Act, introduced by Senator Tom Hale, was debated."],
+        set(),  # a name, not "the freeze"
+    ),
+    # "The idea" stands for a proposal named a few one-sentence paragraphs before.
+    (
+        [
+            "Peru proposed a moratorium in May.",
+            "The talks went on for a week.",
+            "Another critic, Senator Ana Lind, likened the idea to a surrender.",
+        ],
+        {("freezes", "Peru", "for", None), ("freezes", "Ana Lind", "against", None)},
+    ),
     # Must find nothing.
     (['"Why won\'t he end the military exercises?" Mr. Sato asked.'], set()),  # a question
     (['"He will end the military exercises," Mr. Sato said.'], set()),  # "he" is not Sato
@@ -292,6 +341,10 @@ CASES = [
         set(),  # the senators', never the name in their clause
     ),
     (["Peru had historically resisted such a moratorium."], set()),  # where it stood
+    (
+        ["Ana Lind, who had championed the moratorium as a minister, opposed it as governor."],
+        set(),  # the earlier stance, changed; "it" names nothing the rules can check
+    ),
     (["President Ines Moreau supported the military exercises."], set()),  # not ending them
     (["The Clinton administration tried a freeze in 1994."], set()),  # an event, no stance
     (["The Palestinians resisted talks until the freeze expired."], set()),  # time, not object
