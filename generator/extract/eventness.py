@@ -72,8 +72,14 @@ PARTICLES = {"apart", "through", "down", "out", "off", "up", "over", "away", "ba
 
 
 def _in(verb: Token, name: str) -> bool:
-    """The verb is in a list: a phrasal verb only as itself ("back out" is not "back")."""
-    return lemma(verb) in rule(name)
+    """The verb is in a list: a phrasal verb only as itself ("back out" is not "back");
+    an entry of two words also as the verb and its preposition ("run for", "call on")."""
+    return lemma(verb) in rule(name) or bool(_forms(verb) & _phrases(name))
+
+
+@functools.cache
+def _phrases(name: str) -> frozenset[str]:
+    return frozenset(e for e in rule(name) if " " in e)
 
 
 def _forms(verb: Token) -> set[str]:
