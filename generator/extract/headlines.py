@@ -23,123 +23,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from generator.extract.tokens import ent_of, noun_chunk_of
+from generator.extract.phrases import chunk, np_tokens, phrase, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 TITLE_MAX = 110
 # What a noun phrase keeps of its children; "of" phrases and short appositions too.
-NP_KEEP = {
-    "det",
-    "amod",
-    "compound",
-    "poss",
-    "case",
-    "nummod",
-    "quantmod",
-    "nmod",
-    "conj",
-    "cc",
-    "predet",
-    "advmod",
-    "npadvmod",
-    "neg",
-}
-NP_PREPS = {"of", "on", "to", "for", "against", "with", "from", "between"}
-PLACE_PREPS = {"in", "at", "on", "with", "to", "into", "for", "from", "against", "over"}
 PARTICLES = {"over", "out", "off", "up", "down", "back", "away", "apart", "through"}
 EVENT_NOUNS = {"summit", "meeting", "talks", "vote", "hearing", "conference", "session"}
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
-
-
-def _np_tokens(tok: Token, depth: int = 0) -> list[Token]:
-    out = [tok]
-    nominal = [
-        c for c in tok.children if c.dep_ in ("conj", "appos") and c.pos_ not in ("VERB", "AUX")
-    ]
-    for c in tok.children:
-        if c.dep_ in NP_KEEP:
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
-                continue
-            if c.dep_ == "cc" and not nominal:
-                continue  # "and" of a clause the phrase does not keep
-            out += _np_tokens(c, depth + 1)
-        elif c.dep_ == "appos" and len(list(c.subtree)) <= 8:
-            out += _np_tokens(c, depth + 1)
-        elif c.dep_ == "prep" and c.lower_ in NP_PREPS and depth < 2:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
-                out += [c, *_np_tokens(obj, depth + 1)]
-        elif c.dep_ == "punct" and (
-            (c.text == "-" and c.whitespace_ == "")
-            or (c.text in (",", "\u2013") and depth < 3 and any(s.i > c.i for s in nominal))
-        ):
-            out.append(c)
-    return out
-
-
-def _join(toks: list[Token]) -> str:
-    toks = sorted(set(toks), key=lambda t: t.i)
-    while toks and toks[-1].is_punct:
-        toks.pop()
-    while toks and toks[0].is_punct:
-        toks.pop(0)
-    out = ""
-    for k, t in enumerate(toks):
-        out += t.text
-        nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if nxt is None:
-            break
-        if nxt.i == t.i + 1:
-            out += t.whitespace_
-        elif nxt.text not in (",", "'s", "\u2019s"):
-            out += " "
-    return out.strip()
-
-
-def phrase(tok: Token) -> str:
-    """A noun phrase whole: its determiners, modifiers, possessor, coordinated parts,
-    short appositions and "of" phrases; a name as the entity it is part of."""
-    ent = ent_of(tok)
-    if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE") and tok.i == ent.root.i:
-        extra = [t for t in _np_tokens(tok) if t.i < ent.start or t.i >= ent.end]
-        return _join([*ent, *extra])
-    return _join(_np_tokens(tok))
-
-
-def _chunk(tok: Token, with_of: bool = False) -> str:
-    nc = noun_chunk_of(tok)
-    text = _join(list(nc)) if nc is not None else tok.text  # no dash or quote at its ends
-    ent = ent_of(tok)
-    if ent is not None and ent.label_ == "PERSON" and ent.text not in text:
-        text = ent.text
-    if with_of:
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if obj is not None:
-            text = f"{text} of {_chunk(obj)}"
-    return text
-
-
-def _words(tok: Token, n: int) -> str:
-    """The first words of a phrase, ending on its last noun within `n` words, so
-    that a headline never ends on a cut phrase ("..." or a preposition)."""
-    toks = [t for t in tok.subtree if not t.is_punct or t.text in (",", "-")]
-    if len(toks) > n:
-        nouns = [
-            k
-            for k, t in enumerate(toks[:n])
-            if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.tag_ not in ("WDT", "WP")
-        ]
-        if not nouns:
-            return ""
-        end = nouns[-1] + 1
-        chunk = noun_chunk_of(toks[nouns[-1]])
-        while chunk is not None and end < len(toks) and toks[end].i < chunk.end:
-            end += 1
-        toks = toks[:end]
-    return _join(toks)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -174,7 +66,7 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
     if obj is not None:
         text = phrase(obj)
         if len(text.split()) > 16:
-            text = _chunk(obj, with_of=True)
+            text = chunk(obj, with_of=True)
         parts.append((obj.i if obj.i > verb.i else verb.i + 1, text))
         # "met Kim Jong-un in Singapore": where, when it is a place.
         prep = next(
@@ -191,7 +83,7 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
         if prep is not None:
             if any(c.dep_ == "appos" for c in obj.children):
                 parts[-1] = (parts[-1][0], parts[-1][1] + ",")  # "leader, Kim Jong-un, in"
-            parts.append((prep.i, _words(prep, 4)))
+            parts.append((prep.i, words(prep, 4)))
         # "met ... for the first-ever summit meeting": what the meeting was.
         purpose = next(
             (
@@ -204,10 +96,10 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
             None,
         )
         if purpose is not None:
-            parts.append((purpose.i, _words(purpose, 8)))
+            parts.append((purpose.i, words(purpose, 8)))
         # "committed their two nations to the Paris accord", "instructed staff to
         # check ...", "accepted the request to cooperate in a pilot program".
-        kept = {t.i for t in _np_tokens(obj)}
+        kept = {t.i for t in np_tokens(obj)}
         extra = next(
             (
                 c
@@ -237,11 +129,11 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
             None,
         )
         if vote is not None:
-            parts.append((vote.i, _words(vote, 5)))  # "by a 2-to-1 vote"
+            parts.append((vote.i, words(vote, 5)))  # "by a 2-to-1 vote"
         if extra is not None and prep is None:
-            words = _words(extra, 8)
-            if len(text) + len(words) < room:
-                parts.append((extra.i, words))
+            more = words(extra, 8)
+            if len(text) + len(more) < room:
+                parts.append((extra.i, more))
         return parts
     comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
     if comp is not None and comp.i > verb.i:
@@ -272,16 +164,16 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
         # noun the clause is about is what was discarded.
         if prep is not None and not any(g.dep_ == "pobj" for g in prep.children):
             parts.append((prep.i, prep.text))
-            parts.append((prep.i + 0.5, _chunk(noun)))
+            parts.append((prep.i + 0.5, chunk(noun)))
         else:
             prt = [c.i for c in verb.children if c.dep_ == "prt"]
-            parts.append((max([verb.i, *prt]) + 0.5, _chunk(noun)))
+            parts.append((max([verb.i, *prt]) + 0.5, chunk(noun)))
     elif prep is not None:
-        parts.append((prep.i, _words(prep, 7)))
+        parts.append((prep.i, words(prep, 7)))
     else:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
-            parts.append((agent.i, _words(agent, 6)))
+            parts.append((agent.i, words(agent, 6)))
     return parts
 
 
@@ -367,7 +259,7 @@ def title(verb: Token, names: dict[int, tuple[str, str]]) -> str | None:
         and any(c.lower_ == "to" for c in verb.children)
     ):
         # "..., only to be abandoned by the North Koreans": who abandoned what.
-        text = f"{_chunk(by)} {verb.text} {_chunk(subj)}"
+        text = f"{chunk(by)} {verb.text} {chunk(subj)}"
         return text[:1].upper() + text[1:]
     parts: list[tuple[float, str]] = []
     if subj is not None and subj.i < _dateline_end(verb.sent):
@@ -386,7 +278,7 @@ def title(verb: Token, names: dict[int, tuple[str, str]]) -> str | None:
     else:
         text = names[subj.i][1] if subj.i in names else phrase(subj)
         if len(text.split()) > 10:
-            text = _chunk(subj, with_of=True)
+            text = chunk(subj, with_of=True)
         parts.append((subj.i, text))
     parts += _predicate(verb, TITLE_MAX)
     text = _text(parts)
@@ -407,18 +299,18 @@ def _clause(verb: Token) -> str:
     """A reported clause in brief, whole: "(that) his country was willing"."""
     keep = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt"}
     parts = [
-        (c.i, _chunk(c) if c.dep_.startswith("nsubj") else c.text)
+        (c.i, chunk(c) if c.dep_.startswith("nsubj") else c.text)
         for c in verb.children
         if c.dep_ in keep
     ]
     parts.append((verb.i, verb.text))
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")), None)
     if obj is not None:
-        parts.append((obj.i, _chunk(obj)))
+        parts.append((obj.i, chunk(obj)))
     else:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
         if prep is not None:
-            parts.append((prep.i, _words(prep, 5)))
+            parts.append((prep.i, words(prep, 5)))
     return " ".join(p for _, p in sorted(parts) if p)
 
 
@@ -438,21 +330,21 @@ def headline(doc: Doc) -> str | None:
     if before is not None:
         root = before  # "The board has come under pressure ..., officials said": the news
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or not any(ch.isalpha() for ch in _chunk(subj)):
+    if subj is None or not any(ch.isalpha() for ch in chunk(subj)):
         return None
-    parts = [(subj.i, _chunk(subj, with_of=True))]
+    parts = [(subj.i, chunk(subj, with_of=True))]
     parts += [(c.i, c.text) for c in root.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
     parts.append((root.i, root.text))
     obj = next((c for c in root.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")), None)
     if obj is not None:
-        parts.append((obj.i, _chunk(obj)))
+        parts.append((obj.i, chunk(obj)))
     else:
         comp = next((c for c in root.children if c.dep_ == "xcomp"), None)
         prep = next((c for c in root.children if c.dep_ == "prep" and c.i > root.i), None)
         if comp is not None:
-            parts.append((comp.i, _words(comp, 6)))
+            parts.append((comp.i, words(comp, 6)))
         elif prep is not None:
-            parts.append((prep.i, _words(prep, 6)))
+            parts.append((prep.i, words(prep, 6)))
     text = " ".join(p for _, p in sorted(parts) if p)
     title_ = text[:1].upper() + text[1:]
     comp = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
