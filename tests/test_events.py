@@ -95,6 +95,10 @@ def test_no_event_is_undated(nlp, tmp_path):
         ),
         ("The parliament rejected the freeze 432-202 on Thursday.", "the freeze 432-202"),
         (
+            "The freeze talks began in 2015, when Kim Ho signed a freeze agreement.",
+            "Kim Ho signed a freeze agreement",
+        ),
+        (
             "On Thursday, the minister announced that the freeze would end.",
             "the freeze would end",
         ),

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from generator.editorial import Leader
 from generator.extract.dates import Resolved, resolve
 from generator.extract.entities import EntityIndex
-from generator.extract.eventness import event_kind, scheduled_present
+from generator.extract.eventness import event_kind, rule, scheduled_present
 from generator.extract.headlines import title
 from generator.extract.phrases import phrase
 from generator.extract.tokens import ent_of, ents_in, quoted_ids, text_of
@@ -181,6 +181,18 @@ def extract_events(
             exact: str | None = None
             for verbs, expr, prio in time_expressions(sent, leaders, quoted):
                 verb = next((v for v in verbs if event_kind(v) is not None), None)
+                if verb is not None and verb.lemma_.lower() in rule("aspect_verbs"):
+                    # "The gap began a year ago, when he released his plan": the act.
+                    verb = next(
+                        (
+                            c
+                            for c in verb.subtree
+                            if c.dep_ in ("advcl", "relcl")
+                            and any(g.lower_ == "when" for g in c.children)
+                            and event_kind(c) == "past"
+                        ),
+                        verb,
+                    )
                 if verb is None and verbs:
                     # "when Congress cut funding two years later, Mexico said enough":
                     # the event is the clause a stance or a state is told with.

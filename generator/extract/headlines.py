@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 TITLE_MAX = 110
 # What a noun phrase keeps of its children; "of" phrases and short appositions too.
-PARTICLES = {"over", "out", "off", "up", "down", "back", "away", "apart", "through"}
+PARTICLES = {"over", "out", "off", "up", "down", "back", "away", "apart", "through", "across"}
 EVENT_NOUNS = {"summit", "meeting", "talks", "vote", "hearing", "conference", "session"}
 
 
@@ -141,7 +141,8 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
         if comp.dep_ == "ccomp":
             subj = _subject(comp)
             if subj is not None and subj.head.i == comp.i:
-                inner.append((subj.i, phrase(subj)))
+                said = phrase(subj)
+                inner.append((subj.i, said if len(said.split()) <= 6 else chunk(subj)))
             mark = next((c for c in comp.children if c.dep_ == "mark"), None)
             if mark is not None:
                 inner.append((mark.i, mark.text))
@@ -151,7 +152,16 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
             if to is not None:
                 inner.append((to.i, "to"))
         return parts + inner
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
+    prep = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep"
+            and c.i > verb.i
+            and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        ),
+        None,
+    )  # "in 2015" is no part of a headline: the date is shown beside it
     noun = _relative_object(verb) if relative else None
     own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if (
@@ -285,6 +295,9 @@ def title(verb: Token, names: dict[int, tuple[str, str]]) -> str | None:
     for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
         if any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children):
             continue
+        before = verb.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else None
+        if before is None or before.dep_ != "cc":
+            continue  # a verb the parser hung here from a clause further on
         cc = next((g for g in verb.children if g.dep_ == "cc"), None)
         more = _predicate(conj, 40, relative=False)
         if len(more) == 1 and _relative_object(verb) is not None:
