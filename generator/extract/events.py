@@ -217,7 +217,7 @@ def extract_events(
                 if kind != "future":
                     anchor = date.date  # what "two years later" counts from
                     exact = exact or (date.date if prio == 0 else None)
-                if verb is None or (sent.root.i in quoted and verb.i in quoted):
+                if verb is None or verb.i in quoted:
                     continue
                 if kind == "future" and (before(date.date, pub) or not pub):
                     continue  # "will" with a date gone by: no event

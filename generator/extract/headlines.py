@@ -274,11 +274,11 @@ def title(verb: Token, names: dict[int, tuple[str, str]]) -> str | None:
     parts: list[tuple[float, str]] = []
     if subj is not None and subj.i < _dateline_end(verb.sent):
         subj = None  # "PHILADELPHIA, July 25 (UPI) -- ...": a dateline is no subject
-    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if subj is None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
         subj = None
     elif subj is None or subj.ent_type_ in ("DATE", "TIME"):
         subj = _preceding_subject(verb)
-    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if subj is None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
         # "a poll released in late August": the poll was released.
         noun = verb.head
         be = "were" if noun.tag_ in ("NNS", "NNPS") else "was"
