@@ -185,6 +185,43 @@ PAGE = (
         ("body", '<img src="https://evil.example/track.png">'),
         ("body", "<style>body{display:none}</style>"),
         ("body", '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>'),
+        # URLs as a browser reads them: entities, tabs and newlines, controls, backslashes.
+        ("body", '<a href="jav&#x09;ascript:alert(1)">x</a>'),
+        ("body", '<a href="jav&#10;ascript:alert(1)">x</a>'),
+        ("body", '<a href="java&Tab;script&colon;alert(1)">x</a>'),
+        ("body", '<a href="&#1;&#32;javascript:alert(1)">x</a>'),
+        ("tail", '<a href="jav&#x0D;ascript:alert(1)">x</a>'),
+        ("tail", '<a href="JaVaScRiPt:alert(1)">x</a>'),
+        ("body", '<img src="/\\evil.example/t.png">'),
+        ("body", '<img src="\\/evil.example/t.png">'),
+        ("body", '<img src="\\\\evil.example/t.png">'),
+        ("body", '<img src="/&#x09;/evil.example/t.png">'),
+        # Every URL-bearing attribute, every candidate of a srcset.
+        ("body", '<img src="a.png" srcset="a.png 1x, //evil.example/b.png 2x">'),
+        ("body", '<img src="a.png" srcset="a.png 1x,https://evil.example/b.png 2x">'),
+        ("body", '<table background="//evil.example/t.png"><tr><td>x</td></tr></table>'),
+        ("body", '<a href="#p-1" ping="/ok https://evil.example/ping">x</a>'),
+        ("body", '<blockquote cite="https://evil.example/"></blockquote>'),
+        ("tail", '<video poster="javascript:alert(1)"></video>'),
+        ("tail", '<svg><use xlink:href="data:image/svg+xml,x"></use></svg>'),
+        # SVG animations that set a link's target.
+        (
+            "tail",
+            '<svg><a><animate attributeName="href" values="javascript:alert(1)"/>'
+            "<text>x</text></a></svg>",
+        ),
+        (
+            "tail",
+            '<svg><a><set attributeName="xlink:href" to="jav&#x09;ascript:alert(1)"/>'
+            "<text>x</text></a></svg>",
+        ),
+        (
+            "tail",
+            '<svg><a><animate attributeName="HREF" values="#x;javascript:alert(1)"/></a></svg>',
+        ),
+        ("tail", '<svg><set attributeName="onclick" to="alert(1)"/></svg>'),
+        ("head", '<meta http-equiv="refresh" content="0; URL=javascript:alert(1)">'),
+        ("head", '<meta http-equiv="refresh" content="0; url=/\\evil.example/">'),
     ],
 )
 def test_the_scan_finds_markup_anywhere_in_the_document(part, html):
@@ -192,6 +229,20 @@ def test_the_scan_finds_markup_anywhere_in_the_document(part, html):
     assert scan_html(PAGE.format(**parts)) == []
     parts[part] = html
     assert scan_html(PAGE.format(**parts)) != []
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<a href="../actors/kim/#q3">x</a>',
+        '<a href="mailto:desk@example.org">x</a>',
+        '<img src="../assets/a.png" srcset="../assets/a.png 1x, ../assets/b.png 2x">',
+        '<svg viewBox="0 0 10 10"><title>tip</title><a href="#p-2"><text>x</text></a></svg>',
+        '<svg><animate attributeName="opacity" values="0;1"/></svg>',
+    ],
+)
+def test_the_scan_passes_what_the_site_writes(html):
+    assert scan_html(PAGE.format(title="t", head="", body=html, tail="")) == []
 
 
 def test_the_theme_blocks_we_override_are_the_themes_own_but_escaped():
