@@ -8,7 +8,8 @@ anything else is a problem:
 * anywhere: an inline event handler (`onclick=`...), a script URL in any URL
   attribute (read as a browser reads it: entities decoded, tabs and newlines
   dropped, backslashes as slashes; every `srcset` candidate and `ping` URL; the
-  values an SVG `<animate>` or `<set>` gives an attribute), `<iframe>`/`<object>`/`<embed>`/`<base>`/`<frame>`/`<applet>`, a
+  values an SVG `<animate>` or `<set>` gives an attribute),
+  `<iframe>`/`<object>`/`<embed>`/`<base>`/`<frame>`/`<applet>`, a
   `<meta http-equiv>` other than a redirect stub's refresh to a page of the site;
 * `<script>`: only with a `src` within the site (the theme's bundle, our assets),
   the theme's JSON configuration, or one of the theme's own inline scripts,
