@@ -82,13 +82,16 @@ def build_site(
     quiet = _Quiet()
     build_log = logging.getLogger("mkdocs.commands.build")
     build_log.addFilter(quiet)
+    warnings = _Warnings()
+    logging.getLogger("mkdocs").addHandler(warnings)
     try:
         build(config, dirty=incremental)
     except Abort as e:
         state_file.unlink(missing_ok=True)  # the next build starts clean
-        raise BuildFailed(f"the strict build stopped: {e}") from e
+        raise BuildFailed(f"the strict build stopped: {e} {warnings.summary()}".strip()) from e
     finally:
         build_log.removeFilter(quiet)
+        logging.getLogger("mkdocs").removeHandler(warnings)
     site = Path(config.site_dir)
     if incremental:
         _remove_stale(site, plugin.expected)
@@ -109,6 +112,27 @@ def build_site(
         seconds=(time.time_ns() - started) / 1e9,
         problems=problems,
     )
+
+
+class _Warnings(logging.Handler):
+    """MkDocs' warnings, which strict mode counts and then stops on, unsaid."""
+
+    SHOWN = 5
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING:
+            self.messages.append(" ".join(record.getMessage().split()))
+
+    def summary(self) -> str:
+        if not self.messages:
+            return ""
+        shown = "; ".join(m[:300] for m in self.messages[: self.SHOWN])
+        more = len(self.messages) - self.SHOWN
+        return f"({shown}{f'; and {more} more' if more > 0 else ''})"
 
 
 class _Quiet(logging.Filter):

@@ -17,9 +17,20 @@ _ESCAPES = str.maketrans(
         **{chr(c): f"&#x{c:04x};" for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]},
     }
 )
-# Characters that are syntax only at the start of a line (headings, quotes, lists).
-_LEADING = re.compile(r"^(\s*)([#+=\-]|\d+[.)])")
+# Syntax only at the start of a line: headings (`#`, a setext `===`), lists (`+`,
+# `-`, `1.`), and fences (MkDocs always adds `fenced_code`, whose fences are
+# backticks, escaped everywhere, or tildes). Python-Markdown takes a backslash
+# before `#`, `+`, `-` and `.` but not before `=` or `~`: those become entities.
+_LEADING = re.compile(r"^(\s*)(?:([#+\-])|([=~])|(\d+)\.)")
 _SPACE = re.compile(r"\s+")
+
+
+def _leading(m: re.Match) -> str:
+    if m.group(2):
+        return m.group(1) + "\\" + m.group(2)
+    if m.group(3):
+        return m.group(1) + f"&#{ord(m.group(3))};"
+    return m.group(1) + m.group(4) + "\\."
 
 
 def md_escape(value: object) -> str:
@@ -28,8 +39,8 @@ def md_escape(value: object) -> str:
     if "\n" in text or "\t" in text or "  " in text or "\r" in text:
         text = _SPACE.sub(" ", text)
     text = text.translate(_ESCAPES)
-    if text and text[0] in "#+=-0123456789 ":
-        text = _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    if text and text[0] in "#+=-~0123456789 ":
+        text = _LEADING.sub(_leading, text)
     return text
 
 

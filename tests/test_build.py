@@ -148,3 +148,41 @@ def test_serve_builds_then_serves_on_loopback(site_project):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_a_failed_strict_build_says_what_mkdocs_warned(site_project):
+    p = site_project
+    (p / "site_src" / "notes.md").write_text("# Notes\n\n[gone](nowhere.md)\n")
+    r = CliRunner().invoke(main, ["build"])
+    assert r.exit_code == 1
+    line = r.output.strip()
+    assert "\n" not in line and "Traceback" not in r.output
+    assert "strict build stopped" in line and "nowhere.md" in line
+
+
+def test_fences_and_block_syntax_in_article_text_stay_text(site_project):
+    """Paragraphs that are fences (tildes, backticks), headings, rules, lists or
+    tables, around a quotation: every paragraph keeps its anchor, the quotation
+    its highlight, and the strict build passes."""
+    p = site_project
+    paras = [
+        "~~~",
+        '"We will build it," said Marit Berg.',
+        "~~~ {: .x }",
+        "```",
+        "=====",
+        "1. first",
+        "| a | b |",
+        "|---|---|",
+        "    indented code",
+        "* * *",
+        "[TOC]",
+        "~~~",
+    ]
+    (p / "seeds" / "fences.txt").write_text("\n\n".join(paras) + "\n")
+    build()
+    html = (p / "site" / "articles" / "fences" / "index.html").read_text()
+    for n in range(1, len(paras) + 1):
+        assert f'id="p-{n}"' in html, n
+    assert "<pre" not in html and "<code" not in html and "<table" not in html
+    assert '<mark class="quote"' in html and "<h1" in html and html.count("<h1") == 1
