@@ -25,7 +25,7 @@ from dataclasses import asdict
 from itertools import starmap
 from pathlib import Path
 
-from generator import __version__, rules
+from generator import __version__, files, rules
 from generator.model import (
     ACTOR_KINDS,
     QUOTE_KINDS,
@@ -74,9 +74,13 @@ def environment_key(model: str, model_version: str, editorial_files: list[Path])
     # The extraction code itself: a change to it is a new version, released or not.
     here = Path(__file__).parent
     code = sorted([*here.glob("extract/*.py"), *(here / n for n in CODE_FILES)])
-    for path in [*code, *rules.rule_files(), *editorial_files]:
+    for path in [*code, *rules.rule_files()]:
         h.update(path.name.encode() + b"\0")
-        h.update(path.read_bytes() if path.exists() else b"<absent>")
+        h.update(path.read_bytes())
+    for path in editorial_files:  # read as load_yaml reads them: no pipe, no link
+        h.update(path.name.encode() + b"\0")
+        present = path.exists() or path.is_symlink()
+        h.update(files.read_bytes(path, 10**8) if present else b"<absent>")
     return h.hexdigest()
 
 

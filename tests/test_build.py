@@ -186,3 +186,27 @@ def test_fences_and_block_syntax_in_article_text_stay_text(site_project):
         assert f'id="p-{n}"' in html, n
     assert "<pre" not in html and "<code" not in html and "<table" not in html
     assert '<mark class="quote"' in html and "<h1" in html and html.count("<h1") == 1
+
+
+def test_a_site_folder_linked_elsewhere_is_never_emptied(site_project, tmp_path_factory):
+    p = site_project
+    theirs = tmp_path_factory.mktemp("theirs")
+    (theirs / "photo.jpg").write_bytes(b"\xff\xd8 someone's photo")
+    (p / "site").symlink_to(theirs)
+    r = CliRunner().invoke(main, ["build", "--clean"])
+    assert r.exit_code == 1
+    assert r.output.strip().count("\n") == 0 and "Traceback" not in r.output
+    assert "site: is a symbolic link; the project's folders must be in the project" in r.output
+    assert (theirs / "photo.jpg").read_bytes() == b"\xff\xd8 someone's photo"
+
+
+def test_a_hand_page_nested_thousands_deep_fails_with_one_line(site_project):
+    p = site_project
+    depth = 2000
+    (p / "site_src" / "deep.md").write_text(
+        "# Deep\n\n" + "<div markdown>\n" * depth + "x\n" + "</div>\n" * depth
+    )
+    r = CliRunner().invoke(main, ["build"])
+    assert r.exit_code == 1, r.output
+    assert r.output.strip().count("\n") == 0 and "Traceback" not in r.output
+    assert "deep.md: nested too deeply" in r.output
