@@ -320,5 +320,7 @@ def diff(base: str | None, files: tuple[Path, ...]) -> None:
         new = json.loads(data.read_text(encoding="utf-8")) if data.exists() else {}
         pages = review.pages_changed(root, rev)
     except RuntimeError as e:
-        raise _Failure(str(e)) from e
+        from generator.escape import plain
+
+        raise _Failure(plain(str(e))) from e
     click.echo(review.report(old, new, pages, f"Changes since {rev[:12]}"), nl=False)

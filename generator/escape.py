@@ -55,14 +55,25 @@ def plain(value: object) -> str:
 
 
 _AUTOLINK = re.compile(r"(?i)(?<=[a-z])(://)|\b(www)\.")
+# What GitHub-flavoured Markdown reads besides Python-Markdown's syntax: `~`
+# (strikethrough) and `$` (math), which a backslash escapes there; and what GitHub
+# adds to the rendered text itself, which no backslash stops (it works on the
+# HTML's text): @mentions and e-mail addresses, #123 issue links and :emoji:
+# shortcodes. Those are broken by an invisible word joiner after the `@`, `#` or
+# `:`, so that the text reads the same and links to no one.
+_GFM = str.maketrans({"~": "\\~", "$": "\\$"})
+_JOINER = "\u2060"
+_GITHUB_REFS = re.compile(r"(?<!&)([@#:])(?=[A-Za-z0-9_+\-])")
 
 
 def md_text(value: object) -> str:
     """Untrusted text for a Markdown summary shown on a terminal or a web page (a
-    pull request's job summary): no markup, no control characters, and no bare URL
-    that GitHub would turn into a link."""
-    text = md_escape(plain(value))
-    return _AUTOLINK.sub(lambda m: ":\\/\\/" if m.group(1) else "www\\.", text)
+    pull request's job summary): no markup (GitHub's own included), no control
+    characters, no bare URL that GitHub would turn into a link, and no mention,
+    issue link, e-mail link, emoji or math."""
+    text = md_escape(plain(value)).translate(_GFM)
+    text = _AUTOLINK.sub(lambda m: ":\\/\\/" if m.group(1) else "www\\.", text)
+    return _GITHUB_REFS.sub(lambda m: m.group(1) + _JOINER, text)
 
 
 _CODE_SAFE = re.compile(r"[A-Za-z0-9._/-]+")

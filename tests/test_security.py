@@ -375,3 +375,47 @@ def test_diff_prints_no_live_markdown_html_or_escapes():
     assert not any(line.startswith("## No changes") for line in text.splitlines())
     assert [ln for ln in text.splitlines() if ln.startswith("## ")] == ["## T"]
     assert "`evil`name.md`" not in text
+
+
+GFM = {
+    "strike": "~~struck~~ and ~one~",
+    "email": "write to boss@evil.example today",
+    "mention": "@octocat and @github/security-team",
+    "issue": "fixes #1, closes owner/repo#22",
+    "math": "$\\color{red}{\\text{pwned}}$ and $$x$$",
+    "emoji": ":warning: :+1: :rocket:",
+}
+
+
+def test_diff_defuses_what_github_adds_to_markdown():
+    """Each value printed as GitHub would show it, and nothing GitHub turns into a
+    strikethrough, a link, a mention, an emoji or math."""
+    from generator.escape import md_text
+
+    out = {k: md_text(v) for k, v in GFM.items()}
+    # What a reader sees: the same text once the escapes and joiners are read.
+    for k, v in GFM.items():
+        seen = re.sub(r"\\(.)", r"\1", out[k]).replace("\u2060", "").replace("&#126;", "~")
+        assert seen == v, k
+    assert "~~" not in out["strike"].replace("\\~", "")
+    assert not re.search(r"(?<!\\)~", out["strike"].replace("&#126;", ""))
+    assert not re.search(r"@[A-Za-z0-9]", out["email"] + out["mention"])
+    assert not re.search(r"#[0-9]", out["issue"])
+    assert not re.search(r"(?<!\\)\$", out["math"])
+    assert not re.search(r":[a-z0-9+_-]+:", out["emoji"])
+    # And in a whole report, every field.
+    evil = " ".join(GFM.values())
+    new = {"articles": [{"id": "a", "title": evil, "date": "2020-01-01"}], "actors": []}
+    text = review.report({"articles": [], "actors": [], "quotes": []}, new, None, evil)
+    for pattern in (r"@[a-z]", r"(?<!&)#[0-9]", r":[a-z]+:", r"(?<!\\)\$", r"(?<![\\&#0-9])~"):
+        assert not re.search(pattern, text), pattern
+
+
+def test_diff_error_lines_carry_no_escape_codes(tmp_path, monkeypatch):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "pyproject.toml").write_text("[tool.explainer]\n")
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["diff", "--base", "\x1b]0;pwn\x07\x1b[2Jnope"])
+    assert r.exit_code == 1
+    assert "\x1b" not in r.output and "\x07" not in r.output
+    assert r.output.startswith("Error: ") and r.output.count("\n") == 1
