@@ -19,6 +19,7 @@ from generator.extract.events import extract_events, headline
 from generator.extract.positions import build_positions
 from generator.extract.quotes import extract_quotes
 from generator.extract.stances import extract_stances
+from generator.extract.tokens import sentence_lookup
 from generator.model import Article, ArticleFacts, Corpus, Topic
 
 if TYPE_CHECKING:
@@ -36,7 +37,11 @@ class Context:
 
 
 def extract_article(article: Article, docs: list[Doc], ctx: Context | None = None) -> ArticleFacts:
-    ctx = ctx or Context()
+    with sentence_lookup(docs):
+        return _extract_article(article, docs, ctx or Context())
+
+
+def _extract_article(article: Article, docs: list[Doc], ctx: Context) -> ArticleFacts:
     index = extract_entities(article, docs)
     quotes = extract_quotes(article, docs, index)
     paragraph_topics: tuple = ()

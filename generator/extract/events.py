@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING
 from generator.editorial import Leader
 from generator.extract.dates import Resolved, resolve
 from generator.extract.entities import EntityIndex
-from generator.extract.tokens import ent_of, ents_in, noun_chunk_of, quoted_ids, text_of
+from generator.extract.tokens import (
+    ent_of,
+    ents_in,
+    noun_chunk_of,
+    quoted_ids,
+    root_of,
+    text_of,
+)
 from generator.model import Article, Event
 
 if TYPE_CHECKING:
@@ -104,7 +111,7 @@ def _time_expressions(
             and not (words & {"this", "last", "next", "early", "earlier", "late"})
         ):
             continue  # "for decades", "several months": durations, not dates
-        verb = _event_verb(ent.root)
+        verb = _event_verb(root_of(ent))
         if verb is not None:
             out.append((verb, ent.text, 0))
     surnames = {ld.surname for ld in leaders}
