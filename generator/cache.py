@@ -137,8 +137,7 @@ class Cache:
         path = self._path(facts.article)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         payload = {"key": article_key(facts.article, self.env_key), "facts": facts_to_dict(facts)}
-        tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
+        _replace(tmp, path, json.dumps(payload, ensure_ascii=False))
 
     def prune(self, keep: set[str]) -> None:
         """Drop the entries of articles that are gone."""
@@ -178,11 +177,20 @@ class Cache:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / self.PACK
         tmp = path.with_name(f".{self.PACK}.{os.getpid()}.tmp")
-        tmp.write_text(_pack(self.env_key, memo, packed), encoding="utf-8")
-        tmp.replace(path)
+        _replace(tmp, path, _pack(self.env_key, memo, packed))
         for old in ("pack.pickle", "pages.json"):  # an older version's, never read
             if old.removesuffix(".json") not in {f.article.id for f in facts}:
                 (self.folder / old).unlink(missing_ok=True)
+
+
+def _replace(tmp: Path, path: Path, text: str) -> None:
+    """`path` holds `text`, or (the disk full) is left as it was, with no half file."""
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def facts_to_dict(f: ArticleFacts) -> dict:

@@ -307,8 +307,8 @@ def write_site(site_src: Path, pages: dict[str, str | Kept]) -> list[str]:
     recover(site_src)
     to_write, hand = plan(site_src, pages)
     new, old = _siblings(site_src)
-    new.mkdir(parents=True)
     try:
+        new.mkdir(parents=True)
         for rel in sorted(hand):
             dest = new / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
@@ -342,11 +342,22 @@ def write_site(site_src: Path, pages: dict[str, str | Kept]) -> list[str]:
     # The swap. Where the system can exchange two directories in one step, site_src/
     # is at every moment entirely old or entirely new; elsewhere a kill between the
     # two renames leaves `old`, which the next run's recover() puts back.
-    if site_src.exists() and _exchange(new, site_src):
-        _discard(new)
-    else:
+    try:
+        if site_src.exists() and _exchange(new, site_src):
+            _discard(new)
+            return sorted(set(pages) - set(to_write))
         if site_src.exists():
             site_src.rename(old)
+    except OSError:
+        # An immutable or read-only site_src/: the old tree stands, the new one goes.
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    try:
         new.rename(site_src)
-        _discard(old)
+    except OSError:
+        if old.exists():
+            old.rename(site_src)  # put the old tree back
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    _discard(old)
     return sorted(set(pages) - set(to_write))

@@ -5,6 +5,7 @@ misreading, never a path outside the project."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -449,3 +450,65 @@ def test_what_is_not_the_projects_own_file(base, tmp_path, monkeypatch, case, se
         if before is not None:
             assert tree(src) == before
     assert tree(outside) == away  # nothing read into the site, written or emptied there
+
+
+# --- a full disk, a read-only or immutable site_src/ (simulated: CI runs as root) ---
+
+
+def _failing(method: str, errno_: int, where: str):
+    original = getattr(Path, method)
+
+    def fail(self, *args, **kwargs):
+        if where in str(self):
+            raise OSError(errno_, os.strerror(errno_), str(self))
+        return original(self, *args, **kwargs)
+
+    return method, fail
+
+
+WRITE_CASES = [
+    ("full-disk-pages", _failing("write_bytes", errno.ENOSPC, ".site_src.new"), "No space left"),
+    ("full-disk-manifest", _failing("write_text", errno.ENOSPC, ".generated"), "No space left"),
+    ("full-disk-cache", _failing("write_text", errno.ENOSPC, ".cache"), "No space left"),
+    ("read-only-site-src", _failing("mkdir", errno.EROFS, ".site_src.new"), "Read-only file"),
+    ("immutable-site-src", _failing("rename", errno.EPERM, "site_src"), "Operation not permitted"),
+]
+
+
+@pytest.mark.parametrize(("case", "patch", "said"), WRITE_CASES, ids=[c[0] for c in WRITE_CASES])
+def test_a_write_that_fails_is_one_line_and_loses_nothing(
+    base, tmp_path, monkeypatch, case, patch, said
+):
+    from generator import sitewrite
+
+    project = tmp_path / "p"
+    shutil.copytree(base, project, symlinks=True)
+    (project / "seeds" / "x.txt").write_text("The harbour board met, Marit Berg said.\n")
+    (project / "site_src" / "notes.md").write_text("# Notes\n\nBy hand.\n")
+    monkeypatch.chdir(project)
+    before = tree(project / "site_src")
+    monkeypatch.setattr(sitewrite, "_exchange", lambda a, b: False)  # the rename path too
+    monkeypatch.setattr(Path, patch[0], patch[1])
+    r = CliRunner().invoke(main, ["generate"])
+    monkeypatch.undo()
+    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
+    assert r.exit_code == 1, r.output
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and said in lines[0], r.output
+    assert tree(project / "site_src") == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site_src")) in (
+        [],
+        [".site_src.lock"],
+    )
+    assert not list((project / ".cache").rglob("*.tmp"))
+
+
+def test_extract_to_a_full_disk_is_one_line(base, tmp_path, monkeypatch):
+    monkeypatch.chdir(base)
+    out = tmp_path / "data.json"
+    method, fail = _failing("write_text", errno.ENOSPC, str(tmp_path))
+    monkeypatch.setattr(Path, method, fail)
+    r = CliRunner().invoke(main, ["extract", "seeds", "-o", str(out)])
+    monkeypatch.undo()
+    assert r.exit_code == 1 and "No space left on device" in r.output, r.output
+    assert r.output.count("\n") == 1 and not list(tmp_path.iterdir())
