@@ -51,6 +51,7 @@ CODE_FILES = (
     "topicspec.py",
     "yamlsafe.py",
     "escape.py",
+    "boilerplate.py",
 )
 
 

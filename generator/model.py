@@ -7,6 +7,7 @@ be cached as plain JSON.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 ACTOR_KINDS = ("person", "organization", "country", "group")
@@ -30,6 +31,14 @@ class Article:
     source: str | None = None
     excerpt: str | None = None
     format: str = "plain"
+
+    @functools.cached_property
+    def boilerplate(self) -> frozenset[int]:
+        """The paragraphs that are link lines, credits, captions or notes: shown on
+        the article's page as printed, never evidence (`generator/boilerplate.py`)."""
+        from generator.boilerplate import furniture
+
+        return furniture(self.paragraphs)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,14 @@ def _load(name: str) -> dict | list:
     return yaml.load((RULES_DIR / name).read_text(encoding="utf-8"), Loader=_LOADER)
 
 
+def load(name: str) -> dict:
+    """One rules file as a mapping (for modules that keep their own rules)."""
+    data = _load(name)
+    if not isinstance(data, dict):
+        raise ValueError(f"{RULES_DIR / name}: expected a mapping")
+    return data
+
+
 @dataclass(frozen=True)
 class Country:
     name: str
@@ -196,6 +204,12 @@ class StanceCues:
     undoing: frozenset[str]
     marks: frozenset[str]  # "if", "only after", "in return for"
     condition_words: frozenset[str]
+    holders: dict[str, str]  # "critic" -> "against"
+    nouns: dict[str, str]  # "support" -> "for"
+    light_verbs: frozenset[str]
+    past_marks: frozenset[str]
+    evaluations: dict[str, int]  # "important" -> 1, "mistake" -> -1
+    deontic: frozenset[str]
 
 
 @functools.cache
@@ -219,4 +233,13 @@ def stance_cues() -> StanceCues:
         undoing=frozenset(data["undoing"]),
         marks=frozenset(data["condition_marks"]),
         condition_words=frozenset(data["condition_words"]),
+        holders={n: p for p in ("for", "against") for n in data[f"{p}_holders"]},
+        nouns={n: p for p in ("for", "against") for n in data[f"{p}_nouns"]},
+        light_verbs=frozenset(data["light_verbs"]),
+        past_marks=frozenset(data["past_marks"]),
+        evaluations={
+            **{w: 1 for w in data["good_evaluations"]},
+            **{w: -1 for w in data["bad_evaluations"]},
+        },
+        deontic=frozenset(data["deontic"]),
     )

@@ -34,6 +34,13 @@ SPECS = (
         ("sanction",),
         proposal=Proposal("sanctions relief", ("sanction",), ("lift", "ease", "relief")),
     ),
+    TopicSpec(
+        "brexit",
+        "Brexit deal",
+        "The withdrawal agreement the prime minister negotiated with the European Union.",
+        ("Brexit", "withdrawal agreement"),
+        proposal=Proposal("the Brexit deal", ("deal", "withdrawal agreement")),
+    ),
 )
 
 
@@ -140,7 +147,100 @@ CASES = [
         ["White House officials say they are not interested in a moratorium."],
         {("freezes", "White House", "against", None)},
     ),
+    # The proposal is what the editors named: the term in the topic's sense.
+    (
+        ["Prime Minister Ana Lind defended her Brexit deal."],
+        {("brexit", "Ana Lind", "for", None)},
+    ),
+    (["Senator Tom Hale called for a free trade deal with Peru."], set()),  # another deal
+    (["Senator Tom Hale rejected the Pacific deal."], set()),  # a named other deal
+    (["Senator Tom Hale supported the way the cards were dealt."], set()),  # a verb
+    # Decisions, phrasal verbs, holder and stance nouns, the proposal's own action.
+    (
+        ["Governor Ana Lind signed the moratorium into law."],
+        {("freezes", "Ana Lind", "for", None)},
+    ),
+    (
+        ["Senator Tom Hale railed against the moratorium."],
+        {("freezes", "Tom Hale", "against", None)},
+    ),
+    (
+        ["The plan was drafted in May. Senator Tom Hale, a critic of the moratorium, spoke."],
+        {("freezes", "Tom Hale", "against", None)},
+    ),
+    (
+        ["Another critic of the moratorium, Senator Tom Hale, spoke on Monday."],
+        {("freezes", "Tom Hale", "against", None)},
+    ),
+    (
+        ["Governor Ana Lind expressed support for a freeze."],
+        {("freezes", "Ana Lind", "for", None)},
+    ),
+    (
+        ["Governor Ana Lind has called for the complete repeal of the moratorium."],
+        {("freezes", "Ana Lind", "against", None)},
+    ),
+    (
+        ["Minister Kenji Sato vowed to end the military exercises."],
+        {("exercises", "Kenji Sato", "for", None)},
+    ),
+    (
+        ['"Canada should stop talking and end the military exercises," Mr. Sato said.'],
+        {("exercises", "Sato", "for", None)},
+    ),
+    # Blaming someone for not doing it is being for it.
+    (
+        ["Senator Tom Hale mocked Governor Ana Lind for not ending the military exercises."],
+        {("exercises", "Tom Hale", "for", None)},
+    ),
+    # A condition a reader understands alone.
+    (
+        ['"Canada must first disarm," Mr. Sato said. "Only then will we lift the sanctions."'],
+        {("sanctions", "Sato", "conditional", "Only then (Canada must first disarm)")},
+    ),
+    (
+        ["Senator Tom Hale backed a freeze only with a vote of parliament."],
+        {("freezes", "Tom Hale", "conditional", "only with a vote of parliament")},
+    ),
+    # A judgment of a clause: the judge stands with a good word's clause, against a
+    # bad word's; a rule that should exist.
+    (
+        ['"It is disgraceful for a leader to refuse a freeze," Mr. Sato said.'],
+        {("freezes", "Sato", "for", None)},
+    ),
+    (
+        ['"It would be a mistake to lift the sanctions," Governor Ana Lind said.'],
+        {("sanctions", "Ana Lind", "against", None)},
+    ),
+    (
+        ["Mr. Sato says it is time to end the military exercises."],
+        {("exercises", "Sato", "for", None)},
+    ),
+    (
+        ["Ms. Lind says there needs to be a law that requires a freeze on tests."],
+        {("freezes", "Lind", "for", None)},
+    ),
+    (["It is time to end the military exercises."], set()),  # the reporter's own voice
+    (
+        ["Mr. Sato is wrong to reject a freeze."],
+        {("freezes", "Sato", "against", None)},  # he rejects it; the judge is unnamed
+    ),
+    (
+        ["If parliament finally approves a freeze, the talks will resume."],
+        set(),  # a hypothetical
+    ),
     # Must find nothing.
+    (['"Why won\'t he end the military exercises?" Mr. Sato asked.'], set()),  # a question
+    (['"He will end the military exercises," Mr. Sato said.'], set()),  # "he" is not Sato
+    (
+        ['"It is hard for a leader to refuse a freeze," Mr. Sato said.'],
+        set(),  # whoever refuses, not Sato; and "hard" takes no side
+    ),
+    (
+        ["Senators from states Ana Lind won did not want a moratorium."],
+        set(),  # the senators', never the name in their clause
+    ),
+    (["Peru had historically resisted such a moratorium."], set()),  # where it stood
     (["President Ines Moreau supported the military exercises."], set()),  # not ending them
     (["The Clinton administration tried a freeze in 1994."], set()),  # an event, no stance
     (["The Palestinians resisted talks until the freeze expired."], set()),  # time, not object

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from generator.editorial import CurationEntry, Leader
+from generator.extract import byline
 from generator.extract.actors import merge_actors
 from generator.extract.entities import extract_entities
 from generator.extract.episodes import build_episodes
@@ -37,13 +38,18 @@ class Context:
 
 
 def extract_article(article: Article, docs: list[Doc], ctx: Context | None = None) -> ArticleFacts:
+    ctx = ctx or Context()
+    # Link lines, credits and notes are no evidence of anything: every extractor
+    # sees them as empty paragraphs, so indices stay those of the article.
+    docs = [_empty(doc) if i in article.boilerplate else doc for i, doc in enumerate(docs)]
     with sentence_lookup(docs):
-        return _extract_article(article, docs, ctx or Context())
+        return _extract_article(article, docs, ctx)
 
 
 def _extract_article(article: Article, docs: list[Doc], ctx: Context) -> ArticleFacts:
     index = extract_entities(article, docs)
     quotes = extract_quotes(article, docs, index)
+    index = byline.with_author(article, docs, index, quotes)
     paragraph_topics: tuple = ()
     if ctx.topics is not None:
         hits = [ctx.topics.match(doc) for doc in docs]
@@ -62,6 +68,12 @@ def _extract_article(article: Article, docs: list[Doc], ctx: Context) -> Article
         headline=headline(docs[0]) if article.title_derived and docs else None,
         stances=tuple(stances),
     )
+
+
+def _empty(doc: Doc) -> Doc:
+    from spacy.tokens import Doc as SpacyDoc
+
+    return SpacyDoc(doc.vocab, words=[])
 
 
 def _quote_topics(q, doc: Doc, topics: TopicMatcher, paragraph_hits) -> object:

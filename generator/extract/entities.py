@@ -82,6 +82,8 @@ class EntityIndex:
 
     entities: tuple[Entity, ...]
     by_span: dict[tuple[int, int], str]
+    # The author of a signed opinion piece, who holds its own voice (`byline.py`).
+    author: str | None = None
 
     def key_at(self, paragraph: int, start: int) -> str | None:
         return self.by_span.get((paragraph, start))

@@ -83,6 +83,10 @@ class Owners:
             subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj:
                 return self.resolve(subj[0], head)
+            if _uncontrolled(head):
+                # "It is disqualifying for a nominee to refuse ...": whoever the
+                # infinitive is about, it is nobody's own stance.
+                return []
             if head.dep_ in ("acomp", "xcomp", "attr", "aux", "conj") and head.head is not head:
                 head = head.head
                 continue
@@ -99,7 +103,15 @@ class Owners:
         if subj.lower_ in PRONOUNS or (words & POSSESSIVES and not self._named(subj)):
             if subj.lower_ == "it":
                 return []
-            reporter = self.reporter(verb)
+            quote = self.quote_at(subj)
+            if quote is None and self.index.author and subj.lower_ in ("i", "we"):
+                return [self.index.author]  # an opinion piece's own voice
+            if quote is not None and quote.kind == "direct":
+                # In a speaker's own words, "I" and "we" are the speaker; "he",
+                # "she" and "they" are someone else.
+                return [quote.speaker] if subj.lower_ in ("i", "we") and quote.speaker else []
+            # Not the opinion piece's own voice: "he" and "they" are never its author.
+            reporter = self.reporter(verb, own=False)
             personal = subj.lower_ in ("he", "she") or bool(words & {"his", "her"})
             if reporter and (not personal or reporter[0].startswith("person:")):
                 return reporter
@@ -125,7 +137,7 @@ class Owners:
                 return name in affs
         return False
 
-    def reporter(self, verb: Token) -> list[str]:
+    def reporter(self, verb: Token, own: bool = True) -> list[str]:
         """The speaker of the clause `verb` heads, if it is reported ("X said ...")."""
         head = verb
         for _ in range(6):
@@ -136,7 +148,17 @@ class Owners:
                 subj = [c for c in head.children if c.dep_ == "nsubj"]
                 if subj and subj[0].lower_ != "it":
                     return self.resolve(subj[0], head)
-        return self.speaker_of(verb)
+        return self.speaker_of(verb) or (self.own_voice(verb) if own else [])
+
+    def own_voice(self, tok: Token) -> list[str]:
+        """Outside any quotation of an opinion piece: its author."""
+        if self.index.author and self.quote_at(tok) is None:
+            return [self.index.author]
+        return []
+
+    def quote_at(self, tok: Token) -> Quote | None:
+        at = tok.idx
+        return next((q for q in self.quotes if q.start <= at < q.end), None)
 
     def speaker_of(self, tok: Token) -> list[str]:
         """Inside a quotation: its speaker."""
@@ -162,7 +184,9 @@ class Owners:
         heads = [head, *(c for c in head.children if c.dep_ == "conj")]
         for h in heads:
             for t in h.subtree:
-                if any(a.dep_ == "relcl" and a.i != h.i for a in _path(t, h)):
+                if any(_detour(a) for a in _path(t, h)):
+                    # "senators from states Trump won": the noun holds its own stance,
+                    # never a name in a clause or a phrase that only describes it.
                     continue
                 key = _key(t, self.p, self.index)
                 if key is None:
@@ -179,6 +203,32 @@ class Owners:
         country = rules.countries().demonyms.get(tok.lower_)
         key = f"country:{country}" if country else None
         return key if key and any(e.key == key for e in self.index.entities) else None
+
+
+# Phrases through which a noun names the people it is made of ("experts, including
+# William J. Perry", "officials of the European Union").
+NAMING_PREPOSITIONS = {"of", "include", "including", "like", "such", "as", "among", "by"}
+
+
+def _detour(tok: Token) -> bool:
+    if tok.dep_ == "acl" and tok.lemma_.lower() in ("lead", "include", "head"):
+        return False  # "states led by West Virginia": the one at their head
+    if tok.dep_ in ("relcl", "acl", "advcl"):
+        return True
+    return tok.dep_ == "prep" and tok.lemma_.lower() not in NAMING_PREPOSITIONS
+
+
+def _uncontrolled(verb: Token) -> bool:
+    """An infinitive with no subject of its own that is not a control verb's
+    complement: a purpose or a judgment's clause ("is disqualifying ... to refuse")."""
+    if verb.dep_ not in ("advcl", "csubj", "ccomp", "acl"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    forward = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i]
+    expletive = any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+    return bool(forward) or expletive or verb.dep_ == "csubj"
 
 
 def _path(tok: Token, top: Token) -> list[Token]:

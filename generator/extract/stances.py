@@ -34,6 +34,7 @@ import re
 from typing import TYPE_CHECKING
 
 from generator import rules
+from generator.extract import evaluations
 from generator.extract.entities import EntityIndex
 from generator.extract.owners import SUBJECT_DEPS, Owners, People
 from generator.model import Article, Quote, Stance
@@ -53,13 +54,26 @@ ANAPHORS = {
     "initiative",
     "notion",
 }
+ANAPHORIC = {"then", "that", "this", "so", "it"}
 POINTERS = {"the", "this", "that", "such", "similar", "same", "these", "those"}
 MODALS = {"will", "would", "should", "must", "'ll", "shall", "wo"}
 WEAK_MARKS = {"when", "once", "until", "in return for", "in exchange for"}
 OBJECT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "oprd", "prep", "pcomp", "acomp"}
 # The prepositions that introduce what a verb is about ("agreed to a moratorium",
 # "called for a freeze"); not time or place ("resisted talks until the freeze ...").
-OBJECT_PREPOSITIONS = {"for", "to", "on", "in", "toward", "towards", "with", "of", "about"}
+OBJECT_PREPOSITIONS = {
+    "for",
+    "to",
+    "on",
+    "in",
+    "toward",
+    "towards",
+    "with",
+    "of",
+    "about",
+    "against",
+    "from",
+}
 STRENGTH = {"conditional": 3, "against": 2, "undecided": 1, "for": 0}
 
 
@@ -105,8 +119,13 @@ class _Reader:
 
     def stances(self) -> list[Stance]:
         out: list[Stance] = []
+        if _question(self.sent):
+            # "Why won't he release his returns?": a question takes no side plainly.
+            self.people.update(self.sent)
+            return out
         for tok in self.sent:
             out.extend(self._from_cue(tok))
+        out.extend(evaluations.judged(self, self.sent))
         if not out:
             out.extend(self._conditional_clauses())
         self.people.update(self.sent)
@@ -114,12 +133,24 @@ class _Reader:
 
     # --- cues ---------------------------------------------------------------------
 
-    def _from_cue(self, tok: Token) -> list[Stance]:
+    def _from_cue(
+        self, tok: Token, owners_for: list[str] | None = None, flip: bool = False
+    ) -> list[Stance]:
+        """The stances a cue word states. `owners_for` and `flip` serve the frames
+        that judge a clause (`evaluations.py`): whose the judgment is, and whether it
+        turns the clause's stance ("it is disqualifying to refuse ...")."""
         lemma = tok.lemma_.lower()
         cues = self.cues
         change = lemma in cues.change_words
         only = None
-        if tok.pos_ == "VERB" and (lemma in cues.verbs or self._phrasal(tok)):
+        if owners_for is not None and tok.pos_ == "VERB" and lemma in self.topics.all_actions:
+            # "It is time to release the returns": the proposal's own action, judged.
+            only = {t for t, acts in self.topics.actions.items() if lemma in acts}
+            polarity = "for"
+            region = _subtrees(c for c in tok.children if c.dep_ in ("dobj", "prep"))
+            region.add(tok.i)
+            owners = owners_for
+        elif tok.pos_ == "VERB" and (lemma in cues.verbs or self._phrasal(tok)):
             polarity = cues.verbs.get(lemma) or self._phrasal(tok)
             region, owners = self._verb_frame(tok)
         elif tok.pos_ == "ADJ" and lemma in cues.adjectives and tok.dep_ in ("acomp", "xcomp"):
@@ -129,13 +160,16 @@ class _Reader:
             if tok.head.lemma_ == "be":  # "be flexible about the exercises"
                 region |= _subtrees(c for c in tok.head.children if c.dep_ == "prep")
             owners = self.owners.subject_of(tok)
+        elif tok.pos_ == "NOUN" and (lemma in cues.holders or lemma in cues.nouns):
+            # "a critic of the deal", "his support for the wall"
+            polarity, region, owners = self._noun_frame(tok, lemma)
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "attr" and self._judgment(tok):
             polarity = self._judgment(tok)
             cop = tok.head
             region = _subtrees(c for c in cop.children if c.dep_ in SUBJECT_DEPS)
             to = [c for c in cop.children if c.dep_ == "prep" and c.lower_ in ("to", "for")]
             owners = self.owners.of_prep(to[0]) if to else self.owners.reporter(cop)
-        elif tok.pos_ in ("VERB", "NOUN") and any(c.lower_ in MODALS for c in tok.children):
+        elif tok.pos_ in ("VERB", "NOUN") and _modal(tok):
             # "he would end joint military exercises": the proposal's own action.
             only = {t for t, acts in self.topics.actions.items() if lemma in acts}
             if not only:
@@ -147,14 +181,19 @@ class _Reader:
             change = False
         else:
             return []
-        if self._asked(tok):
-            return []  # "a furor arose over whether the United States should accept ..."
-        if tok.pos_ == "VERB" and any(
-            c.lower_ in ("should", "must", "ought") for c in tok.children
-        ):
+        if self._asked(tok) or _hypothetical(tok):
+            # "a furor arose over whether the United States should accept ...",
+            # "if Congress finally requires candidates to release ...": no side taken.
+            return []
+        if any(c.dep_ == "advmod" and c.lower_ in cues.past_marks for c in tok.children):
+            return []  # "had historically resisted": where it stood, not where it stands
+        reason = self._reason(tok, polarity, region)
+        if tok.pos_ == "VERB" and _modal(tok, ("should", "must", "ought")):
             # "He said the United States should end its exercises": what someone
             # should do is the stance of whoever says so.
             owners = self.owners.reporter(tok)
+        if owners_for is not None:
+            owners = owners_for
         if not owners:
             return []
         conditions = self._conditions(tok, region)
@@ -169,17 +208,42 @@ class _Reader:
         out = []
         for topic in topics:
             stance = polarity
+            if lemma in self.topics.actions.get(topic, ()):
+                # The proposal's own action ("attacked the loopholes" where the
+                # proposal is attacking them) is being for it.
+                stance = "for"
             if self._undone(topic, region):
                 # "called for the suspension of the nuclear deal": for undoing it
                 # is against it.
                 stance = "against" if polarity == "for" else "for"
             if self._negated(tok):
                 stance = "against" if stance == "for" else "undecided"
+            if reason is not None:
+                # "mocked Romney for not releasing his returns": for releasing them.
+                stance = "for" if reason else "against"
+            if flip:
+                stance = {"for": "against", "against": "for"}.get(stance, stance)
             condition = None
             if stance == "for" and conditions:
-                stance, condition = "conditional", _words(conditions[0])
+                stance, condition = "conditional", self._condition_text(conditions[0])
             out.extend(self._stance(topic, o, stance, tok, condition) for o in owners)
         return out
+
+    def _reason(self, tok: Token, polarity: str, region: set[int]) -> bool | None:
+        """For a verb of blame with a person as object, whether what they are blamed
+        for is not doing something (None where there is no such object)."""
+        if polarity != "against" or tok.pos_ != "VERB":
+            return None
+        doc = self.sent.doc
+        if not any(c.dep_ == "dobj" and c.ent_type_ for c in tok.children):
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "over"):
+                inner = [t for t in c.subtree]
+                if any(self.term_at.get(t.i) for t in inner):
+                    return any(t.dep_ == "neg" or t.lower_ in ("never", "not") for t in inner)
+        del doc
+        return None
 
     def _undone(self, topic: str, region: set[int]) -> bool:
         """Whether the proposal (one with no actions of its own) is what the object
@@ -195,6 +259,8 @@ class _Reader:
                     break
                 if a.lemma_.lower() in self.cues.undoing:
                     return True
+                if a.dep_ == "prep" and a.lower_ != "of":
+                    break  # "lift pressure in return for a moratorium": not undone
         return False
 
     @staticmethod
@@ -210,12 +276,57 @@ class _Reader:
         return False
 
     def _phrasal(self, tok: Token) -> str | None:
+        lemma = tok.lemma_.lower()
         for c in tok.children:
             if c.dep_ in ("prt", "prep"):
-                hit = self.cues.phrasal.get((tok.lemma_.lower(), c.lower_))
+                hit = self.cues.phrasal.get((lemma, c.lower_))
                 if hit:
                     return hit
+        doc = tok.doc
+        for (head, rest), hit in self.cues.phrasal.items():
+            words = rest.split()
+            if head == lemma and len(words) > 1:
+                after = doc[tok.i + 1 : tok.i + 1 + len(words)]
+                if [t.lower_ for t in after] == words:
+                    return hit  # "pushed back against", "walked away from"
         return None
+
+    def _noun_frame(self, tok: Token, lemma: str) -> tuple[str, set[int], list[str]]:
+        """A stance noun: what it is about, and whose it is."""
+        cues = self.cues
+        if lemma in cues.holders:
+            polarity = cues.holders[lemma]
+            region = _subtrees(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of")
+            owners: list[str] = []
+            if tok.dep_ == "appos":  # "Ron Roe, another critic of ..."
+                owners = self.owners.of_phrase(tok.head)
+            for c in tok.children:
+                if not owners and c.dep_ == "appos":  # "Another critic, Ron Roe, ..."
+                    owners = self.owners.of_phrase(c)
+                if not owners and c.dep_ == "prep" and c.lemma_.lower() in ("include", "like"):
+                    owners = self.owners.of_prep(c)  # "critics, including Ron Roe"
+            if not owners and tok.dep_ == "attr":  # "Ron Roe is a critic of ..."
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+                owners = self.owners.resolve(subj[0], tok.head) if subj else []
+            return polarity, region, owners
+        polarity = cues.nouns[lemma]
+        region = _subtrees(
+            c
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "against", "on")
+        )
+        if lemma in ("call", "push", "demand") and not region:
+            return polarity, set(), []  # a phone call, a push: not a call for anything
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        if poss:
+            return polarity, region, self.owners.resolve(poss[0], tok)
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cues.light_verbs:
+            return polarity, region, self.owners.subject_of(tok.head)  # "voiced support"
+        by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+        if by:
+            return polarity, region, self.owners.of_prep(by[0])  # "support from unions"
+        # "the case for disclosure" in an opinion piece's own voice: its author's.
+        return polarity, region, self.owners.own_voice(tok)
 
     def _judgment(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
@@ -281,13 +392,38 @@ class _Reader:
             return topics
         for i in sorted(region):
             t = doc[i]
-            if t.lemma_.lower() in ANAPHORS and any(c.lower_ in POINTERS for c in t.children):
+            heads = ANAPHORS | self._term_heads(self.context[-1])
+            pointed = any(c.lower_ in POINTERS or c.dep_ == "poss" for c in t.children)
+            if t.lemma_.lower() in heads and pointed:
                 # The object itself, or "versions of the proposal": not a noun
                 # deep in a clause about something else.
                 top = t.head.head if t.dep_ == "pobj" else t
                 if top.head.i not in region or top.head is top:
                     return [self.context[-1]]
         return []
+
+    def _condition_text(self, span: Span) -> str:
+        """A condition a reader understands alone: "only then" says what "then"
+        is with the sentence before it."""
+        words = _words(span)
+        if {w.lower() for w in words.split()} & ANAPHORIC and len(words.split()) <= 3:
+            sent = self.sent
+            if sent.start > 0:
+                before = sent.doc[sent.start - 1].sent.text
+                # Of a quoted sentence, the words quoted, not the speech tag after them.
+                quoted = re.search(r"[“\"](.+?)[,.]?[”\"]", before)
+                said = quoted.group(1) if quoted else before
+                said = re.sub(r"\s+", " ", said).strip(" .,")
+                return f"{words} ({said})"
+        return words
+
+    def _term_heads(self, topic: str) -> set[str]:
+        """The head words of a proposal's terms: "the deal" for a "trade deal"."""
+        prop = self.topics.proposals.get(topic)
+        if prop is None:
+            return set()
+        heads = {t.split()[-1].lower() for t in prop.terms if " " in t}
+        return heads | {h[:-1] for h in heads if h.endswith("s")}
 
     def _conditions(self, tok: Token, region: set[int]) -> list[Span]:
         """Conditions on the cue's clause, or on what it is about."""
@@ -325,7 +461,7 @@ class _Reader:
                 return _span(c)
             if pobj and pobj[0].lemma_.lower() in self.cues.condition_words:
                 return _span(c)  # "under certain circumstances"
-            if inside and any(m.startswith(phrase) for m in marks if " " in m):
+            if inside and pobj and any(m == phrase or m.startswith(phrase + " ") for m in marks):
                 return _span(c)  # "in return for ...", "in exchange for ..."
         if (
             c.dep_ == "advmod"
@@ -371,7 +507,9 @@ class _Reader:
             owners = self.owners.reporter(tok)
             for t in topics:
                 for o in owners:
-                    out.append(self._stance(t, o, "conditional", tok, _words(conditions[0])))
+                    out.append(
+                        self._stance(t, o, "conditional", tok, self._condition_text(conditions[0]))
+                    )
         return out
 
     def _stance(self, topic: str, owner: str, stance: str, cue: Token, condition) -> Stance:
@@ -395,6 +533,32 @@ class _Reader:
             condition=condition,
             quote=quote,
         )
+
+
+HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest"}
+
+
+def _hypothetical(tok: Token) -> bool:
+    """Whether the cue is inside an "if" clause (or "unless", "whether")."""
+    for a in (tok, *tok.ancestors):
+        if a.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in a.children
+        ):
+            return True
+    return False
+
+
+def _modal(tok: Token, modals=MODALS) -> bool:
+    """Whether a modal governs the verb, or the verb it is coordinated with ("should
+    follow the precedent and release his returns")."""
+    for v in (tok, tok.head) if tok.dep_ == "conj" else (tok,):
+        if any(c.lower_ in modals for c in v.children):
+            return True
+    return False
+
+
+def _question(sent: Span) -> bool:
+    return sent.text.rstrip(" \"”’')]").endswith("?")
 
 
 def _subtrees(tokens) -> set[int]:

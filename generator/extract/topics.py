@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from generator.extract import sense
 from generator.topicspec import TopicSpec, load_topics  # noqa: F401 - re-exported
 
 
@@ -49,22 +50,75 @@ class TopicMatcher:
                     for w in (doc[0].lemma_.lower(), a.split()[0].lower())
                 )
             self.all_actions = frozenset().union(*self.actions.values())
+        # A name or an acronym ("Obamacare", "NAFTA") is matched as written too: the
+        # lemmatizer takes a lone capitalised word for a verb and lower-cases it.
+        self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.proposal_names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for t in topics:
+            names = [n for n in t.terms if n != n.lower()]
+            if names:
+                self.names.add(t.id, [nlp.make_doc(n) for n in names])
+            props = [n for n in (t.proposal.terms if t.proposal else ()) if n != n.lower()]
+            if props:
+                self.proposal_names.add(t.id, [nlp.make_doc(n) for n in props])
+            # The topic's own words, for telling its sense of a term from another's.
+            self.vocab = {
+                t.id: sense.vocabulary(
+                    [t.name, *t.terms]
+                    + (
+                        [t.proposal.name, *t.proposal.terms, *t.proposal.actions]
+                        if t.proposal
+                        else []
+                    )
+                )
+                for t in topics
+            }
+            self.described = {
+                t.id: self.vocab[t.id] | sense.vocabulary([t.description]) for t in topics
+            }
 
     def hits(self, doc: Doc) -> list[tuple[str, int, int]]:
         cached = doc.user_data.get("explainer_topics")
         if cached is None:
             cached = []
             if self.topics:
-                for match_id, s, e in self.matcher(doc):
-                    cached.append((doc.vocab.strings[match_id], s, e))
+                seen = set()
+                for match_id, s, e in [*self.matcher(doc), *self.names(doc)]:
+                    if (match_id, s, e) not in seen:
+                        seen.add((match_id, s, e))
+                        cached.append((doc.vocab.strings[match_id], s, e))
             doc.user_data["explainer_topics"] = cached
         return cached
 
     def proposal_hits(self, doc: Doc) -> list[tuple[str, int, int]]:
-        """(topic id, start, end) of each mention of a topic's proposal's terms."""
+        """(topic id, start, end) of each mention of a topic's proposal's terms, in
+        the topic's sense (`sense.in_sense`); a word two topics share goes to the
+        one the sentence is about, or to neither."""
         if not self.proposals:
             return []
-        return [(doc.vocab.strings[m], s, e) for m, s, e in self.proposal_matcher(doc)]
+        cached = doc.user_data.get("explainer_proposals")
+        if cached is not None:
+            return cached
+        found = [
+            (t, s, e)
+            for m, s, e in sorted({*self.proposal_matcher(doc), *self.proposal_names(doc)})
+            if sense.in_sense(doc, s, e, self.vocab[t := doc.vocab.strings[m]], self.described[t])
+        ]
+        out = []
+        for t, s, e in found:
+            shared = sorted({u for u, a, b in found if a < e and s < b})
+            if len(shared) > 1:
+                sent = doc[s].sent
+                counts = Counter(
+                    u
+                    for u, a, b in self.hits(doc)
+                    if sent.start <= a < sent.end and not (a < e and s < b)
+                )
+                if sense.pick(shared, counts) != t:
+                    continue
+            out.append((t, s, e))
+        doc.user_data["explainer_proposals"] = out
+        return out
 
     def match(self, span: Span | Doc) -> Counter:
         doc = span.doc if isinstance(span, Span) else span
