@@ -17,15 +17,20 @@ expects an id. It can say no more than an article could.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import functools
 import hashlib
 import json
 import os
 import re
+import types
+import typing
 from dataclasses import asdict
 from itertools import starmap
 from pathlib import Path
 
-from generator import __version__, files, rules
+from generator import __version__, files, ingest, rules
 from generator.model import (
     ACTOR_KINDS,
     QUOTE_KINDS,
@@ -205,27 +210,35 @@ def facts_to_dict(f: ArticleFacts) -> dict:
     }
 
 
+def _seq(value: object) -> tuple:
+    """A JSON list as a tuple; anything else (a string, a mapping) is refused rather
+    than turned into its characters or keys."""
+    if type(value) is not list:
+        raise ValueError("not a list")
+    return tuple(value)
+
+
 def facts_from_dict(d: dict, article: Article) -> ArticleFacts:
     entities = tuple(
         Entity(
             key=e["key"],
             name=e["name"],
             kind=e["kind"],
-            aliases=tuple(e["aliases"]),
-            roles=tuple(Role(**r) for r in e["roles"]),
+            aliases=_seq(e["aliases"]),
+            roles=tuple(Role(**r) for r in _seq(e["roles"])),
             affiliation=e["affiliation"],
-            mentions=tuple(Mention(**m) for m in e["mentions"]),
+            mentions=tuple(Mention(**m) for m in _seq(e["mentions"])),
         )
-        for e in d["entities"]
+        for e in _seq(d["entities"])
     )
-    quotes = tuple(Quote(**{**q, "topics": tuple(q["topics"])}) for q in d["quotes"])
+    quotes = tuple(Quote(**{**q, "topics": _seq(q["topics"])}) for q in _seq(d["quotes"]))
     events = tuple(
-        Event(**{**e, "actors": tuple(e["actors"]), "topics": tuple(e["topics"])})
-        for e in d["events"]
+        Event(**{**e, "actors": _seq(e["actors"]), "topics": _seq(e["topics"])})
+        for e in _seq(d["events"])
     )
-    topics = tuple(tuple((t, n) for t, n in p) for p in d["paragraph_topics"])
+    topics = tuple(tuple((t, n) for t, n in _seq(p)) for p in _seq(d["paragraph_topics"]))
     headline = d.get("headline")
-    stances = tuple(Stance(**s) for s in d.get("stances", []))
+    stances = tuple(Stance(**s) for s in _seq(d.get("stances", [])))
     return ArticleFacts(
         article=article,
         entities=entities,
@@ -296,6 +309,16 @@ def _article(row: list) -> Article:
         raise ValueError("not an article")
     if not all(s is None or isinstance(s, str) for s in [*optional, fmt]):
         raise ValueError("not an article")
+    # What ingest refuses, the pack may not say either: a page's id, a paragraph or
+    # an article over the limits, a title longer than any.
+    if id_ in ingest.RESERVED_IDS or len(id_) > ingest.MAX_ID:
+        raise ValueError("not an article id")
+    if any(len(p) > ingest.MAX_PARAGRAPH for p in paragraphs) or not paragraphs:
+        raise ValueError("a paragraph over the limit")
+    if sum(map(len, paragraphs)) > ingest.MAX_ARTICLE:
+        raise ValueError("an article over the limit")
+    if any(len(s) > ingest.MAX_META for s in [title, *authors, date, dateline, url, source] if s):
+        raise ValueError("a field over the limit")
     return Article(
         id=id_,
         path=path,
@@ -385,9 +408,78 @@ def _facts(article: Article, rows: list) -> ArticleFacts:
     )
 
 
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _date_ok(value: object) -> bool:
+    """None, or a date as extraction writes one: YYYY, YYYY-MM, YYYY-MM-DD, or two
+    of them as a range (A/B), each a real date."""
+    if value is None:
+        return True
+    if type(value) is not str or value.count("/") > 1:
+        return False
+    for part in value.split("/"):
+        m = _DATE.fullmatch(part)
+        if m is None:
+            return False
+        y, mo, d = m.groups()
+        try:
+            dt.date(int(y), int(mo or 1), int(d or 1))
+        except ValueError:
+            return False
+    return True
+
+
+@functools.cache
+def _checker(hint: object) -> typing.Callable[[object], bool]:
+    """A test of whether a value is of the type a model field is annotated with
+    (str, int, bool, None, unions, tuples of one type, the model's dataclasses),
+    made once per type: it runs over every cached article at every run."""
+    if hint in (str, int, bool):
+        return lambda v: type(v) is hint
+    if hint is type(None):
+        return lambda v: v is None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is types.UnionType or origin is typing.Union:
+        if set(args) == {str, type(None)}:
+            return lambda v: v is None or type(v) is str
+        subs = [_checker(h) for h in args]
+        return lambda v: any(c(v) for c in subs)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            if args[0] is str:
+                return lambda v: type(v) is tuple and all(type(x) is str for x in v)
+            one = _checker(args[0])
+            return lambda v: type(v) is tuple and all(one(x) for x in v)
+        each = [_checker(h) for h in args]
+        return lambda v: (
+            type(v) is tuple
+            and len(v) == len(each)
+            and all(c(x) for c, x in zip(each, v, strict=True))
+        )
+    if hint is Mention:  # the most numerous: its offsets are checked in checked()
+        return lambda v: type(v) is Mention and type(v.text) is str
+    if dataclasses.is_dataclass(hint):
+        hints = typing.get_type_hints(hint)
+        fields = [(f.name, _checker(hints[f.name])) for f in dataclasses.fields(hint)]
+        return lambda v: type(v) is hint and all(c(getattr(v, n)) for n, c in fields)
+    return lambda v: True
+
+
 def checked(f: ArticleFacts) -> ArticleFacts:
-    """`f`, if everything that the site uses as an id, a kind or an offset is one;
-    else ValueError. Text fields may hold anything: the site escapes them."""
+    """`f`, if every field is of its type (a crafted entry may put a list where a
+    name goes), every date a date, and everything that the site uses as an id, a
+    kind or an offset is one; else ValueError. Text fields may hold any text: the
+    site escapes them."""
+    for group, cls in ((f.entities, Entity), (f.quotes, Quote), (f.events, Event)):
+        if not _checker(tuple[cls, ...])(group):
+            raise ValueError("a field of the wrong type")
+    if not _checker(tuple[Stance, ...])(f.stances):
+        raise ValueError("a field of the wrong type")
+    if not _checker(tuple[tuple[tuple[str, int], ...], ...])(f.paragraph_topics):
+        raise ValueError("bad topics")
+    if not all(_date_ok(ev.date) for ev in f.events):
+        raise ValueError("bad date")
     lengths = [len(p) for p in f.article.paragraphs]
     n = len(lengths)
     # Written out rather than through a helper: this runs over every mention of

@@ -153,8 +153,9 @@ def read_article(
         # article (the memo itself is dropped when this module's code changes).
         h = hashlib.sha256(f"{shown}\0{text}\0{side_text}".encode())
         key = h.hexdigest()
-        if key in memo:
-            return memo[key]
+        known = memo.get(key)
+        if known is not None and known.id == article_id(path) and known.path == shown:
+            return known  # a crafted memo cannot rename the article or move it
     meta = _check_meta(side, _load_yaml(side, side_text, first_line=1)) if side_text else {}
     if text.startswith("---\n"):
         fields = _parse_markdown(path, text)
