@@ -210,3 +210,11 @@ def test_a_hand_page_nested_thousands_deep_fails_with_one_line(site_project):
     assert r.exit_code == 1, r.output
     assert r.output.strip().count("\n") == 0 and "Traceback" not in r.output
     assert "deep.md: nested too deeply" in r.output
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1"])
+def test_serve_on_a_port_that_is_none_is_one_line(site_project, port):
+    r = CliRunner().invoke(main, ["serve", "--port", port])
+    assert r.exit_code == 1, r.output
+    assert r.output == f"Error: --port {port}: a port is a number from 1 to 65535\n"
+    assert not (site_project / "site").exists()  # refused before any build
