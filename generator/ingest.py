@@ -80,6 +80,8 @@ def find_article_files(paths: Iterable[Path]) -> list[Path]:
             files.extend(found)
         elif p.is_file():
             files.append(p)
+        elif p.exists():
+            raise IngestError(p, "is not a regular file (a pipe, a device or a socket)")
         else:
             raise IngestError(p, "no such file or directory")
     return files
