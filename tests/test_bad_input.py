@@ -227,6 +227,15 @@ CASES = [
         },
         r"the id 'organizations' is taken",
     ),
+    # Issue 27: paragraphs that open fences or nest clauses thousands deep.
+    (
+        "fence-tildes-around-a-quote",
+        {"seeds/x.txt": '~~~\n\n"We agree," said Marit Berg.\n\n~~~ {: .x }\n\n```\n'},
+        None,
+    ),
+    ("said-chain", {"seeds/x.txt": "said Kim said Moon said Trump " * 170 + "\n"}, None),
+    ("unbalanced-quotes", {"seeds/x.txt": '"a ' * 1600 + "\n"}, None),
+    ("alternating-curly-quotes", {"seeds/x.txt": "\u201ca \u201db " * 800 + "\n"}, None),
     (
         "actor-named-people",
         {"seeds/x.txt": '"We agree," said People, the group.\n\n"Yes," said Index, a spokesman.\n'},
