@@ -45,7 +45,7 @@ from generator.model import (
     Stance,
 )
 
-FORMAT = 5
+FORMAT = 6
 CODE_FILES = (
     "nlp.py",
     "rules.py",
@@ -372,7 +372,10 @@ def _facts_rows(f: ArticleFacts) -> list:
         [[list(t) for t in p] for p in f.paragraph_topics],
         f.headline,
         [
-            [s.topic, s.owner, s.stance, s.paragraph, s.start, s.end, s.cue, s.condition, s.quote]
+            [
+                *(s.topic, s.owner, s.stance, s.paragraph, s.start, s.end),
+                *(s.cue, s.condition, s.quote, s.on_behalf),
+            ]
             for s in f.stances
         ],
     ]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from generator.extract.bodies import BODY_NAME
 from generator.model import STANCE_ORDER, Actor, Episode, Evidence, Position, Topic
 from generator.sentences import sentences
+from generator.wording import human_date
 
 STANCE_LABELS = {
     "for": "For",
@@ -112,7 +113,8 @@ class Card:
     answer: str | None
     show: str
     passages: tuple[Passage, ...] = ()
-    sides: tuple[tuple[str, tuple[Actor, ...]], ...] = ()  # (stance label, actors)
+    # (stance label, ((actor, its position), ...))
+    sides: tuple[tuple[str, tuple[tuple[Actor, Position], ...]], ...] = ()
     # (episode, when, its sentence, what became of it: its last event's title)
     episodes: tuple[tuple[Episode, str, str, str], ...] = ()
     more: int = 0  # episodes not shown
@@ -171,11 +173,20 @@ class ExplainViews:
             if p.actor == actor.id and p.topic in self.topics
         ]
 
-    def sides(self, topic: Topic) -> list[tuple[str, list[Actor]]]:
+    def stated_for(self, actor: Actor) -> list[tuple[Topic, Actor, Position]]:
+        """Positions its officials stated for a country ("Kye Chun-yong, for North
+        Korea"): a reader looking for the country finds them on its page."""
+        return [
+            (self.topics[p.topic], self.actors[p.actor], p)
+            for p in self.corpus.positions
+            if p.on_behalf == actor.name and p.topic in self.topics and p.actor in self.actors
+        ]
+
+    def sides(self, topic: Topic) -> list[tuple[str, list[tuple[Actor, Position]]]]:
         """The actors by stance, in the order a reader asks: for, on a condition, against."""
-        groups: dict[str, list[Actor]] = {}
+        groups: dict[str, list[tuple[Actor, Position]]] = {}
         for actor, p in self.positions_on(topic):
-            groups.setdefault(p.stance, []).append(actor)
+            groups.setdefault(p.stance, []).append((actor, p))
         return [(STANCE_LABELS[s], groups[s]) for s in STANCE_ORDER if s in groups]
 
     @staticmethod
@@ -188,6 +199,34 @@ class ExplainViews:
         if p.curated:
             return p.summary
         return p.condition[:1].upper() + p.condition[1:] if p.condition else ""
+
+    @staticmethod
+    def stance_when(p: Position, capital: bool = False) -> str:
+        """When the stance shown holds: "as of June 14, 2018", or "since June 12,
+        2018" where the actor said otherwise before."""
+        if p.history and p.since:
+            text = f"since {human_date(p.since)}"
+        elif p.date:
+            text = f"as of {human_date(p.date)}"
+        else:
+            return ""
+        return text[:1].upper() + text[1:] if capital else text
+
+    @staticmethod
+    def earlier(p: Position) -> list[tuple[str, str, Evidence]]:
+        """The stances held before, newest first: ("against", "in June 2017", the
+        evidence a reader can check)."""
+        out = []
+        for h in p.history:
+            when = f"in {human_date(h.date[:7])}" if h.date else "before"
+            out.append((STANCE_LABELS[h.stance].lower(), when, h.evidence[-1]))
+        return out
+
+    def behalf(self, p: Position) -> Actor | None:
+        """The actor (a country) an official stated the position for, if it has a page."""
+        if not p.on_behalf:
+            return None
+        return next((a for a in self.actors.values() if a.name == p.on_behalf), None)
 
     @staticmethod
     def main_evidence(p: Position) -> tuple[Evidence, list[Evidence]]:

@@ -149,6 +149,8 @@ class Stance:
     cue: str
     condition: str | None = None
     quote: str | None = None
+    # The country an official states it for ("his country was willing ..."), by name.
+    on_behalf: str | None = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,21 @@ class Position:
     evidence: tuple[Evidence, ...]
     curated: bool = False
     condition: str | None = None  # the condition in the text's words, if conditional
+    # Since when the stance shown has held (the first article of its latest run).
+    since: str | None = None
+    # Earlier, different stances, newest first: a change of mind, with its sources.
+    history: tuple[Earlier, ...] = ()
+    # The country an official stated it for ("Kye Chun-yong, for North Korea").
+    on_behalf: str | None = None
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """A stance an actor held before the one shown, and when."""
+
+    stance: str
+    date: str | None
+    evidence: tuple[Evidence, ...]
 
 
 @dataclass(frozen=True)

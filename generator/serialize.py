@@ -111,18 +111,30 @@ def corpus_to_dict(corpus: Corpus) -> dict:
                 "stance": pos.stance,
                 "summary": pos.summary,
                 **({"date": pos.date} if pos.date else {}),
-                "evidence": [
+                **({"since": pos.since} if pos.since else {}),
+                **({"on_behalf": pos.on_behalf} if pos.on_behalf else {}),
+                "evidence": _evidence(pos.evidence),
+                **(
                     {
-                        "article": e.article,
-                        "paragraph": e.paragraph,
-                        **({"quote": e.quote} if e.quote else {}),
+                        "history": [
+                            {"stance": h.stance, "date": h.date, "evidence": _evidence(h.evidence)}
+                            for h in pos.history
+                        ]
                     }
-                    for e in pos.evidence
-                ],
+                    if pos.history
+                    else {}
+                ),
             }
             for pos in corpus.positions
         ],
     }
+
+
+def _evidence(evidence) -> list[dict]:
+    return [
+        {"article": e.article, "paragraph": e.paragraph, **({"quote": e.quote} if e.quote else {})}
+        for e in evidence
+    ]
 
 
 def dumps(corpus: Corpus) -> str:

@@ -40,8 +40,40 @@ def test_the_latest_article_decides_and_keeps_the_older_evidence():
     (p,) = positions(
         facts("a", "2017-01-01", ("against", None)), facts("b", "2018-01-01", ("for", None))
     )
-    assert (p.stance, p.summary, p.date) == ("for", "For a freeze.", "2018-01-01")
-    assert [e.article for e in p.evidence] == ["a", "b"]
+    assert (p.stance, p.summary, p.date, p.since) == (
+        "for",
+        "For a freeze.",
+        "2018-01-01",
+        "2018-01-01",
+    )
+    # The change of mind is kept, with its source: against in 2017.
+    assert [e.article for e in p.evidence] == ["b"]
+    assert [(h.stance, h.date, [e.article for e in h.evidence]) for h in p.history] == [
+        ("against", "2017-01-01", ["a"])
+    ]
+
+
+def test_a_stance_held_across_articles_is_one_run_since_the_first():
+    (p,) = positions(
+        facts("a", "2017-01-01", ("for", None)),
+        facts("b", "2017-06-01", ("conditional", "if the exercises stop")),
+        facts("c", "2018-01-01", ("for", None)),
+    )
+    assert (p.stance, p.since, p.history) == ("for", "2017-01-01", ())
+    assert [e.article for e in p.evidence] == ["a", "b", "c"]
+
+
+def test_back_and_forth_keeps_every_earlier_stance_newest_first():
+    (p,) = positions(
+        facts("a", "2016-01-01", ("for", None)),
+        facts("b", "2017-01-01", ("against", None)),
+        facts("c", "2018-01-01", ("for", None)),
+    )
+    assert p.stance == "for" and p.since == "2018-01-01"
+    assert [(h.stance, h.date) for h in p.history] == [
+        ("against", "2017-01-01"),
+        ("for", "2016-01-01"),
+    ]
 
 
 def test_for_and_a_condition_is_conditional_with_the_fullest_condition():
@@ -204,3 +236,31 @@ def test_seeds_show_who_is_for_a_freeze_against_it_and_on_what_condition(seeds):
             text = arts[e.article].paragraphs[e.paragraph]
             sentence = text[e.start : e.end].strip()
             assert sentence[-1] in '.”"' and (e.start == 0 or text[e.start - 2] in '.”"')
+
+
+def test_seeds_gain_china_on_relief_and_north_korea_through_its_ambassador(seeds):
+    names = {a.id: a.name for a in seeds.actors}
+    got = {(p.topic, names[p.actor]): p for p in seeds.positions}
+    assert got[("sanctions", "China")].stance == "for"
+    kye = got[("freezes", "Kye Chun-yong")]
+    assert kye.on_behalf == "North Korea"
+    # An anaphoric condition carries what it refers to.
+    pompeo = got[("sanctions", "Mike Pompeo")]
+    assert "complete denuclearization" in pompeo.condition
+    # Every position says when.
+    assert all(p.date and p.since for p in seeds.positions)
+
+
+def test_when_a_stance_holds_and_what_it_was_before():
+    from generator.explain import ExplainViews
+
+    (p,) = positions(
+        facts("a", "2017-06-21", ("against", None)), facts("b", "2018-06-12", ("for", None))
+    )
+    assert ExplainViews.stance_when(p) == "since June 12, 2018"
+    assert [(label, when) for label, when, _ in ExplainViews.earlier(p)] == [
+        ("against", "in June 2017")
+    ]
+    (q,) = positions(facts("a", "2018-06-14", ("for", None)))
+    assert ExplainViews.stance_when(q, True) == "As of June 14, 2018"
+    assert ExplainViews.earlier(q) == []

@@ -229,6 +229,57 @@ CASES = [
         ["If parliament finally approves a freeze, the talks will resume."],
         set(),  # a hypothetical
     ),
+    # "do so" stands for the proposal's action just named; a critic of what the
+    # verb is about; a stance noun's owner "on the part of" someone.
+    (
+        [
+            "The opposition wants Canada to end the military exercises.",
+            '"I think the government should do so," Senator Tom Hale said.',
+        ],
+        {("exercises", "Tom Hale", "for", None)},
+    ),
+    (
+        ["The moratorium was signed in May.", "A critic, Senator Tom Hale, called it a trap."],
+        set(),  # "it" names nothing the critic's verb is about
+    ),
+    (
+        ["Another critic, Senator Tom Hale, likened the moratorium to a surrender."],
+        {("freezes", "Tom Hale", "against", None)},
+    ),
+    (
+        ["We have seen a commitment on the part of Senator Tom Hale to a freeze."],
+        {("freezes", "Tom Hale", "for", None)},
+    ),
+    (
+        ["The freeze was discussed.", '"He would have done it differently," Mr. Sato said.'],
+        set(),  # a counterfactual, not a call to act
+    ),
+    # Wording of other beats: "in support of", "anti-", a willingness, a body's "it",
+    # a purpose the cue holds out for.
+    (
+        ["Premier Ana Lind spoke in support of a freeze."],
+        {("freezes", "Ana Lind", "for", None)},
+    ),
+    (
+        ["Premier Ana Lind launched anti-moratorium messaging across the province."],
+        {("freezes", "Ana Lind", "against", None)},
+    ),
+    (
+        ["Minister Kenji Sato expressed a willingness to end the military exercises."],
+        {("exercises", "Kenji Sato", "for", None)},
+    ),
+    (
+        ["Greenpeace said it would fight the moratorium in court."],
+        {("freezes", "Greenpeace", "against", None)},
+    ),
+    (
+        ["President Ines Moreau holds out for $5 billion to end the military exercises."],
+        {("exercises", "Ines Moreau", "for", None)},
+    ),
+    (
+        ["Back when it signed the moratorium in 1994, Peru pledged to cut its arsenal."],
+        set(),  # "it" is no speaker's body
+    ),
     # Must find nothing.
     (['"Why won\'t he end the military exercises?" Mr. Sato asked.'], set()),  # a question
     (['"He will end the military exercises," Mr. Sato said.'], set()),  # "he" is not Sato

@@ -24,6 +24,25 @@ PRONOUNS = {"he", "she", "they", "we", "i", "it", "who"}
 POSSESSIVES = {"his", "her", "their", "our", "my", "its"}
 SPEECH_VERBS = rules.cues().verbs | {"indicate", "signal", "make", "tell", "insist", "believe"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# A country's own voice, through one who speaks for it.
+GOVERNMENTS = {"country", "government", "nation", "administration", "ministry", "state"}
+OFFICIALS = {
+    "ambassador",
+    "envoy",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "negotiator",
+    "representative",
+    "secretary",
+    "official",
+    "diplomat",
+    "president",
+    "premier",
+    "chancellor",
+    "leader",
+}
 
 
 class People:
@@ -102,7 +121,9 @@ class Owners:
         words = {c.lower_ for c in subj.children if c.dep_ == "poss"}
         if subj.lower_ in PRONOUNS or (words & POSSESSIVES and not self._named(subj)):
             if subj.lower_ == "it":
-                return []
+                # "Greenpeace said it would fight ...": a body speaking of itself.
+                bodies = self.said_by(verb)
+                return bodies if bodies and not bodies[0].startswith("person:") else []
             quote = self.quote_at(subj)
             if quote is None and self.index.author and subj.lower_ in ("i", "we"):
                 return [self.index.author]  # an opinion piece's own voice
@@ -150,11 +171,56 @@ class Owners:
                     return self.resolve(subj[0], head)
         return self.speaker_of(verb) or (self.own_voice(verb) if own else [])
 
+    def said_by(self, verb: Token) -> list[str]:
+        """The subject of the speech verb whose reported clause `verb` heads ("X
+        said it would ..."), not of any clause above it."""
+        head = verb
+        while head.dep_ in ("ccomp", "conj", "xcomp") and head.head is not head:
+            head = head.head
+            if head.lemma_.lower() in SPEECH_VERBS:
+                subj = [c for c in head.children if c.dep_ == "nsubj"]
+                return self.of_phrase(subj[0]) if subj and subj[0].lower_ != "it" else []
+        return []
+
     def own_voice(self, tok: Token) -> list[str]:
         """Outside any quotation of an opinion piece: its author."""
         if self.index.author and self.quote_at(tok) is None:
             return [self.index.author]
         return []
+
+    def behalf(self, cue: Token, owner: str) -> str | None:
+        """The country an official states a stance for: "his country was willing",
+        "our government will", "we are ready" said by an ambassador or a minister
+        of that country (its name, or None)."""
+        if not owner.startswith("person:"):
+            return None
+        head = cue
+        subj = None
+        for _ in range(6):
+            found = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if found:
+                subj = found[0]
+                break
+            if head.dep_ not in ("acomp", "xcomp", "attr", "aux", "conj") or head.head is head:
+                break
+            head = head.head
+        if subj is None:
+            return None
+        poss = {c.lower_ for c in subj.children if c.dep_ == "poss"}
+        own = subj.lower_ == "we" or (
+            subj.lemma_.lower() in GOVERNMENTS and poss & {"his", "her", "their", "our"}
+        )
+        if not own:
+            return None
+        entity = next((e for e in self.index.entities if e.key == owner), None)
+        if entity is None:
+            return None
+        known = rules.countries().by_name
+        for role in entity.roles:
+            words = set(role.title.lower().split())
+            if words & OFFICIALS and role.affiliation in known:
+                return role.affiliation
+        return None
 
     def quote_at(self, tok: Token) -> Quote | None:
         at = tok.idx

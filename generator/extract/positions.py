@@ -2,7 +2,9 @@
 
 `build_positions(facts, mapping, actors, specs, curation, path)` gathers every
 stance of an actor on a topic's proposal across the articles. The stance shown is
-the latest article's (a change of mind shows as such, the older evidence kept);
+the latest article's, `since` the first article of its latest run; a change of side
+from one dated article to a later one keeps the earlier stances, with their
+evidence, in `history` (newest first);
 for and conditional together are conditional; for and against in the same
 article are undecided. Editors' `position` entries in curation.yaml set a stance
 (and summary) or drop one.
@@ -14,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator.editorial import CurationEntry, EditorialError
-from generator.model import STANCE_ORDER, Actor, ArticleFacts, Evidence, Position
+from generator.model import STANCE_ORDER, Actor, ArticleFacts, Earlier, Evidence, Position
 
 WEAK = ("when", "once", "until", "in return", "in exchange", "under")
 
@@ -30,6 +32,7 @@ def build_positions(
     """`proposals` maps topic ids to their proposal's name ("a freeze")."""
     dates = {f.article.id: f.article.date for f in facts}
     gathered: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    behalf: dict[tuple[str, str], str] = {}
     for f in facts:
         for s in f.stances:
             actor = mapping.get((f.article.id, s.owner))
@@ -38,10 +41,14 @@ def build_positions(
             ev = Evidence(f.article.id, s.paragraph, s.start, s.end, s.quote, s.condition, s.stance)
             if ev not in gathered[(s.topic, actor)]:
                 gathered[(s.topic, actor)].append(ev)
+            if s.on_behalf:
+                behalf[(s.topic, actor)] = s.on_behalf
     positions: dict[tuple[str, str], Position] = {}
     for (topic, actor), evidence in gathered.items():
         evidence.sort(key=lambda e: (dates.get(e.article) or "", e.article, e.paragraph, e.start))
-        stance, condition = _stance(evidence, dates)
+        runs = _runs(evidence, dates)
+        current = runs[-1]
+        stance, condition = _stance(current, dates)
         positions[(topic, actor)] = Position(
             topic=topic,
             actor=actor,
@@ -49,13 +56,47 @@ def build_positions(
             summary=summarize(stance, proposals[topic], condition),
             condition=condition,
             date=max((dates.get(e.article) or "" for e in evidence), default="") or None,
-            evidence=tuple(evidence),
+            # The current stance's own evidence first in the row; the earlier
+            # stances' under `history`.
+            evidence=tuple(current),
+            since=min((dates.get(e.article) or "" for e in current), default="") or None,
+            history=tuple(
+                Earlier(_stance(run, dates)[0], _latest(run, dates), tuple(run))
+                for run in reversed(runs[:-1])
+            ),
+            on_behalf=behalf.get((topic, actor)),
         )
     paragraphs = {f.article.id: len(f.article.paragraphs) for f in facts}
     _curate(positions, curation, curation_path, actors, proposals, dates, paragraphs)
     return tuple(
         sorted(positions.values(), key=lambda p: (p.topic, STANCE_ORDER.index(p.stance), p.actor))
     )
+
+
+def _latest(evidence: list[Evidence], dates: dict) -> str | None:
+    return max((dates.get(e.article) or "" for e in evidence), default="") or None
+
+
+def _runs(evidence: list[Evidence], dates: dict) -> list[list[Evidence]]:
+    """The evidence (sorted by date) cut where the stance changes from one dated
+    article to a later one: a change of mind is a new run. Undated evidence joins
+    the run it is read with."""
+    by_date: dict[str, list[Evidence]] = {}
+    for e in evidence:
+        by_date.setdefault(dates.get(e.article) or "", []).append(e)
+    runs: list[list[Evidence]] = []
+    last = None
+    for day in sorted(by_date):
+        items = by_date[day]
+        stance = _stance(items, dates)[0]
+        # For and on a condition are one side: only a change of side is a change.
+        side = "for" if stance == "conditional" else stance
+        if runs and (side == last or not day):
+            runs[-1].extend(items)
+        else:
+            runs.append(list(items))
+        last = side if day else last
+    return runs
 
 
 def _stance(evidence: list[Evidence], dates: dict) -> tuple[str, str | None]:

@@ -108,6 +108,9 @@ def in_sense(
     description speaks of testing; a name must be one of the first)."""
     span = doc[start:end]
     head = span.root
+    affixed = start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("anti", "pro")
+    if affixed:
+        return True  # "anti-carbon tax messaging": joined to it, whatever the tagger says
     if head.pos_ not in NOUN_POS:
         # A term that is a verb or an adjective here is another word ("dealt").
         return False

@@ -54,6 +54,7 @@ ANAPHORS = {
     "initiative",
     "notion",
 }
+AFFIXES = {"anti": "against", "pro": "for"}
 ANAPHORIC = {"then", "that", "this", "so", "it"}
 POINTERS = {"the", "this", "that", "such", "similar", "same", "these", "those"}
 MODALS = {"will", "would", "should", "must", "'ll", "shall", "wo"}
@@ -89,6 +90,7 @@ def extract_stances(
     cues = rules.stance_cues()
     found: dict[tuple, Stance] = {}
     recent: list[tuple[int, str]] = []  # (paragraph, topic) of proposals named
+    acted: list[tuple[int, str]] = []  # (paragraph, topic) of proposals' actions named
     people = People(index)
     for p, doc in enumerate(docs):
         term_at = {i: t for t, s, e in topics.proposal_hits(doc) for i in range(s, e)}
@@ -98,6 +100,7 @@ def extract_stances(
             people.sentence(sent, p)
             context = [t for q, t in recent if q >= p - 1]
             reader = _Reader(p, sent, term_at, topics, cues, context, people, said, owners)
+            reader.acted = [t for q, t in acted if q >= p - 1]
             for st in reader.stances():
                 key = (st.topic, st.owner, st.paragraph, st.start)
                 old = found.get(key)
@@ -106,6 +109,9 @@ def extract_stances(
             for i in range(sent.start, sent.end):
                 if i in term_at and (not recent or recent[-1] != (p, term_at[i])):
                     recent.append((p, term_at[i]))
+                acts = topics.actions.get(term_at.get(i, ""))
+                if acts and any(a.lemma_.lower() in acts for a in doc[i].ancestors):
+                    acted.append((p, term_at[i]))  # "release their returns": for "do so"
     return sorted(found.values(), key=lambda s: (s.paragraph, s.start, s.topic, s.owner))
 
 
@@ -113,6 +119,7 @@ class _Reader:
     """The stances of one sentence."""
 
     def __init__(self, p, sent, term_at, topics, cues, context, people, quotes, owners):
+        self.acted: list[str] = []
         self.p, self.sent, self.term_at = p, sent, term_at
         self.topics, self.cues, self.context = topics, cues, context
         self.people, self.quotes, self.owners = people, quotes, owners
@@ -160,6 +167,10 @@ class _Reader:
             if tok.head.lemma_ == "be":  # "be flexible about the exercises"
                 region |= _subtrees(c for c in tok.head.children if c.dep_ == "prep")
             owners = self.owners.subject_of(tok)
+        elif tok.lower_ in AFFIXES and self._affixed(tok) is not None:
+            # "anti-carbon tax messaging", "a pro-pipeline rally": whose the thing is.
+            polarity = AFFIXES[tok.lower_]
+            region, owners = self._affixed(tok)
         elif tok.pos_ == "NOUN" and (lemma in cues.holders or lemma in cues.nouns):
             # "a critic of the deal", "his support for the wall"
             polarity, region, owners = self._noun_frame(tok, lemma)
@@ -169,15 +180,30 @@ class _Reader:
             region = _subtrees(c for c in cop.children if c.dep_ in SUBJECT_DEPS)
             to = [c for c in cop.children if c.dep_ == "prep" and c.lower_ in ("to", "for")]
             owners = self.owners.of_prep(to[0]) if to else self.owners.reporter(cop)
-        elif tok.pos_ in ("VERB", "NOUN") and _modal(tok):
+        elif tok.pos_ in ("VERB", "NOUN") and (
+            _modal(tok) or (_passive(tok) and _modal(tok, POSSIBLE))
+        ):
             # "he would end joint military exercises": the proposal's own action.
             only = {t for t, acts in self.topics.actions.items() if lemma in acts}
+            if _do_so(tok) and self.acted and _modal(tok, ("should", "must", "ought")):
+                only = {self.acted[-1]}  # "should do so": the action just named
             if not only:
                 return []
             polarity = "for"
             region = _subtrees(c for c in tok.children if c.dep_ in ("dobj", "prep"))
             region.add(tok.i)
             owners = self.owners.subject_of(tok)
+            if _passive(tok):
+                # "saying that they could legitimately be eased": what may be done to
+                # the proposal's thing (or "they", named just before) is the stance of
+                # whoever says so.
+                subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+                region |= _subtrees(subj)
+                if subj and subj[0].lower_ in ("they", "it", "them"):
+                    region |= {
+                        i for i in range(self.sent.start, subj[0].i) if self.term_at.get(i) in only
+                    }
+                owners = self.owners.reporter(tok)
             change = False
         else:
             return []
@@ -291,6 +317,31 @@ class _Reader:
                     return hit  # "pushed back against", "walked away from"
         return None
 
+    def _affixed(self, tok: Token) -> tuple[set[int], list[str]] | None:
+        """The proposal an "anti-" or "pro-" is joined to, and the owner of the noun
+        phrase it qualifies (the subject of the verb that takes it, or its possessor)."""
+        doc = self.sent.doc
+        if (
+            tok.i + 2 >= len(doc)
+            or doc[tok.i + 1].text not in ("-", "‑")
+            or doc[tok.i + 1].whitespace_
+        ):
+            return None
+        first = tok.i + 2
+        if first not in self.term_at:
+            return None
+        region = {i for i in range(first, self.sent.end) if self.term_at.get(i)}
+        head = doc[first]
+        while head.dep_ in ("compound", "amod", "nmod") and head.head is not head:
+            head = head.head
+        poss = [c for c in head.children if c.dep_ == "poss"]
+        if poss:
+            return region, self.owners.resolve(poss[0], head)
+        if head.dep_ in ("dobj", "pobj", "attr", "ccomp", "xcomp", "oprd"):
+            verb = head.head if head.dep_ != "pobj" else head.head.head
+            return region, self.owners.subject_of(verb)
+        return region, []
+
     def _noun_frame(self, tok: Token, lemma: str) -> tuple[str, set[int], list[str]]:
         """A stance noun: what it is about, and whose it is."""
         cues = self.cues
@@ -308,13 +359,30 @@ class _Reader:
             if not owners and tok.dep_ == "attr":  # "Ron Roe is a critic of ..."
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
                 owners = self.owners.resolve(subj[0], tok.head) if subj else []
+            if not region and tok.dep_ == "nsubj" and owners:
+                # "Another critic, Ron Roe, likened the rules to ...": a critic of
+                # what the verb is about.
+                region = _subtrees(
+                    c for c in tok.head.children if c.dep_ in ("dobj", "ccomp", "attr")
+                )
             return polarity, region, owners
         polarity = cues.nouns[lemma]
         region = _subtrees(
             c
             for c in tok.children
-            if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "against", "on")
+            if c.dep_ == "prep"
+            and c.lower_ in ("for", "to", "of", "against", "on")
+            and not any(g.lower_ == "part" for g in c.children)  # "on the part of": whose
         )
+        # "a willingness to help May get the deal approved"
+        region |= _subtrees(c for c in tok.children if c.dep_ in ("acl", "xcomp") and _to(c))
+        if not region and tok.dep_ == "dobj":
+            # "saw a commitment ... to a freeze", the parser hanging "to" on the verb
+            region = _subtrees(
+                c
+                for c in tok.head.children
+                if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("for", "to", "against")
+            )
         if lemma in ("call", "push", "demand") and not region:
             return polarity, set(), []  # a phone call, a push: not a call for anything
         poss = [c for c in tok.children if c.dep_ == "poss"]
@@ -322,9 +390,17 @@ class _Reader:
             return polarity, region, self.owners.resolve(poss[0], tok)
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cues.light_verbs:
             return polarity, region, self.owners.subject_of(tok.head)  # "voiced support"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+            # "spoke in support of the pipeline", "rose in opposition to it"
+            return polarity, region, self.owners.subject_of(tok.head.head)
         by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
         if by:
             return polarity, region, self.owners.of_prep(by[0])  # "support from unions"
+        for c in tok.children:  # "a commitment on the part of Republicans to ..."
+            part = [g for g in c.children if g.dep_ == "pobj" and g.lower_ == "part"]
+            of = [g for g in part[0].children if g.lower_ == "of"] if part else []
+            if c.lower_ == "on" and of:
+                return polarity, region, self.owners.of_prep(of[0])
         # "the case for disclosure" in an opinion piece's own voice: its author's.
         return polarity, region, self.owners.own_voice(tok)
 
@@ -358,6 +434,8 @@ class _Reader:
             if c.dep_ in OBJECT_DEPS
             and c.dep_ not in ("acomp", "ccomp")
             and (c.dep_ != "prep" or c.lower_ in OBJECT_PREPOSITIONS)
+            or c.dep_ == "advcl"
+            and _to(c)  # "holds out for $5 billion to build the wall"
         )
         for c in verb.children:
             if c.dep_ == "ccomp":
@@ -390,6 +468,8 @@ class _Reader:
                 topics.append(topic)
         if topics or not self.context:
             return topics
+        if self.acted and any(_do_so(doc[i]) for i in region):
+            return [self.acted[-1]]
         for i in sorted(region):
             t = doc[i]
             heads = ANAPHORS | self._term_heads(self.context[-1])
@@ -532,10 +612,27 @@ class _Reader:
             cue=cue.text,
             condition=condition,
             quote=quote,
+            on_behalf=self.owners.behalf(cue, owner),
         )
 
 
 HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest"}
+POSSIBLE = {"could", "can", "may", "might"}
+
+
+def _to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _do_so(tok: Token) -> bool:
+    """'do so', 'do it', 'do that': a verb standing for the action just named."""
+    return tok.lemma_ == "do" and any(
+        c.lower_ in ("so", "it", "that") and c.dep_ in ("advmod", "dobj") for c in tok.children
+    )
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
 def _hypothetical(tok: Token) -> bool:
