@@ -335,16 +335,23 @@ def _inputs(site: Site, kind: str, key: str) -> object:
     if kind == "actor":
         actor = site.actors[key]
         said = site.said(actor)
-        positions = []
+        positions, arts = [], set(actor.articles)
         for topic, p in site.positions_of(actor):
             ev, others = site.main_evidence(p)
-            positions.append((topic.id, topic.name, p, ev, others, site.evidence_text(ev)))
-        arts = {r.article for r in actor.roles} | {q.article for q in said} | set(actor.articles)
-        arts |= {ev.article for *_, ev, _o, _t in positions}
+            earlier = site.earlier(p)
+            shown = (site.stance_when(p), site.stance_when(p, True), earlier)
+            positions.append((topic.id, topic.name, p, ev, others, site.evidence_text(ev), shown))
+            arts |= {ev.article} | {e.article for *_, e in earlier}
+        stated = [
+            (topic.id, topic.name, official.id, official.name, p, site.stance_when(p))
+            for topic, official, p in site.stated_for(actor)
+        ]
+        arts |= {r.article for r in actor.roles} | {q.article for q in said}
         return (
             actor,
             said,
             positions,
+            stated,
             [(a, n, site.first_mention(actor, a)) for a, n in site.mention_counts(actor)],
             [_article_label(site, a) for a in sorted(arts)],
             [(o.id, o.name, n) for o, n in site.co_actors(actor)],

@@ -81,6 +81,9 @@ CHANGES = {
     "article-title": _replace("seeds/budget-vote.md", "title:", "title: New"),
     "sidecar-added": _append("seeds/plain-note.meta.yaml", "title: A note\ndate: 2020-02-02\n"),
     "article-removed": lambda p: (p / "seeds" / "plain-note.txt").unlink(),
+    # The date of the article a position stands on: 'as of' and 'since' follow it.
+    "article-date": _append("seeds/harbour-talks.meta.yaml", "date: 2021-03-04\n"),
+    "evidence-article-title": _append("seeds/harbour-talks.meta.yaml", "title: Harbour\n"),
 }
 
 
