@@ -210,6 +210,8 @@ class StanceCues:
     past_marks: frozenset[str]
     evaluations: dict[str, int]  # "important" -> 1, "mistake" -> -1
     deontic: frozenset[str]
+    mediators: frozenset[str]
+    relational: frozenset[str]
 
 
 @functools.cache
@@ -242,4 +244,6 @@ def stance_cues() -> StanceCues:
             **{w: -1 for w in data["bad_evaluations"]},
         },
         deontic=frozenset(data["deontic"]),
+        mediators=frozenset(data["mediators"]),
+        relational=frozenset(data["relational"]),
     )

@@ -132,7 +132,12 @@ def corpus_to_dict(corpus: Corpus) -> dict:
 
 def _evidence(evidence) -> list[dict]:
     return [
-        {"article": e.article, "paragraph": e.paragraph, **({"quote": e.quote} if e.quote else {})}
+        {
+            "article": e.article,
+            "paragraph": e.paragraph,
+            **({"start": e.start, "end": e.end} if e.end else {}),
+            **({"quote": e.quote} if e.quote else {}),
+        }
         for e in evidence
     ]
 

@@ -280,6 +280,27 @@ CASES = [
         ["Back when it signed the moratorium in 1994, Peru pledged to cut its arsenal."],
         set(),  # "it" is no speaker's body
     ),
+    # What the corpus taught: no side through a mediating noun, a prediction about
+    # someone else, a clause that only describes a noun, or another thing named
+    # like the proposal.
+    (["Senator Tom Hale rejected attempts to strengthen the moratorium."], set()),
+    (["Republicans agreed to hold votes on a freeze."], set()),
+    (['"I welcome a debate about the moratorium," Minister Kenji Sato said.'], set()),
+    (["An ally of Ana Lind suggested she would support the moratorium."], set()),
+    (["Governor Ana Lind seemed hopeful that Canada could accept a freeze."], set()),
+    (
+        [
+            "Governor Ana Lind has denounced suggestions by Tom Hale and Kenji Sato that "
+            "they would sign a moratorium."
+        ],
+        {("freezes", "Ana Lind", "against", None)},  # "they" are Hale and Sato, never Lind
+    ),
+    (
+        ["Premier Ana Lind promised to bring back the old tax and end the military drills."],
+        set(),  # "drills" is no term here; "bring" governs nothing of the proposal
+    ),
+    (["The GOP candidate insisted on a freeze."], set()),  # one unnamed person, not the party
+    (["Polls show 89% of Democrats support a freeze."], set()),  # poll answers
     # Must find nothing.
     (['"Why won\'t he end the military exercises?" Mr. Sato asked.'], set()),  # a question
     (['"He will end the military exercises," Mr. Sato said.'], set()),  # "he" is not Sato

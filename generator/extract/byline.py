@@ -32,6 +32,7 @@ MIN_FIRST_PERSON = 3
 MIN_SHARE = 0.1  # of the piece's sentences
 FIRST_PERSON = {"i", "me", "my", "myself"}
 # "PENCE: I think ...": a transcript's speaker, not the piece's own voice.
+INTERVIEW = re.compile(r"\bQ\s?&\s?A\b|\binterview\b|\btranscript\b", re.I)
 TRANSCRIPT = re.compile(r"^[A-Z][\w.'’ -]{0,40}:\s")
 
 
@@ -40,18 +41,23 @@ def opinion_author(article: Article, docs: list[Doc], quotes: list[Quote]) -> st
         return None
     quoted = {(q.paragraph, i) for q in quotes for i in range(q.start, q.end)}
     own = total = 0
+    opens = False  # an opinion piece speaks as "I" from its first paragraphs
     for p, doc in enumerate(docs):
         text = article.paragraphs[p] if p < len(article.paragraphs) else ""
         if TRANSCRIPT.match(text) or text.lstrip().startswith(('"', "“")):
             continue  # a transcript's line, or a quotation running on from before
         for sent in doc.sents:
             total += 1
-            own += any(
+            mine = any(
                 t.lower_ in FIRST_PERSON and (p, t.idx) not in quoted and t.pos_ == "PRON"
                 for t in sent
             )
-    if own < MIN_FIRST_PERSON or own < MIN_SHARE * total:
+            own += mine
+            opens = opens or (mine and p < 2)
+    if own < MIN_FIRST_PERSON or own < MIN_SHARE * total or not opens:
         return None
+    if INTERVIEW.search(article.title or ""):
+        return None  # a Q&A's "I" is the one interviewed
     # "EDUARDO PORTER. Email: ...": the name, not what the byline adds to it.
     name = re.sub(
         r"[.;,]?\s*\b(?:Email|E-mail|Follow|Twitter)\b.*$", "", article.authors[0], flags=re.I

@@ -106,8 +106,13 @@ class Owners:
                 # "It is disqualifying for a nominee to refuse ...": whoever the
                 # infinitive is about, it is nobody's own stance.
                 return []
-            if head.dep_ in ("acomp", "xcomp", "attr", "aux", "conj") and head.head is not head:
-                head = head.head
+            purpose = head.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+            )
+            if (
+                head.dep_ in ("acomp", "xcomp", "attr", "aux", "conj") or purpose
+            ) and head.head is not head:
+                head = head.head  # "voted to insist on ...": the voters insist
                 continue
             break
         return self.speaker_of(tok)
@@ -134,6 +139,10 @@ class Owners:
             # Not the opinion piece's own voice: "he" and "they" are never its author.
             reporter = self.reporter(verb, own=False)
             personal = subj.lower_ in ("he", "she") or bool(words & {"his", "her"})
+            plural = subj.lower_ in ("they", "we") or bool(words & {"their", "our"})
+            if plural and reporter and reporter[0].startswith("person:"):
+                # "they" is never one person: "he denounced suggestions that they ..."
+                return [] if subj.lower_ == "they" or "their" in words else reporter
             if reporter and (not personal or reporter[0].startswith("person:")):
                 return reporter
             if personal:
@@ -160,16 +169,27 @@ class Owners:
 
     def reporter(self, verb: Token, own: bool = True) -> list[str]:
         """The speaker of the clause `verb` heads, if it is reported ("X said ...")."""
+        found = self.reporting(verb)
+        if found is not None:
+            return self.resolve(*found)
+        return self.speaker_of(verb) or (self.own_voice(verb) if own else [])
+
+    @staticmethod
+    def reporting(verb: Token) -> tuple[Token, Token] | None:
+        """The subject and the verb that report the clause `verb` heads ("X said",
+        "an ally suggested", "she seemed hopeful that ..."), if any."""
         head = verb
         for _ in range(6):
-            if head.dep_ not in ("ccomp", "advcl", "xcomp", "conj", "acomp") or head.head is head:
+            if head.dep_ not in ("ccomp", "advcl", "xcomp", "conj", "acomp", "oprd"):
                 break
+            if head.head is head or head.head.pos_ in ("NOUN", "PROPN"):
+                break  # "suggestions that they would ...": the noun's content, nobody's report
             head = head.head
             if head.lemma_.lower() in SPEECH_VERBS or head.dep_ == "ROOT":
                 subj = [c for c in head.children if c.dep_ == "nsubj"]
                 if subj and subj[0].lower_ != "it":
-                    return self.resolve(subj[0], head)
-        return self.speaker_of(verb) or (self.own_voice(verb) if own else [])
+                    return subj[0], head
+        return None
 
     def said_by(self, verb: Token) -> list[str]:
         """The subject of the speech verb whose reported clause `verb` heads ("X
@@ -247,10 +267,15 @@ class Owners:
         House officials", "China's foreign minister", "American officials")."""
         people: list[str] = []
         others: list[str] = []
+        if _quantity(head):
+            return []  # "89% of Democrats", "most voters": poll answers, not actors
         heads = [head, *(c for c in head.children if c.dep_ == "conj")]
         for h in heads:
             for t in h.subtree:
-                if any(_detour(a) for a in _path(t, h)):
+                path = _path(t, h)
+                if any(_detour(a) for a in path) or (
+                    h.lemma_.lower() in RELATIONAL and any(a.lower_ == "of" for a in path)
+                ):
                     # "senators from states Trump won": the noun holds its own stance,
                     # never a name in a clause or a phrase that only describes it.
                     continue
@@ -260,6 +285,10 @@ class Owners:
                         key = self._demonym(t)
                     if key is None:
                         continue
+                if t.head == h and t.dep_ in ("amod", "compound") and _one_person(h):
+                    # "the GOP candidate", "a Democratic senator": a person of that
+                    # party or country, not the party itself.
+                    continue
                 bucket = people if key.startswith("person:") else others
                 if key not in bucket:
                     bucket.append(key)
@@ -274,6 +303,40 @@ class Owners:
 # Phrases through which a noun names the people it is made of ("experts, including
 # William J. Perry", "officials of the European Union").
 NAMING_PREPOSITIONS = {"of", "include", "including", "like", "such", "as", "among", "by"}
+
+
+ROLE_NOUNS = rules.cues().role_nouns
+# "an ally of Ana Lind" is not Ana Lind.
+RELATIONAL = rules.stance_cues().relational
+QUANTITIES = {
+    "percent",
+    "%",
+    "majority",
+    "minority",
+    "most",
+    "half",
+    "third",
+    "quarter",
+    "share",
+    "number",
+    "plurality",
+    "fraction",
+    "many",
+    "some",
+    "few",
+}
+
+
+def _one_person(noun: Token) -> bool:
+    """A singular role noun: one person of an organisation, not the organisation."""
+    return noun.lemma_.lower() in ROLE_NOUNS and noun.tag_ in ("NN", "NNP")
+
+
+def _quantity(noun: Token) -> bool:
+    """A share of a group: '89% of Democrats', 'a majority of voters'."""
+    if noun.like_num or noun.lower_ in QUANTITIES or noun.lemma_.lower() in QUANTITIES:
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) or noun.like_num
+    return False
 
 
 def _detour(tok: Token) -> bool:

@@ -55,6 +55,8 @@ ANAPHORS = {
     "notion",
 }
 AFFIXES = {"anti": "against", "pro": "for"}
+# Verbs that pass an action through ("help May get the deal approved").
+PASS_THROUGH = {"help", "get", "let", "make", "have", "see", "keep", "try", "begin", "start"}
 ANAPHORIC = {"then", "that", "this", "so", "it"}
 POINTERS = {"the", "this", "that", "such", "similar", "same", "these", "those"}
 MODALS = {"will", "would", "should", "must", "'ll", "shall", "wo"}
@@ -120,6 +122,8 @@ class _Reader:
 
     def __init__(self, p, sent, term_at, topics, cues, context, people, quotes, owners):
         self.acted: list[str] = []
+        # Every term the matcher found here, in the topic's sense or not.
+        self.mentioned = {i for _, s, e in topics.hits(sent.doc) for i in range(s, e)}
         self.p, self.sent, self.term_at = p, sent, term_at
         self.topics, self.cues, self.context = topics, cues, context
         self.people, self.quotes, self.owners = people, quotes, owners
@@ -193,6 +197,11 @@ class _Reader:
             region = _subtrees(c for c in tok.children if c.dep_ in ("dobj", "prep"))
             region.add(tok.i)
             owners = self.owners.subject_of(tok)
+            said = self.owners.reporter(tok, own=False)
+            if owners and said and owners[0] != said[0]:
+                # "'Mexico will pay for the wall,' Trump said": a claim about Mexico,
+                # not Mexico's stance; "he said he would end ..." is his own.
+                owners = []
             if _passive(tok):
                 # "saying that they could legitimately be eased": what may be done to
                 # the proposal's thing (or "they", named just before) is the stance of
@@ -214,6 +223,12 @@ class _Reader:
         if any(c.dep_ == "advmod" and c.lower_ in cues.past_marks for c in tok.children):
             return []  # "had historically resisted": where it stood, not where it stands
         reason = self._reason(tok, polarity, region)
+        if tok.pos_ == "VERB" and _modal(tok, PREDICTIVE) and owners and owners_for is None:
+            found = self.owners.reporting(tok)
+            if found is not None and self.owners.resolve(*found)[:1] != owners[:1]:
+                # "A Clinton ally suggested she would support the deal": a prediction
+                # about her by someone else, not her stance; "he said he would" is his.
+                return []
         if tok.pos_ == "VERB" and _modal(tok, ("should", "must", "ought")):
             # "He said the United States should end its exercises": what someone
             # should do is the stance of whoever says so.
@@ -401,8 +416,10 @@ class _Reader:
             of = [g for g in part[0].children if g.lower_ == "of"] if part else []
             if c.lower_ == "on" and of:
                 return polarity, region, self.owners.of_prep(of[0])
-        # "the case for disclosure" in an opinion piece's own voice: its author's.
-        return polarity, region, self.owners.own_voice(tok)
+        if lemma == "case":
+            # "the case for disclosure" in an opinion piece's own voice: its author's.
+            return polarity, region, self.owners.own_voice(tok)
+        return polarity, region, []
 
     def _judgment(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
@@ -463,6 +480,8 @@ class _Reader:
             topic = self.term_at.get(i)
             if topic is None or topic in topics:
                 continue
+            if self._mediated(doc[i], region):
+                continue
             actions = self.topics.actions.get(topic)
             if not actions or changed or _governed(doc[i], region, actions):
                 topics.append(topic)
@@ -470,16 +489,27 @@ class _Reader:
             return topics
         if self.acted and any(_do_so(doc[i]) for i in region):
             return [self.acted[-1]]
+        topic = self.context[-1]
         for i in sorted(region):
             t = doc[i]
-            heads = ANAPHORS | self._term_heads(self.context[-1])
+            if i in self.term_at or i in self.mentioned:
+                continue  # a term named here was judged above, not an anaphor
+            heads = ANAPHORS | self._term_heads(topic)
+            if t.lemma_.lower() not in ANAPHORS and not self.topics.in_sense(doc, i, topic):
+                continue  # "the Dodd-Frank law" is another law
             pointed = any(c.lower_ in POINTERS or c.dep_ == "poss" for c in t.children)
-            if t.lemma_.lower() in heads and pointed:
+            # "his suggestion that a judge can't be impartial" says what it is.
+            own = any(
+                c.dep_ in ("acl", "relcl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in t.children
+            )
+            if t.lemma_.lower() in heads and pointed and not own:
                 # The object itself, or "versions of the proposal": not a noun
                 # deep in a clause about something else.
                 top = t.head.head if t.dep_ == "pobj" else t
                 if top.head.i not in region or top.head is top:
-                    return [self.context[-1]]
+                    return [topic]
         return []
 
     def _condition_text(self, span: Span) -> str:
@@ -496,6 +526,25 @@ class _Reader:
                 said = re.sub(r"\s+", " ", said).strip(" .,")
                 return f"{words} ({said})"
         return words
+
+    def _mediated(self, term: Token, region: set[int]) -> bool:
+        """Whether the term is only reached through something else: a mediating noun
+        ("rejected his attempts to include language to strengthen the deal", "agreed
+        to hold votes on measures to ...", "eliminate a situation in which workers can
+        increase their wages"), or two verbs of its own."""
+        verbs = 0
+        for a in term.ancestors:
+            if a.i not in region:
+                return False
+            if a.lemma_.lower() in self.cues.mediators or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.cues.mediators for c in a.children
+            ):
+                return True  # "hold votes on a freeze"
+            if a.pos_ == "VERB" and a.lemma_.lower() not in self.topics.all_actions:
+                verbs += a.lemma_.lower() not in PASS_THROUGH
+                if verbs > 1:
+                    return True
+        return False
 
     def _term_heads(self, topic: str) -> set[str]:
         """The head words of a proposal's terms: "the deal" for a "trade deal"."""
@@ -618,6 +667,7 @@ class _Reader:
 
 HYPOTHETICAL_MARKS = {"if", "unless", "whether", "lest"}
 POSSIBLE = {"could", "can", "may", "might"}
+PREDICTIVE = {"would", "could", "might", "may", "will", "'ll", "wo"}
 
 
 def _to(verb: Token) -> bool:
@@ -668,7 +718,8 @@ def _governed(tok: Token, region: set[int], actions: frozenset[str]) -> bool:
     for a in [tok, *tok.ancestors]:
         if a.i != tok.i and a.lemma_.lower() in actions:
             return True
-        if a.i not in region:
+        if a.i not in region or a.dep_ == "conj":
+            # "bring back waterboarding and deport refugees": "deport" governs them
             return False
     return False
 

@@ -120,6 +120,11 @@ class TopicMatcher:
         doc.user_data["explainer_proposals"] = out
         return out
 
+    def in_sense(self, doc: Doc, i: int, topic: str) -> bool:
+        """Whether the noun at `i` could stand for the topic's proposal: no modifier
+        that makes it another thing ("the Dodd-Frank law" for a health law)."""
+        return sense.in_sense(doc, i, i + 1, self.vocab[topic], self.described[topic])
+
     def match(self, span: Span | Doc) -> Counter:
         doc = span.doc if isinstance(span, Span) else span
         start = span.start if isinstance(span, Span) else 0
