@@ -489,3 +489,15 @@ def test_diff_error_lines_carry_no_escape_codes(tmp_path, monkeypatch):
     assert r.exit_code == 1
     assert "\x1b" not in r.output and "\x07" not in r.output
     assert r.output.startswith("Error: ") and r.output.count("\n") == 1
+
+
+@pytest.mark.parametrize("name", ["site", ".cache"])
+def test_gitignore_ignores_links_named_like_the_build_folders(tmp_path, name):
+    """`site/` and `.cache/` would match folders only: a link of that name (to a
+    folder of someone's files) could be committed."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text((ROOT / ".gitignore").read_text())
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / name).symlink_to(tmp_path / "elsewhere")
+    r = subprocess.run(["git", "check-ignore", "-q", name], cwd=tmp_path)
+    assert r.returncode == 0
