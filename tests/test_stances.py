@@ -301,6 +301,21 @@ CASES = [
     ),
     (["The GOP candidate insisted on a freeze."], set()),  # one unnamed person, not the party
     (["Polls show 89% of Democrats support a freeze."], set()),  # poll answers
+    (['Mr. Sato said, "Let Canada advise other countries to accept a freeze."'], set()),
+    (["Activists asked Governor Ana Lind to urge Peru to sign a freeze."], set()),
+    (
+        ["Senator Tom Hale urged the government not to sign the moratorium."],
+        {("freezes", "Tom Hale", "against", None)},
+    ),
+    (["A Lind ally suggested she would support the moratorium."], set()),
+    (
+        ["Governor Ana Lind called Tom Hale a clown at a rally to protest the moratorium."],
+        set(),  # a purpose clause hung on the wrong verb: nobody's for sure
+    ),
+    (
+        ["The Pacific Freeze Act, introduced by Senator Tom Hale, was debated."],
+        set(),  # a name, not "the freeze"
+    ),
     # Must find nothing.
     (['"Why won\'t he end the military exercises?" Mr. Sato asked.'], set()),  # a question
     (['"He will end the military exercises," Mr. Sato said.'], set()),  # "he" is not Sato

@@ -106,13 +106,18 @@ class Owners:
                 # "It is disqualifying for a nominee to refuse ...": whoever the
                 # infinitive is about, it is nobody's own stance.
                 return []
-            purpose = head.dep_ == "advcl" and any(
+            if head.dep_ == "advcl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in head.children
-            )
-            if (
-                head.dep_ in ("acomp", "xcomp", "attr", "aux", "conj") or purpose
-            ) and head.head is not head:
-                head = head.head  # "voted to insist on ...": the voters insist
+            ):
+                # A purpose clause: the parser hangs it anywhere ("called Palin a clown
+                # ... at a rally to protest the deal"); whose it is stays unknown.
+                return []
+            if head.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.head.children):
+                # "asked Clinton to urge ...", "advise other countries to accept": what
+                # one is asked to do is the asker's wish, not one's own stance.
+                return []
+            if head.dep_ in ("acomp", "xcomp", "attr", "aux", "conj") and head.head is not head:
+                head = head.head
                 continue
             break
         return self.speaker_of(tok)
@@ -274,7 +279,8 @@ class Owners:
             for t in h.subtree:
                 path = _path(t, h)
                 if any(_detour(a) for a in path) or (
-                    h.lemma_.lower() in RELATIONAL and any(a.lower_ == "of" for a in path)
+                    # "an ally of Ana Lind", "a Clinton ally", "Trump's lawyer"
+                    h.lemma_.lower() in RELATIONAL and t is not h
                 ):
                     # "senators from states Trump won": the noun holds its own stance,
                     # never a name in a clause or a phrase that only describes it.
