@@ -316,6 +316,15 @@ CASES = [
         ["The Pacific Freeze Act, introduced by Senator Tom Hale, was debated."],
         set(),  # a name, not "the freeze"
     ),
+    # "The idea" stands for a proposal named a few one-sentence paragraphs before.
+    (
+        [
+            "Peru proposed a moratorium in May.",
+            "The talks went on for a week.",
+            "Another critic, Senator Ana Lind, likened the idea to a surrender.",
+        ],
+        {("freezes", "Peru", "for", None), ("freezes", "Ana Lind", "against", None)},
+    ),
     # Must find nothing.
     (['"Why won\'t he end the military exercises?" Mr. Sato asked.'], set()),  # a question
     (['"He will end the military exercises," Mr. Sato said.'], set()),  # "he" is not Sato

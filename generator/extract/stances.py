@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from generator.extract.topics import TopicMatcher
 
 STRENGTH = {"conditional": 3, "against": 2, "undecided": 1, "for": 0}
+CONTEXT_SENTENCES = 3
 
 
 def extract_stances(
@@ -63,29 +64,34 @@ def extract_stances(
         return []
     cues = rules.stance_cues()
     found: dict[tuple, Stance] = {}
-    recent: list[tuple[int, str]] = []  # (paragraph, topic) of proposals named
-    acted: list[tuple[int, str]] = []  # (paragraph, topic) of proposals' actions named
+    # (paragraph, sentence, topic) of the proposals named, and of their actions: what
+    # "the idea" or "do so" stands for, named in this paragraph or the one before, or
+    # in the last few sentences (news paragraphs are often one sentence long).
+    recent: list[tuple[int, int, str]] = []
+    acted: list[tuple[int, int, str]] = []
     people = People(index)
+    n = 0
     for p, doc in enumerate(docs):
         term_at = {i: t for t, s, e in topics.proposal_hits(doc) for i in range(s, e)}
         said = [q for q in quotes if q.paragraph == p and q.speaker]
         owners = Owners(p, index, said, people)
         for sent in doc.sents:
+            n += 1
             people.sentence(sent, p)
-            context = [t for q, t in recent if q >= p - 1]
+            context = [t for q, k, t in recent if q >= p - 1 or k >= n - CONTEXT_SENTENCES]
             reader = _Reader(p, sent, term_at, topics, cues, context, people, said, owners)
-            reader.acted = [t for q, t in acted if q >= p - 1]
+            reader.acted = [t for q, k, t in acted if q >= p - 1 or k >= n - CONTEXT_SENTENCES]
             for st in reader.stances():
                 key = (st.topic, st.owner, st.paragraph, st.start)
                 old = found.get(key)
                 if old is None or STRENGTH[st.stance] > STRENGTH[old.stance]:
                     found[key] = st
             for i in range(sent.start, sent.end):
-                if i in term_at and (not recent or recent[-1] != (p, term_at[i])):
-                    recent.append((p, term_at[i]))
+                if i in term_at and (not recent or recent[-1][::2] != (p, term_at[i])):
+                    recent.append((p, n, term_at[i]))
                 acts = topics.actions.get(term_at.get(i, ""))
                 if acts and any(a.lemma_.lower() in acts for a in doc[i].ancestors):
-                    acted.append((p, term_at[i]))  # "release their returns": for "do so"
+                    acted.append((p, n, term_at[i]))  # "release their returns": for "do so"
     return sorted(found.values(), key=lambda s: (s.paragraph, s.start, s.topic, s.owner))
 
 
