@@ -4,6 +4,7 @@ file's proposals and questions, and the seeds' positions."""
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 
 import pytest
 
@@ -264,3 +265,37 @@ def test_when_a_stance_holds_and_what_it_was_before():
     (q,) = positions(facts("a", "2018-06-14", ("for", None)))
     assert ExplainViews.stance_when(q, True) == "As of June 14, 2018"
     assert ExplainViews.earlier(q) == []
+
+
+def test_positions_with_history_and_behalf_keep_the_contract():
+    import json
+
+    import jsonschema
+
+    from generator import serialize
+    from generator.model import Corpus
+
+    from .conftest import FIXTURES
+
+    (p,) = positions(
+        facts("a", "2017-06-21", ("against", None)), facts("b", "2018-06-12", ("for", None))
+    )
+    arts = tuple(
+        Article(i, f"{i}.txt", i.upper(), ("One.",), date=d)
+        for i, d in (("a", "2017-06-21"), ("b", "2018-06-12"))
+    )
+    corpus = Corpus(
+        articles=arts,
+        actors=(Actor("kim", "Kim", "person", articles=("a", "b")),),
+        quotes=(),
+        topics=(),
+        events=(),
+        positions=(replace(p, on_behalf="North Korea"),),
+    )
+    data = json.loads(serialize.dumps(corpus))
+    schema = json.loads((FIXTURES / "contract" / "explainer-data.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(data)
+    (row,) = data["positions"]
+    assert row["since"] == "2018-06-12" and row["on_behalf"] == "North Korea"
+    assert row["history"][0]["stance"] == "against"
+    assert row["history"][0]["evidence"][0]["article"] == "a"

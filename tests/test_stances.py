@@ -222,6 +222,10 @@ CASES = [
     ),
     (["It is time to end the military exercises."], set()),  # the reporter's own voice
     (
+        ['"The sooner they end the military exercises, the better," Mr. Sato said.'],
+        {("exercises", "Sato", "for", None)},
+    ),
+    (
         ["Mr. Sato is wrong to reject a freeze."],
         {("freezes", "Sato", "against", None)},  # he rejects it; the judge is unnamed
     ),

@@ -9,10 +9,11 @@
   of a quotation, or the one the clause is reported from ("Roe said it is time
   to ..."); in the reporter's own voice, nobody.
 - a rule that should exist: "there needs to be a law that requires nominees to
-  release their returns", "there should be a ban on ..." (for what it requires).
+  release their returns", "there should be a ban on ..." (for what it requires);
+- "the sooner ..., the better" in a quotation: its speaker is for what comes sooner.
 
-It misses judgments whose clause has a subject ("Trump is wrong to refuse"),
-comparisons ("the sooner he releases them, the better"), irony, and judgments
+It misses judgments whose clause has a subject ("Trump is wrong to refuse"), other
+comparisons ("releasing them beats hiding them"), irony, and judgments
 spread over two sentences.
 """
 
@@ -26,6 +27,12 @@ if TYPE_CHECKING:
     from generator.model import Stance
 
 EXPLETIVES = {"it", "this", "that", "there"}
+SOONER = {"sooner", "faster", "quicker", "earlier"}
+
+
+def _the_better(sent: Span) -> bool:
+    words = [t.lower_ for t in sent]
+    return any(a == "the" and b == "better" for a, b in zip(words, words[1:], strict=False))
 
 
 def judged(reader, sent: Span) -> list[Stance]:
@@ -43,6 +50,14 @@ def judged(reader, sent: Span) -> list[Stance]:
         owners = [quote.speaker] if quote and quote.speaker else reader.owners.reporter(judge)
         if owners:
             out.extend(reader._from_cue(tok, owners_for=owners, flip=sign < 0))
+    if _the_better(sent):
+        # "The sooner he releases his returns, the better": for what comes sooner.
+        for tok in sent:
+            if tok.pos_ == "VERB" and any(c.lower_ in SOONER for c in tok.children):
+                quote = reader.owners.quote_at(tok)
+                owners = [quote.speaker] if quote and quote.speaker else []
+                if owners:
+                    out.extend(reader._from_cue(tok, owners_for=owners))
     for tok in sent:
         if tok.lemma_ == "be" and _should_exist(tok, cues.deontic):
             owners = reader.owners.reporter(tok)
