@@ -341,6 +341,10 @@ CASES = [
         set(),  # the senators', never the name in their clause
     ),
     (["Peru had historically resisted such a moratorium."], set()),  # where it stood
+    (
+        ["Ana Lind, who had championed the moratorium as a minister, opposed it as governor."],
+        set(),  # the earlier stance, changed; "it" names nothing the rules can check
+    ),
     (["President Ines Moreau supported the military exercises."], set()),  # not ending them
     (["The Clinton administration tried a freeze in 1994."], set()),  # an event, no stance
     (["The Palestinians resisted talks until the freeze expired."], set()),  # time, not object

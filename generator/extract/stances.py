@@ -204,6 +204,8 @@ class _Reader:
             return []
         if any(c.dep_ == "advmod" and c.lower_ in cues.past_marks for c in tok.children):
             return []  # "had historically resisted": where it stood, not where it stands
+        if polarity in ("for", "against") and self._superseded(tok, polarity):
+            return []  # "who had championed the deal, opposed it as a candidate"
         reason = frames.reason(self, tok, polarity, region)
         if (
             tok.pos_ == "VERB"
@@ -259,6 +261,17 @@ class _Reader:
                 stance, condition = "conditional", conditions.condition_text(self, conds[0])
             out.extend(self.stance_of(topic, o, stance, tok, condition) for o in owners)
         return out
+
+    def _superseded(self, tok: Token, polarity: str) -> bool:
+        """A past perfect cue ("had championed") in a sentence that also has a cue of
+        the other side: the earlier stance, which the sentence says changed."""
+        if not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children):
+            return False
+        other = "against" if polarity == "for" else "for"
+        return any(
+            t.pos_ == "VERB" and t.i != tok.i and self.cues.verbs.get(t.lemma_.lower()) == other
+            for t in self.sent
+        )
 
     def stance_of(self, topic: str, owner: str, stance: str, cue: Token, condition) -> Stance:
         sent = self.sent
