@@ -5,7 +5,7 @@ articles to parse go out in chunks to the workers of a Dask cluster: `local` sta
 a `LocalCluster` on this machine (one single-threaded worker process per core),
 `tcp://HOST:PORT` uses a running scheduler. Each worker process loads the model once
 (`nlp.load` is cached per process) and extracts whole articles, exactly as the
-serial path does (`pipeline._extract_chunk`), so the data is the same; the main
+serial path does (`chunk.extract_chunk`), so the data is the same; the main
 process reads and writes the cache and does the cross-article steps.
 """
 
@@ -79,9 +79,9 @@ def probe(address: str, wait: float | None = None) -> None:
 
 
 def _run_chunk(articles, leaders, specs, model):
-    from generator import pipeline
+    from generator import chunk
 
-    return pipeline._extract_chunk(articles, leaders, specs, model=model)
+    return chunk.extract_chunk(articles, leaders, specs, model=model)
 
 
 def extract(
@@ -96,7 +96,7 @@ def extract(
     ('local' for a LocalCluster here)."""
     from distributed import Client, LocalCluster, as_completed
 
-    from generator.pipeline import _chunks
+    from generator.chunk import chunks as _chunks
 
     cluster = None
     try:
