@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.extract.tokens import ent_of, noun_chunk_of
+from generator.extract.tokens import ent_of, noun_chunk_of, root_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -85,7 +85,7 @@ def phrase(tok: Token) -> str:
     """A noun phrase whole: its determiners, modifiers, possessor, coordinated parts,
     short appositions and "of" phrases; a name as the entity it is part of."""
     ent = ent_of(tok)
-    if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE") and tok.i == ent.root.i:
+    if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE") and tok.i == root_of(ent).i:
         extra = [t for t in np_tokens(tok) if t.i < ent.start or t.i >= ent.end]
         return join([*ent, *extra])
     return join(np_tokens(tok))

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from generator.editorial import Leader
 from generator.extract.eventness import rule
-from generator.extract.tokens import ents_in
+from generator.extract.tokens import ents_in, root_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -139,8 +139,9 @@ def time_expressions(
             and not (words & LATER_WORDS)
         ):
             continue  # "for decades", "several months": durations, not dates
-        verb = _verb_of(ent.root)
-        if verb is not None and _adverbial(ent.root, verb):
+        root = root_of(ent)
+        verb = _verb_of(root)
+        if verb is not None and _adverbial(root, verb):
             out.append((_raised(verb), ent.text, 0))
     surnames = {ld.surname for ld in leaders}
     for tok in sent:
