@@ -70,6 +70,7 @@ def build_site(
         )
     except (ConfigurationError, Abort) as e:
         raise BuildFailed(f"mkdocs.yml: {e}") from e
+    _check_folders(root, config)
     state_file = settings.path("cache") / STATE
     key = _site_key(root, config)
     state = {} if clean else _read_state(state_file, key, Path(config.site_dir))
@@ -82,13 +83,21 @@ def build_site(
     quiet = _Quiet()
     build_log = logging.getLogger("mkdocs.commands.build")
     build_log.addFilter(quiet)
+    warnings = _Warnings()
+    logging.getLogger("mkdocs").addHandler(warnings)
     try:
         build(config, dirty=incremental)
     except Abort as e:
         state_file.unlink(missing_ok=True)  # the next build starts clean
-        raise BuildFailed(f"the strict build stopped: {e}") from e
+        raise BuildFailed(f"the strict build stopped: {e} {warnings.summary()}".strip()) from e
+    except RecursionError as e:  # Markdown nested thousands deep (<div markdown> in <div>...)
+        state_file.unlink(missing_ok=True)
+        raise BuildFailed(
+            f"{config.docs_dir}/{plugin.current}: nested too deeply for Markdown to read"
+        ) from e
     finally:
         build_log.removeFilter(quiet)
+        logging.getLogger("mkdocs").removeHandler(warnings)
     site = Path(config.site_dir)
     if incremental:
         _remove_stale(site, plugin.expected)
@@ -109,6 +118,45 @@ def build_site(
         seconds=(time.time_ns() - started) / 1e9,
         problems=problems,
     )
+
+
+def _check_folders(root: Path, config) -> None:
+    """The folders MkDocs reads and empties (docs_dir, site_dir) are the project's:
+    inside it, with no link on the way (a `site` linked to someone's folder would be
+    emptied by a clean build)."""
+    from generator.files import IngestError, project_path
+
+    for key in ("docs_dir", "site_dir"):
+        folder = Path(config[key])
+        try:
+            rel = folder.absolute().relative_to(root.absolute())
+        except ValueError:
+            raise BuildFailed(f"mkdocs.yml: {key} {folder} is outside the project") from None
+        try:
+            project_path(root, rel)
+        except IngestError as e:
+            raise BuildFailed(str(e)) from None
+
+
+class _Warnings(logging.Handler):
+    """MkDocs' warnings, which strict mode counts and then stops on, unsaid."""
+
+    SHOWN = 5
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING:
+            self.messages.append(" ".join(record.getMessage().split()))
+
+    def summary(self) -> str:
+        if not self.messages:
+            return ""
+        shown = "; ".join(m[:300] for m in self.messages[: self.SHOWN])
+        more = len(self.messages) - self.SHOWN
+        return f"({shown}{f'; and {more} more' if more > 0 else ''})"
 
 
 class _Quiet(logging.Filter):
@@ -206,12 +254,17 @@ class _Incremental(BasePlugin):
         self._files = None
         self.progress = None  # progress(total) -> tick()
         self._tick = None
+        self.current = "?"  # the page being rendered
 
     def on_config(self, config):
         for plugin in config.plugins.values():
             if hasattr(plugin, "search_index"):
                 self._search = plugin
         return config
+
+    def on_page_markdown(self, markdown, page, config, files):
+        self.current = page.file.src_uri
+        return markdown
 
     def on_files(self, files, config):
         self._files = files

@@ -20,16 +20,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from dataclasses import asdict
 from itertools import starmap
 from pathlib import Path
 
-from generator import __version__, rules
+from generator import __version__, files, ingest, rules
+from generator.cachecheck import ID as _ID
+from generator.cachecheck import checked
 from generator.model import (
-    ACTOR_KINDS,
-    QUOTE_KINDS,
-    STANCES,
     Article,
     ArticleFacts,
     Entity,
@@ -75,9 +73,13 @@ def environment_key(model: str, model_version: str, editorial_files: list[Path])
     # The extraction code itself: a change to it is a new version, released or not.
     here = Path(__file__).parent
     code = sorted([*here.glob("extract/*.py"), *(here / n for n in CODE_FILES)])
-    for path in [*code, *rules.rule_files(), *editorial_files]:
+    for path in [*code, *rules.rule_files()]:
         h.update(path.name.encode() + b"\0")
-        h.update(path.read_bytes() if path.exists() else b"<absent>")
+        h.update(path.read_bytes())
+    for path in editorial_files:  # read as load_yaml reads them: no pipe, no link
+        h.update(path.name.encode() + b"\0")
+        present = path.exists() or path.is_symlink()
+        h.update(files.read_bytes(path, 10**8) if present else b"<absent>")
     return h.hexdigest()
 
 
@@ -134,8 +136,7 @@ class Cache:
         path = self._path(facts.article)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         payload = {"key": article_key(facts.article, self.env_key), "facts": facts_to_dict(facts)}
-        tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
+        _replace(tmp, path, json.dumps(payload, ensure_ascii=False))
 
     def prune(self, keep: set[str]) -> None:
         """Drop the entries of articles that are gone."""
@@ -175,11 +176,20 @@ class Cache:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / self.PACK
         tmp = path.with_name(f".{self.PACK}.{os.getpid()}.tmp")
-        tmp.write_text(_pack(self.env_key, memo, packed), encoding="utf-8")
-        tmp.replace(path)
+        _replace(tmp, path, _pack(self.env_key, memo, packed))
         for old in ("pack.pickle", "pages.json"):  # an older version's, never read
             if old.removesuffix(".json") not in {f.article.id for f in facts}:
                 (self.folder / old).unlink(missing_ok=True)
+
+
+def _replace(tmp: Path, path: Path, text: str) -> None:
+    """`path` holds `text`, or (the disk full) is left as it was, with no half file."""
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def facts_to_dict(f: ArticleFacts) -> dict:
@@ -193,27 +203,35 @@ def facts_to_dict(f: ArticleFacts) -> dict:
     }
 
 
+def _seq(value: object) -> tuple:
+    """A JSON list as a tuple; anything else (a string, a mapping) is refused rather
+    than turned into its characters or keys."""
+    if type(value) is not list:
+        raise ValueError("not a list")
+    return tuple(value)
+
+
 def facts_from_dict(d: dict, article: Article) -> ArticleFacts:
     entities = tuple(
         Entity(
             key=e["key"],
             name=e["name"],
             kind=e["kind"],
-            aliases=tuple(e["aliases"]),
-            roles=tuple(Role(**r) for r in e["roles"]),
+            aliases=_seq(e["aliases"]),
+            roles=tuple(Role(**r) for r in _seq(e["roles"])),
             affiliation=e["affiliation"],
-            mentions=tuple(Mention(**m) for m in e["mentions"]),
+            mentions=tuple(Mention(**m) for m in _seq(e["mentions"])),
         )
-        for e in d["entities"]
+        for e in _seq(d["entities"])
     )
-    quotes = tuple(Quote(**{**q, "topics": tuple(q["topics"])}) for q in d["quotes"])
+    quotes = tuple(Quote(**{**q, "topics": _seq(q["topics"])}) for q in _seq(d["quotes"]))
     events = tuple(
-        Event(**{**e, "actors": tuple(e["actors"]), "topics": tuple(e["topics"])})
-        for e in d["events"]
+        Event(**{**e, "actors": _seq(e["actors"]), "topics": _seq(e["topics"])})
+        for e in _seq(d["events"])
     )
-    topics = tuple(tuple((t, n) for t, n in p) for p in d["paragraph_topics"])
+    topics = tuple(tuple((t, n) for t, n in _seq(p)) for p in _seq(d["paragraph_topics"]))
     headline = d.get("headline")
-    stances = tuple(Stance(**s) for s in d.get("stances", []))
+    stances = tuple(Stance(**s) for s in _seq(d.get("stances", [])))
     return ArticleFacts(
         article=article,
         entities=entities,
@@ -226,8 +244,6 @@ def facts_from_dict(d: dict, article: Article) -> ArticleFacts:
 
 
 # --- the pack: positional JSON, quick to write and read ------------------------------
-
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _pack(env: str, memo: dict[str, Article], packed: dict[str, tuple]) -> str:
@@ -284,6 +300,16 @@ def _article(row: list) -> Article:
         raise ValueError("not an article")
     if not all(s is None or isinstance(s, str) for s in [*optional, fmt]):
         raise ValueError("not an article")
+    # What ingest refuses, the pack may not say either: a page's id, a paragraph or
+    # an article over the limits, a title longer than any.
+    if id_ in ingest.RESERVED_IDS or len(id_) > ingest.MAX_ID:
+        raise ValueError("not an article id")
+    if any(len(p) > ingest.MAX_PARAGRAPH for p in paragraphs) or not paragraphs:
+        raise ValueError("a paragraph over the limit")
+    if sum(map(len, paragraphs)) > ingest.MAX_ARTICLE:
+        raise ValueError("an article over the limit")
+    if any(len(s) > ingest.MAX_META for s in [title, *authors, date, dateline, url, source] if s):
+        raise ValueError("a field over the limit")
     return Article(
         id=id_,
         path=path,
@@ -331,6 +357,7 @@ def _facts_rows(f: ArticleFacts) -> list:
                 e.approximate,
                 e.date_text,
                 e.date_label,
+                e.scheduled,
             ]
             for e in f.events
         ],
@@ -374,49 +401,3 @@ def _facts(article: Article, rows: list) -> ArticleFacts:
         headline=headline if isinstance(headline, str) else None,
         stances=tuple(starmap(Stance, stances)),
     )
-
-
-def checked(f: ArticleFacts) -> ArticleFacts:
-    """`f`, if everything that the site uses as an id, a kind or an offset is one;
-    else ValueError. Text fields may hold anything: the site escapes them."""
-    lengths = [len(p) for p in f.article.paragraphs]
-    n = len(lengths)
-    # Written out rather than through a helper: this runs over every mention of
-    # every cached article on each regeneration.
-    for e in f.entities:
-        if e.kind not in ACTOR_KINDS or type(e.key) is not str or type(e.name) is not str:
-            raise ValueError("bad entity")
-        for m in e.mentions:
-            p, s, end = m.paragraph, m.start, m.end
-            if type(p) is not int or type(s) is not int or type(end) is not int:
-                raise ValueError("bad mention")
-            if not (0 <= p < n and 0 <= s <= end <= lengths[p]):
-                raise ValueError("bad mention")
-    for q in f.quotes:
-        p, s, end = q.paragraph, q.start, q.end
-        if q.kind not in QUOTE_KINDS or type(q.id) is not str or not _ID.fullmatch(q.id):
-            raise ValueError("bad quote")
-        if type(p) is not int or type(s) is not int or type(end) is not int:
-            raise ValueError("bad quote")
-        if not (0 <= p < n and 0 <= s <= end <= lengths[p]) or type(q.text) is not str:
-            raise ValueError("bad quote")
-    for ev in f.events:
-        if type(ev.id) is not str or not _ID.fullmatch(ev.id):
-            raise ValueError("bad event")
-        if type(ev.approximate) is not bool:
-            raise ValueError("bad event")
-        if type(ev.paragraph) is not int or not 0 <= ev.paragraph < n:
-            raise ValueError("bad event")
-    for st in f.stances:
-        p, s, end = st.paragraph, st.start, st.end
-        if st.stance not in STANCES or type(st.owner) is not str or type(st.topic) is not str:
-            raise ValueError("bad stance")
-        if type(p) is not int or type(s) is not int or type(end) is not int:
-            raise ValueError("bad stance")
-        if not (0 <= p < n and 0 <= s <= end <= lengths[p]):
-            raise ValueError("bad stance")
-        if st.quote is not None and (type(st.quote) is not str or not _ID.fullmatch(st.quote)):
-            raise ValueError("bad stance")
-    if len(f.paragraph_topics) not in (0, n):
-        raise ValueError("bad topics")
-    return f

@@ -19,6 +19,7 @@ def _run(fn):
     from generator.config import ModelMissing
     from generator.editorial import EditorialError
     from generator.escape import plain
+    from generator.files import shown
     from generator.ingest import IngestError
     from generator.sitewrite import Busy
 
@@ -26,6 +27,11 @@ def _run(fn):
         return fn()
     except (IngestError, EditorialError, ModelMissing, Busy, ClusterError) as e:
         raise _Failure(plain(str(e))) from e
+    except OSError as e:
+        # A full disk, a read-only or immutable folder: what and where, in one line
+        # (the writes that failed left the files they would have replaced as they were).
+        where = shown(e.filename) if e.filename else "a file"
+        raise _Failure(plain(f"{where}: cannot be written or read ({e.strerror or e})")) from e
 
 
 def _waiting() -> None:
@@ -81,10 +87,10 @@ def extract(paths: tuple[Path, ...], output: Path | None, no_cache: bool, dask: 
     from generator import pipeline, serialize
     from generator.config import settings
 
-    if dask is not None and dask != "local" and not dask.startswith(("tcp://", "tls://")):
-        raise click.BadParameter(
-            "use 'local' or a scheduler address tcp://HOST:PORT", param_hint="--dask"
-        )
+    if dask is not None and dask != "local":
+        from generator.cluster import check_address
+
+        _run(lambda: check_address(dask))
     corpus = _run(
         lambda: pipeline.extract(
             list(paths), settings(), _progress("Parsing"), not no_cache, dask=dask
@@ -93,8 +99,16 @@ def extract(paths: tuple[Path, ...], output: Path | None, no_cache: bool, dask: 
     text = serialize.dumps(corpus)
     if output:
         tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+
+        def write() -> None:
+            try:
+                tmp.write_text(text, encoding="utf-8")
+                tmp.replace(output)
+            except OSError:
+                tmp.unlink(missing_ok=True)
+                raise
+
+        _run(write)
         click.echo(
             f"{output}: {len(corpus.articles)} articles, {len(corpus.actors)} actors, "
             f"{len(corpus.quotes)} quotes",
@@ -191,7 +205,7 @@ def build(clean: bool, no_cache: bool) -> None:
 
 
 @main.command()
-@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1 (1 to 65535).")
 @click.option("--clean", is_flag=True, help="Render every page again, not only the changed ones.")
 def serve(port: int, clean: bool) -> None:
     """Build the site (as 'explainer build' does), then serve it on
@@ -199,12 +213,14 @@ def serve(port: int, clean: bool) -> None:
     import functools
     import http.server
 
+    if not 0 < port < 65536:
+        raise _Failure(f"--port {port}: a port is a number from 1 to 65535")
     site = _build(clean, no_cache=False).site
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     try:
         httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    except OSError as e:
-        raise _Failure(f"cannot serve on 127.0.0.1:{port}: {e.strerror}") from e
+    except (OSError, OverflowError) as e:
+        raise _Failure(f"cannot serve on 127.0.0.1:{port}: {getattr(e, 'strerror', e)}") from e
     click.echo(f"Serving {site}/ on http://127.0.0.1:{port}/ (Ctrl-C stops)", err=True)
     try:
         httpd.serve_forever()
@@ -320,5 +336,7 @@ def diff(base: str | None, files: tuple[Path, ...]) -> None:
         new = json.loads(data.read_text(encoding="utf-8")) if data.exists() else {}
         pages = review.pages_changed(root, rev)
     except RuntimeError as e:
-        raise _Failure(str(e)) from e
+        from generator.escape import plain
+
+        raise _Failure(plain(str(e))) from e
     click.echo(review.report(old, new, pages, f"Changes since {rev[:12]}"), nl=False)

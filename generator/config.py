@@ -25,8 +25,12 @@ class Settings:
     templates: str = "templates"
 
     def path(self, name: str) -> Path:
-        p = Path(getattr(self, name))
-        return p if p.is_absolute() else self.root / p
+        """A folder of the project; refused (IngestError) where a component of it
+        below the root is a link to elsewhere. An absolute path in the settings is
+        the user's choice."""
+        from generator.files import project_path
+
+        return project_path(self.root, Path(getattr(self, name)))
 
 
 def find_root(start: Path | None = None) -> Path:

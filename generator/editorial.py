@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import yamlsafe
+from generator import files, yamlsafe
 from generator.escape import CONTROLS
 
 # An id becomes a file name and a URL: nothing else may be in it.
@@ -49,10 +49,10 @@ class _LineLoader(yamlsafe.SafeLoader):
 def load_yaml(path: Path) -> object:
     if not path.exists() and not path.is_symlink():
         return None
-    check_regular_file(path)
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE:
-        raise EditorialError(path, None, f"is larger than {MAX_FILE:,} bytes")
+    try:
+        raw = files.read_bytes(path, MAX_FILE)
+    except files.IngestError as e:
+        raise EditorialError(path, None, str(e).removeprefix(f"{e.path}: ")) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -63,14 +63,6 @@ def load_yaml(path: Path) -> object:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise EditorialError(path, line, f"malformed YAML: {getattr(e, 'problem', e)}") from e
-
-
-def check_regular_file(path: Path) -> None:
-    """Refuse a link: whatever it points to (a key, /etc/passwd) would be read."""
-    if path.is_symlink():
-        raise EditorialError(path, None, "is a symbolic link; put the file itself here")
-    if not path.is_file():
-        raise EditorialError(path, None, "is not a regular file")
 
 
 def line_of(entry: object) -> int | None:

@@ -17,9 +17,20 @@ _ESCAPES = str.maketrans(
         **{chr(c): f"&#x{c:04x};" for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]},
     }
 )
-# Characters that are syntax only at the start of a line (headings, quotes, lists).
-_LEADING = re.compile(r"^(\s*)([#+=\-]|\d+[.)])")
+# Syntax only at the start of a line: headings (`#`, a setext `===`), lists (`+`,
+# `-`, `1.`), and fences (MkDocs always adds `fenced_code`, whose fences are
+# backticks, escaped everywhere, or tildes). Python-Markdown takes a backslash
+# before `#`, `+`, `-` and `.` but not before `=` or `~`: those become entities.
+_LEADING = re.compile(r"^(\s*)(?:([#+\-])|([=~])|(\d+)\.)")
 _SPACE = re.compile(r"\s+")
+
+
+def _leading(m: re.Match) -> str:
+    if m.group(2):
+        return m.group(1) + "\\" + m.group(2)
+    if m.group(3):
+        return m.group(1) + f"&#{ord(m.group(3))};"
+    return m.group(1) + m.group(4) + "\\."
 
 
 def md_escape(value: object) -> str:
@@ -28,8 +39,8 @@ def md_escape(value: object) -> str:
     if "\n" in text or "\t" in text or "  " in text or "\r" in text:
         text = _SPACE.sub(" ", text)
     text = text.translate(_ESCAPES)
-    if text and text[0] in "#+=-0123456789 ":
-        text = _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    if text and text[0] in "#+=-~0123456789 ":
+        text = _LEADING.sub(_leading, text)
     return text
 
 
@@ -44,14 +55,25 @@ def plain(value: object) -> str:
 
 
 _AUTOLINK = re.compile(r"(?i)(?<=[a-z])(://)|\b(www)\.")
+# What GitHub-flavoured Markdown reads besides Python-Markdown's syntax: `~`
+# (strikethrough) and `$` (math), which a backslash escapes there; and what GitHub
+# adds to the rendered text itself, which no backslash stops (it works on the
+# HTML's text): @mentions and e-mail addresses, #123 issue links and :emoji:
+# shortcodes. Those are broken by an invisible word joiner after the `@`, `#` or
+# `:`, so that the text reads the same and links to no one.
+_GFM = str.maketrans({"~": "\\~", "$": "\\$"})
+_JOINER = "\u2060"
+_GITHUB_REFS = re.compile(r"(?<!&)([@#:])(?=[A-Za-z0-9_+\-])")
 
 
 def md_text(value: object) -> str:
     """Untrusted text for a Markdown summary shown on a terminal or a web page (a
-    pull request's job summary): no markup, no control characters, and no bare URL
-    that GitHub would turn into a link."""
-    text = md_escape(plain(value))
-    return _AUTOLINK.sub(lambda m: ":\\/\\/" if m.group(1) else "www\\.", text)
+    pull request's job summary): no markup (GitHub's own included), no control
+    characters, no bare URL that GitHub would turn into a link, and no mention,
+    issue link, e-mail link, emoji or math."""
+    text = md_escape(plain(value)).translate(_GFM)
+    text = _AUTOLINK.sub(lambda m: ":\\/\\/" if m.group(1) else "www\\.", text)
+    return _GITHUB_REFS.sub(lambda m: m.group(1) + _JOINER, text)
 
 
 _CODE_SAFE = re.compile(r"[A-Za-z0-9._/-]+")

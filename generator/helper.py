@@ -73,7 +73,7 @@ def _serve(conn: Connection, main_end: Connection) -> None:
     # The forked copy of the main process's end: closed, so that the helper sees
     # the end of the pipe (and exits) when the main process goes, even if killed.
     main_end.close()
-    from generator import pipeline
+    from generator import chunk
 
     failure: BaseException | None = None
     try:
@@ -89,7 +89,7 @@ def _serve(conn: Connection, main_end: Connection) -> None:
     try:
         if failure is not None:
             raise failure
-        result: tuple[str, object] = ("ok", pipeline._extract_chunk(*job))
+        result: tuple[str, object] = ("ok", chunk.extract_chunk(*job))
     except BaseException as e:
         result = ("error", e)
     try:

@@ -40,8 +40,35 @@ class HistoryViews:
         return [
             item
             for item in self.told_once(topic)
-            if item[1].date and not is_background(item[1], self.articles[item[1].article])
+            if item[1].date
+            and not item[1].scheduled
+            and not is_background(item[1], self.articles[item[1].article])
         ]
+
+    def upcoming(self, topic: Topic) -> list[tuple[str, Event, list[Event]]]:
+        """What happens next: events scheduled after their article's date, by date,
+        until they are past the newest article's date or a later article reports
+        one of that date on the topic as done."""
+        newest = max((a.date for a in self.corpus.articles if a.date), default="")
+        done = [e for e in self.events_on(topic) if not e.scheduled and e.date]
+
+        def reported(e: Event) -> bool:
+            told = self.articles[e.article].date or ""
+            return any(
+                (self.articles[d.article].date or "") > told
+                and d.date.split("/")[0] == e.date.split("/")[0]
+                for d in done
+            )
+
+        items = [
+            item
+            for item in self.told_once(topic)
+            if item[1].scheduled
+            and item[1].date
+            and item[1].date.rsplit("/", 1)[-1] >= newest[: len(item[1].date.rsplit("/", 1)[-1])]
+            and not reported(item[1])
+        ]
+        return sorted(items, key=lambda item: item[1].date or "")
 
     @staticmethod
     def sentences(events: list[Event]) -> list[Event]:

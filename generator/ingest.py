@@ -28,6 +28,7 @@ import yaml
 
 from generator import yamlsafe
 from generator.escape import CONTROLS
+from generator.files import IngestError, name_problem, read_bytes
 from generator.model import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -47,16 +48,6 @@ MAX_META = 1_000  # characters of a title, dateline, source, url or author
 RESERVED_IDS = frozenset({"index"})
 
 
-class IngestError(Exception):
-    """Bad input: names the file (and line) and what is wrong with it."""
-
-    def __init__(self, path: Path | str, message: str, line: int | None = None):
-        self.path = str(path)
-        self.line = line
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {message}")
-
-
 def slugify(text: str) -> str:
     """A URL-safe id: ASCII letters, digits and hyphens; never empty."""
     text = unicodedata.normalize("NFKD", text)
@@ -66,6 +57,9 @@ def slugify(text: str) -> str:
 
 
 def article_id(path: Path) -> str:
+    problem = name_problem(path.name)
+    if problem:
+        raise IngestError(path, problem)
     slug = slugify(path.name.removesuffix(path.suffix))
     if not slug:
         raise IngestError(path, "the file name gives no usable id (letters or digits needed)")
@@ -87,6 +81,8 @@ def find_article_files(paths: Iterable[Path]) -> list[Path]:
             files.extend(found)
         elif p.is_file():
             files.append(p)
+        elif p.exists():
+            raise IngestError(p, "is not a regular file (a pipe, a device or a socket)")
         else:
             raise IngestError(p, "no such file or directory")
     return files
@@ -103,6 +99,9 @@ def _articles_under(folder: Path) -> Iterable[Path]:
                 continue
             if f.is_symlink():
                 raise IngestError(f, "is a symbolic link; put the file itself in the folder")
+            problem = name_problem(name)
+            if problem:
+                raise IngestError(f, problem)
             is_article = f.suffix.lower() in ARTICLE_SUFFIXES and f.stem.upper() != "README"
             if name in names and is_article:
                 yield f
@@ -129,12 +128,7 @@ def read_articles(
 def read_text(path: Path) -> str:
     if path.is_symlink():
         raise IngestError(path, "is a symbolic link; put the file itself in the folder")
-    try:
-        if path.stat().st_size > MAX_FILE:
-            raise IngestError(path, f"is larger than {MAX_FILE:,} bytes: not one article")
-        raw = path.read_bytes()
-    except OSError as e:
-        raise IngestError(path, f"cannot be read ({e.strerror})") from e
+    raw = read_bytes(path, MAX_FILE, ": not one article")
     if b"\x00" in raw:
         raise IngestError(path, "is a binary file, not an article")
     try:
@@ -154,9 +148,10 @@ def read_text(path: Path) -> str:
 def read_article(
     path: Path, root: Path | None = None, memo: dict[str, Article] | None = None
 ) -> Article:
+    article_id(path)  # a name that gives no id is refused before the file is read
     text = read_text(path)
     side = sidecar_path(path)
-    side_text = read_text(side) if side.exists() or side.is_symlink() else None
+    side_text = read_text(side) if _present(side) else None
     shown = _display_path(path, root)
     key = ""
     if memo is not None:
@@ -164,8 +159,9 @@ def read_article(
         # article (the memo itself is dropped when this module's code changes).
         h = hashlib.sha256(f"{shown}\0{text}\0{side_text}".encode())
         key = h.hexdigest()
-        if key in memo:
-            return memo[key]
+        known = memo.get(key)
+        if known is not None and known.id == article_id(path) and known.path == shown:
+            return known  # a crafted memo cannot rename the article or move it
     meta = _check_meta(side, _load_yaml(side, side_text, first_line=1)) if side_text else {}
     if text.startswith("---\n"):
         fields = _parse_markdown(path, text)
@@ -229,6 +225,16 @@ def _display_path(path: Path, root: Path | None) -> str:
 
 
 # --- metadata -----------------------------------------------------------------
+
+
+def _present(path: Path) -> bool:
+    """Whether anything (a file, a link, a pipe) has this name; a name too long to
+    exist is not there."""
+    try:
+        os.lstat(path)
+    except OSError:
+        return False
+    return True
 
 
 def sidecar_path(path: Path) -> Path:

@@ -110,6 +110,8 @@ class Event:
     approximate: bool = False
     date_text: str | None = None
     date_label: str | None = None
+    # Told in the future tense with a date after the article's: what happens next.
+    scheduled: bool = False
 
 
 @dataclass(frozen=True)

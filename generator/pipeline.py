@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator import editorial, ingest
+from generator import chunk, editorial, ingest
 from generator.config import Settings
 from generator.editorial import Leader
 from generator.helper import ModelHelper
@@ -28,30 +28,6 @@ PARALLEL_MIN_ARTICLES = 40
 
 def _no_progress(items: Iterable) -> Iterable:
     return items
-
-
-@functools.cache
-def _topic_matcher(specs, model: str | None = None):
-    from generator import nlp
-    from generator.extract.topics import TopicMatcher
-
-    return TopicMatcher(nlp.load(model), specs)
-
-
-def _extract_chunk(
-    articles: list[Article], leaders: tuple[Leader, ...], specs, model: str | None = None
-) -> list[ArticleFacts]:
-    """Parse and extract some articles in this process (the model is loaded once)."""
-    from generator import nlp
-    from generator.extract import Context, extract_article
-
-    ctx = Context(leaders=leaders, topics=_topic_matcher(specs, model))
-    model = nlp.load(model)
-    texts = [(p, a.id) for a in articles for p in a.paragraphs]
-    docs: dict[str, list] = {a.id: [] for a in articles}
-    for doc, art_id in model.pipe(texts, as_tuples=True, batch_size=64):
-        docs[art_id].append(doc)
-    return [extract_article(a, docs[a.id], ctx) for a in articles]
 
 
 def parse_and_extract(
@@ -73,36 +49,18 @@ def parse_and_extract(
         helper.close()  # a pool does the work: the core is theirs
     if workers <= 1:
         out: list[ArticleFacts] = []
-        for chunk in progress(_chunks(articles, max(1, len(articles) // 20 or 1))):
-            out.extend(_extract_chunk(chunk, leaders, specs))
+        for part in progress(chunk.chunks(articles, max(1, len(articles) // 20 or 1))):
+            out.extend(chunk.extract_chunk(part, leaders, specs))
         return out
     from generator import nlp
 
     nlp.load()  # loaded before the fork, shared copy-on-write by the workers
-    chunks = _chunks(articles, workers * 6)
+    parts = chunk.chunks(articles, workers * 6)
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(workers) as pool:
-        work = pool.imap(functools.partial(_run_chunk, leaders=leaders, specs=specs), chunks)
+        work = pool.imap(functools.partial(chunk.run_chunk, leaders=leaders, specs=specs), parts)
         results = list(progress(work))
-    return [f for chunk in results for f in chunk]
-
-
-def _run_chunk(chunk, leaders, specs):
-    return _extract_chunk(chunk, leaders, specs)
-
-
-def _chunks(articles: list[Article], n: int) -> list[list[Article]]:
-    """About n chunks of about equal text size, in article order."""
-    n = max(1, min(n, len(articles)))
-    total = sum(len(p) for a in articles for p in a.paragraphs) or 1
-    chunks: list[list[Article]] = [[]]
-    size = 0
-    for a in articles:
-        if size >= total / n * len(chunks) and len(chunks) < n:
-            chunks.append([])
-        chunks[-1].append(a)
-        size += sum(len(p) for p in a.paragraphs)
-    return [c for c in chunks if c]
+    return [f for facts in results for f in facts]
 
 
 def extract(

@@ -328,25 +328,52 @@ INDEX_PAGES = [
 
 
 def _inputs(site: Site, kind: str, key: str) -> object:
-    """Everything an article or actor page shows, for its fingerprint."""
+    """Everything an article or actor page shows, for its fingerprint: each value
+    the template prints, and of every article it links to, what the link says. A
+    page is kept only while all of it is the same (tests/test_stale.py changes each
+    kind of input and compares with a clean build)."""
     if kind == "actor":
         actor = site.actors[key]
         said = site.said(actor)
-        arts = {r.article for r in actor.roles} | {q.article for q in said} | set(actor.articles)
+        positions, arts = [], set(actor.articles)
+        for topic, p in site.positions_of(actor):
+            ev, others = site.main_evidence(p)
+            earlier = site.earlier(p)
+            shown = (site.stance_when(p), site.stance_when(p, True), earlier)
+            positions.append((topic.id, topic.name, p, ev, others, site.evidence_text(ev), shown))
+            arts |= {ev.article} | {e.article for *_, e in earlier}
+        stated = [
+            (topic.id, topic.name, official.id, official.name, p, site.stance_when(p))
+            for topic, official, p in site.stated_for(actor)
+        ]
+        arts |= {r.article for r in actor.roles} | {q.article for q in said}
         return (
             actor,
             said,
-            [(a, site.articles[a].title, site.articles[a].date) for a in sorted(arts)],
+            positions,
+            stated,
+            [(a, n, site.first_mention(actor, a)) for a, n in site.mention_counts(actor)],
+            [_article_label(site, a) for a in sorted(arts)],
             [(o.id, o.name, n) for o, n in site.co_actors(actor)],
             [(b.id, b.name) for b in (site.owner_of(actor), *site.bodies_of(actor)) if b],
         )
     art = site.articles[key]
+    quotes = site.quotes_by_article[key]
     return (
         art,
         sorted(site.mentions[key].items()),
-        site.quotes_by_article[key],
+        quotes,
+        sorted(
+            {(q.speaker, site.actors[q.speaker].name) for q in quotes if q.speaker in site.actors}
+        ),
         [(a.id, a.name, a.kind, n) for a, n in site.actors_in(key)],
     )
+
+
+def _article_label(site: Site, art_id: str) -> tuple:
+    """What a link to an article says: its title, date and outlet."""
+    a = site.articles.get(art_id)
+    return (art_id, a.title, a.date, a.source) if a else (art_id,)
 
 
 def _job(job: tuple[str, str, str]) -> tuple[str, str, str | None]:

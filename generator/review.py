@@ -22,7 +22,9 @@ def check(site_src: Path, pages: dict[str, str]) -> list[tuple[str, str]]:
     Hand-written pages are not generated pages and never count."""
     on_disk = sitewrite.generated_files(site_src)
     to_write, _ = sitewrite.plan(site_src, pages)
-    expected_manifest = "".join(f"{p}\n" for p in sorted(to_write))
+    expected_manifest = sitewrite.manifest(
+        {p: sitewrite.digest(t.encode("utf-8")) for p, t in to_write.items()}
+    )
     to_write = {**to_write, sitewrite.MANIFEST: expected_manifest}
     problems: list[tuple[str, str]] = []
     for path, text in sorted(to_write.items()):

@@ -6,7 +6,10 @@ not only the page body. What the theme and our templates write is known, and
 anything else is a problem:
 
 * anywhere: an inline event handler (`onclick=`...), a script URL in any URL
-  attribute, `<iframe>`/`<object>`/`<embed>`/`<base>`/`<frame>`/`<applet>`, a
+  attribute (read as a browser reads it: entities decoded, tabs and newlines
+  dropped, backslashes as slashes; every `srcset` candidate and `ping` URL; the
+  values an SVG `<animate>` or `<set>` gives an attribute),
+  `<iframe>`/`<object>`/`<embed>`/`<base>`/`<frame>`/`<applet>`, a
   `<meta http-equiv>` other than a redirect stub's refresh to a page of the site;
 * `<script>`: only with a `src` within the site (the theme's bundle, our assets),
   the theme's JSON configuration, or one of the theme's own inline scripts,
@@ -30,7 +33,39 @@ from pathlib import Path
 
 NEVER = {"iframe", "object", "embed", "base", "frame", "frameset", "applet", "portal"}
 NOT_IN_CONTENT = {"script", "style", "link", "meta", "form", "input", "textarea", "button"}
-URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
+# Every attribute a browser reads a URL from (HTML and SVG, old and new).
+URL_ATTRS = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "data",
+    "poster",
+    "srcset",
+    "imagesrcset",
+    "background",
+    "ping",
+    "cite",
+    "longdesc",
+    "lowsrc",
+    "dynsrc",
+    "codebase",
+    "classid",
+    "archive",
+    "manifest",
+    "icon",
+    "usemap",
+    "profile",
+    "xml:base",
+    "itemtype",
+}
+# Attributes holding several URLs, and how they are split (a superset of the
+# browser's split: every piece is checked).
+_MANY = {"srcset": r"[\s,]+", "imagesrcset": r"[\s,]+", "ping": r"\s+", "archive": r"[\s,]+"}
+# SVG animations set another attribute to each of these values.
+ANIMATIONS = {"animate", "set", "animatemotion", "animatetransform", "animatecolor"}
+_ANIMATED_VALUES = ("values", "to", "from", "by")
 LINK_RELS = {"icon", "stylesheet", "canonical", "prev", "next"}
 # The inline scripts of Material 9.8.1, with the page's relative base path taken out
 # (see _normalized). A theme upgrade changes them: check the new ones, then put
@@ -40,8 +75,14 @@ THEME_SCRIPTS = {
     "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e",  # palette
     "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f",  # tabbed anchor
 }
-_SCRIPT_URL = re.compile(r"\s*(javascript|vbscript|data:text/html|data:image/svg)", re.I)
-_OFFSITE = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.I)
+_SCRIPT_URL = re.compile(
+    r"(?:javascript|vbscript|livescript):|data:(?:text/html|image/svg|text/xml|application/)", re.I
+)
+_OFFSITE = re.compile(r"(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+# What a browser's URL parser drops: C0 controls and spaces at either end, and every
+# tab and newline inside; and a backslash is a slash in http(s) URLs.
+_EDGES = "".join(chr(c) for c in range(0x21))
+_TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
 _BASE = re.compile(r'"(?:\.\.(?:/\.\.)*|\.|/)"')
 
 
@@ -49,10 +90,33 @@ def script_hash(text: str) -> str:
     return hashlib.sha256(_BASE.sub('"."', text).encode()).hexdigest()
 
 
+def normalize_url(url: str) -> str:
+    """`url` as a browser's URL parser sees it (entities are decoded by the HTML
+    parser before): no spaces or controls at the ends, no tab or newline within,
+    backslashes as slashes."""
+    return url.strip(_EDGES).translate(_TAB_NEWLINE).replace("\\", "/")
+
+
+def urls(name: str, value: str) -> list[str]:
+    """The URLs of attribute `name`, normalized: one, or each of a list's."""
+    if name in _MANY:
+        return [normalize_url(u) for u in re.split(_MANY[name], value) if u.strip(_EDGES)]
+    return [normalize_url(value)]
+
+
+def script_url(url: str) -> bool:
+    return bool(_SCRIPT_URL.match(normalize_url(url)))
+
+
 def _offsite(url: str) -> bool:
     """A URL that leaves the site (any scheme, or //host). The theme's few outside
     links are outside the content area, where this is not asked."""
-    return bool(_OFFSITE.match(url)) and not url.lstrip().lower().startswith("mailto:")
+    url = normalize_url(url)
+    return bool(_OFFSITE.match(url)) and not url.lower().startswith("mailto:")
+
+
+def is_url_attr(name: str) -> bool:
+    return name in URL_ATTRS or name.endswith(":href")
 
 
 class _Scanner(HTMLParser):
@@ -98,18 +162,29 @@ class _Scanner(HTMLParser):
     def _problem(self, text: str) -> None:
         self.problems.append(text)
 
+    def _check_urls(self, tag: str, name: str, found: list[str]) -> None:
+        for url in found:
+            if script_url(url):
+                self._problem(f"<{tag} {name}={url[:40]!r}>: script URL")
+            elif self.depth and _offsite(url):
+                self._problem(f"<{tag} {name}={url[:40]!r}>: a link off the site in content")
+
     def _check(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {name: value or "" for name, value in attrs}
         if self.in_title:
             self._problem(f"<{tag}> inside <title>")
+        animated = tag in ANIMATIONS and (a.get("attributename") or "").strip().lower()
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):
                 self._problem(f"<{tag} {name}=...>: inline event handler")
-            if name in URL_ATTRS and _SCRIPT_URL.match(value):
-                self._problem(f"<{tag} {name}={value[:40]!r}>: script URL")
-            if self.depth and name in URL_ATTRS and _offsite(value):
-                self._problem(f"<{tag} {name}={value[:40]!r}>: a link off the site in content")
+            if is_url_attr(name):
+                self._check_urls(tag, name, urls(name, value))
+            elif animated and name in _ANIMATED_VALUES:
+                if animated.startswith("on"):
+                    self._problem(f"<{tag} attributeName={animated[:20]!r}>: sets a handler")
+                elif is_url_attr(animated):
+                    self._check_urls(tag, f"{animated} {name}", value.split(";"))
             if self.depth and name == "style":
                 self._problem(f"<{tag} style=...>: style attribute in content")
         if tag in NEVER:
@@ -121,8 +196,10 @@ class _Scanner(HTMLParser):
             self.in_title = True
         elif tag == "meta" and "http-equiv" in a:
             content = a.get("content", "")
-            url = content.split("url=", 1)[-1] if "url=" in content else ""
-            if a["http-equiv"].lower() != "refresh" or not url or _offsite(url):
+            parts = re.split(r"url\s*=", content, maxsplit=1, flags=re.I)
+            url = parts[1].strip("'\" ") if len(parts) == 2 else ""
+            bad = not url or _offsite(url) or script_url(url)
+            if a["http-equiv"].lower() != "refresh" or bad:
                 self._problem(f"<meta http-equiv={a['http-equiv'][:20]!r}>: not a redirect stub")
             self.redirect = True
         elif tag == "link":

@@ -79,8 +79,7 @@ def corpus_to_dict(corpus: Corpus) -> dict:
         "events": [
             {
                 "id": e.id,
-                "date": e.date or "unknown",
-                "date_known": e.date is not None,
+                "date": e.date,
                 "title": e.title,
                 "summary": e.summary,
                 "actors": list(e.actors),
@@ -88,8 +87,10 @@ def corpus_to_dict(corpus: Corpus) -> dict:
                 "article": e.article,
                 "paragraph": e.paragraph,
                 **({"approximate": True, "date_text": e.date_text} if e.approximate else {}),
+                **({"scheduled": True} if e.scheduled else {}),
             }
             for e in corpus.events
+            if e.date
         ],
         "episodes": [
             {

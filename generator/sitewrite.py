@@ -15,17 +15,19 @@ from __future__ import annotations
 import ctypes
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.ingest import IngestError
+from generator.files import IngestError, check_regular, name_problem, read_bytes
 
 MANIFEST = ".generated"
 # The record of actor ids that curation renamed or merged away: old id -> new id.
@@ -81,7 +83,7 @@ def update_redirects(site_src: Path, new: dict[str, str]) -> dict[str, str]:
         if path.is_symlink():
             raise IngestError(path, "is a symbolic link; the record must be a file")
         try:
-            record = json.loads(path.read_text(encoding="utf-8"))
+            record = json.loads(read_bytes(path, 10**7, one_name=False).decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
             record = {}  # a damaged record is rebuilt from the curation
         _check_redirects(path, record)
@@ -160,21 +162,63 @@ def recover(site_src: Path) -> None:
         shutil.rmtree(trash, ignore_errors=True)
 
 
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:20]
+
+
+def manifest(entries: dict[str, str]) -> str:
+    """The text of `.generated`: each generated page with the hash of what was
+    written there, so that a line someone adds for a hand page is not taken for ours."""
+    return "".join(f"{p}\t{h}\n" for p, h in sorted(entries.items()))
+
+
+def read_manifest(site_src: Path) -> dict[str, str | None]:
+    """Path -> hash of `.generated` (None where a line has no hash)."""
+    path = site_src / MANIFEST
+    if not path.exists() and not path.is_symlink():
+        return {}
+    text = read_bytes(path, 10**8, one_name=False).decode("utf-8", "replace")
+    out: dict[str, str | None] = {}
+    for line in text.splitlines():
+        rel, _, h = line.partition("\t")
+        if rel.strip():
+            out[rel] = h.strip() or None
+    return out
+
+
 def generated_files(site_src: Path) -> set[str]:
-    manifest = site_src / MANIFEST
-    if not manifest.exists():
-        return set()
-    return {ln for ln in manifest.read_text(encoding="utf-8").splitlines() if ln.strip()}
+    return set(read_manifest(site_src))
 
 
-def hand_written(site_src: Path) -> set[str]:
-    """The editors' files in site_src/: everything the manifest does not list.
-    A link among them is refused (a linked file would be published in the link's
-    place, a linked folder silently dropped), and so is a page whose front matter
-    the theme would print as HTML."""
+def _ours(site_src: Path, rel: str, recorded: str | None) -> bool:
+    """Whether a page `.generated` lists is the one we wrote there (or is gone)."""
+    f = site_src / rel
+    try:
+        st = os.lstat(f)
+    except OSError:
+        return True
+    if recorded is None or not stat.S_ISREG(st.st_mode):
+        return False
+    try:
+        return digest(f.read_bytes()) == recorded
+    except OSError:
+        return False
+
+
+def hand_written(site_src: Path, pages: dict | None = None) -> set[str]:
+    """The editors' files in site_src/: everything the manifest does not list, and
+    a listed file this run does not generate that is not what we wrote there (a
+    line added to `.generated` never deletes a hand page). A link among them is
+    refused (a linked file would be published in the link's place, a linked folder
+    silently dropped), and so is a pipe or a device (it would hang the copy), a
+    file with other names (a hard link to a file elsewhere) and a page whose front
+    matter the theme would print as HTML."""
     if not site_src.exists():
         return set()
-    generated = generated_files(site_src) | {MANIFEST}
+    listed = read_manifest(site_src)
+    generated = {MANIFEST} | {
+        rel for rel, h in listed.items() if pages is None or rel in pages or _ours(site_src, rel, h)
+    }
     found = set()
     for folder, dirs, files in os.walk(site_src):
         rel = Path(folder).relative_to(site_src).as_posix()
@@ -184,7 +228,13 @@ def hand_written(site_src: Path) -> set[str]:
                 raise IngestError(
                     Path(folder) / name, "is a symbolic link; put the page itself in site_src/"
                 )
-        found.update(prefix + f for f in files if prefix + f not in generated)
+            problem = name_problem(name)
+            if problem:
+                raise IngestError(Path(folder) / name, problem)
+        mine = [f for f in files if prefix + f not in generated]
+        for f in mine:
+            check_regular(Path(folder) / f)
+        found.update(prefix + f for f in mine)
     for rel in found:
         if rel.endswith(".md"):
             check_front_matter(site_src / rel)
@@ -197,8 +247,8 @@ def check_front_matter(page: Path) -> None:
     from generator import yamlsafe
 
     try:
-        text = page.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
+        text = read_bytes(page, 10**8).decode("utf-8")
+    except UnicodeDecodeError as e:
         raise IngestError(page, "is not readable UTF-8 text") from e
     if not text.startswith("---\n"):
         return
@@ -242,7 +292,7 @@ def _same(old: Path, text: str) -> bool:
 
 def plan(site_src: Path, pages: dict) -> tuple[dict, set[str]]:
     """The pages to write (hand-written ones win) and the hand-written pages kept."""
-    hand = hand_written(site_src)
+    hand = hand_written(site_src, pages)
     return {p: t for p, t in pages.items() if p not in hand}, hand
 
 
@@ -257,38 +307,57 @@ def write_site(site_src: Path, pages: dict[str, str | Kept]) -> list[str]:
     recover(site_src)
     to_write, hand = plan(site_src, pages)
     new, old = _siblings(site_src)
-    new.mkdir(parents=True)
     try:
+        new.mkdir(parents=True)
         for rel in sorted(hand):
             dest = new / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(site_src / rel, dest)
         delay = float(os.environ.get("EXPLAINER_WRITE_DELAY") or 0)  # for the kill test
         made: set[Path] = set()
+        listed = read_manifest(site_src)
+        written: dict[str, str] = {}
         for rel, text in sorted(to_write.items()):
             dest = new / rel
             if dest.parent not in made:
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 made.add(dest.parent)
-            if isinstance(text, Kept) or _same(site_src / rel, text):
+            if isinstance(text, Kept):
                 # The old file itself, time included: the site build sees it unchanged.
                 _keep(site_src / rel, dest)
+                written[rel] = listed.get(rel) or digest(dest.read_bytes())
             else:
-                dest.write_text(text, encoding="utf-8", newline="\n")
+                data = text.encode("utf-8")
+                if _same(site_src / rel, text):
+                    _keep(site_src / rel, dest)
+                else:
+                    dest.write_bytes(data)
+                written[rel] = digest(data)
             if delay:
                 time.sleep(delay)
-        (new / MANIFEST).write_text("".join(f"{p}\n" for p in sorted(to_write)), encoding="utf-8")
+        (new / MANIFEST).write_text(manifest(written), encoding="utf-8")
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise
     # The swap. Where the system can exchange two directories in one step, site_src/
     # is at every moment entirely old or entirely new; elsewhere a kill between the
     # two renames leaves `old`, which the next run's recover() puts back.
-    if site_src.exists() and _exchange(new, site_src):
-        _discard(new)
-    else:
+    try:
+        if site_src.exists() and _exchange(new, site_src):
+            _discard(new)
+            return sorted(set(pages) - set(to_write))
         if site_src.exists():
             site_src.rename(old)
+    except OSError:
+        # An immutable or read-only site_src/: the old tree stands, the new one goes.
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    try:
         new.rename(site_src)
-        _discard(old)
+    except OSError:
+        if old.exists():
+            old.rename(site_src)  # put the old tree back
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    _discard(old)
     return sorted(set(pages) - set(to_write))

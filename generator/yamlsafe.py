@@ -39,8 +39,41 @@ _plain_resolvers(SafeLoader)
 _plain_resolvers(FastLoader)
 
 
+# Deeper than this is no one's front matter or editor's file. libyaml's composer
+# recurses on the C stack (50,000 nested brackets end the process), the pure-Python
+# one on Python's (a RecursionError): the depth is checked on the parser's events,
+# which need no recursion, before either composes.
+MAX_DEPTH = 100
+_OPENERS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSERS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _check_depth(text: str) -> None:
+    # Each level opens with a bracket, a brace, a '-' or '?' entry or a new line.
+    bound = sum(text.count(c) for c in "[{-?\n")
+    if bound < MAX_DEPTH:
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=FastLoader):  # noqa: S506 - events only
+            if isinstance(event, _OPENERS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise yaml.MarkedYAMLError(
+                        problem=f"nested more than {MAX_DEPTH} levels deep",
+                        problem_mark=event.start_mark,
+                    )
+            elif isinstance(event, _CLOSERS):
+                depth -= 1
+    except yaml.MarkedYAMLError as e:
+        if e.problem and e.problem.startswith("nested more than"):
+            raise
+        # Malformed: the loader below says how, in its own words.
+
+
 def load(text: str, loader: type = FastLoader) -> object:
     """Parse `text`; raises yaml.YAMLError (with a problem mark where it has one)."""
+    _check_depth(text)
     try:
         return yaml.load(text, Loader=loader)  # noqa: S506 - safe loaders only
     except yaml.YAMLError:

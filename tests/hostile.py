@@ -41,7 +41,9 @@ The harbour board met on Tuesday, Marit Berg said. {MARKDOWN}
     "sidecar.txt": (
         "The ferry ran late again on Friday, officials said.\n\n"
         f"Mayor Ola Lie was willing to consider a toll if the board {TAGS} agreed "
-        f"{MARKDOWN}.\n"
+        f"{MARKDOWN}.\n\n"
+        # A scheduled event: the "What happens next" sections.
+        f"The harbour board will vote in June on the ferry talks and {TAGS}.\n"
     ),
     "sidecar.meta.yaml": f"title: '{ENTITY_BREAKOUT}'\ndate: 2020-05-06\n",
     # No title: the title is derived from a first sentence full of markup.
@@ -55,6 +57,36 @@ The harbour board met on Tuesday, Marit Berg said. {MARKDOWN}
         'official, on Monday.\n\n"Again and again," Pak Ri said.\n\n'
         f'"Fine," said Ana Berg{ATTRIBUTE_BREAKOUT}, the mayor of Oslo.\n'
     ),
+    # Block syntax and the URLs a browser reads leniently, as paragraphs of text
+    # (issue 27): fences of tildes around a quotation, lists, tables, a heading
+    # underline, a <div markdown> nest; links with tabs and entities in the scheme,
+    # SVG animations, backslashed and srcset URLs, background= and ping=.
+    "structure.txt": "\n\n".join(
+        [
+            "~~~",
+            '"The dock stays shut," said Rolf Dahl, the harbour master.',
+            "~~~ {: .pwn data-pwn }",
+            "```",
+            "=====",
+            "1. first",
+            "| a | b |",
+            "|---|---|",
+            "    indented code",
+            "* * *",
+            "[TOC]",
+            "<div markdown>" * 40 + "x" + "</div>" * 40,
+            '<a data-pwn href="jav&#x09;ascript:alert(16)">tab</a> '
+            '<a data-pwn href="jav&#10;ascript:alert(17)">newline</a>',
+            '<svg><a><animate data-pwn attributeName="href" values="javascript:alert(18)"/>'
+            "<text>x</text></a></svg>",
+            '<img data-pwn src="/\\evil.example/t.png"> <img data-pwn src="\\/evil.example/t">',
+            '<img data-pwn src="a.png" srcset="a.png 1x, //evil.example/b.png 2x">',
+            '<table data-pwn background="//evil.example/t.png"><tr><td>x</td></tr></table>',
+            '<a data-pwn href="#p-1" ping="https://evil.example/ping">ping</a>',
+            "~~~",
+        ]
+    )
+    + "\n",
     # A file name: the article's path in the data, its id everywhere else.
     "evil<img data-pwn src=x onerror=alert(13)>.txt": "Piet Vos said the dock was closed.\n",
 }

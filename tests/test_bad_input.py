@@ -5,6 +5,7 @@ misreading, never a path outside the project."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -226,6 +227,15 @@ CASES = [
         },
         r"the id 'organizations' is taken",
     ),
+    # Issue 27: paragraphs that open fences or nest clauses thousands deep.
+    (
+        "fence-tildes-around-a-quote",
+        {"seeds/x.txt": '~~~\n\n"We agree," said Marit Berg.\n\n~~~ {: .x }\n\n```\n'},
+        None,
+    ),
+    ("said-chain", {"seeds/x.txt": "said Kim said Moon said Trump " * 170 + "\n"}, None),
+    ("unbalanced-quotes", {"seeds/x.txt": '"a ' * 1600 + "\n"}, None),
+    ("alternating-curly-quotes", {"seeds/x.txt": "\u201ca \u201db " * 800 + "\n"}, None),
     (
         "actor-named-people",
         {"seeds/x.txt": '"We agree," said People, the group.\n\n"Yes," said Index, a spokesman.\n'},
@@ -310,3 +320,204 @@ def test_limits_are_where_the_readme_says(tmp_path):
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     assert f"{ingest.MAX_PARAGRAPH:,}" in readme and f"{ingest.MAX_ARTICLE:,}" in readme
+
+
+# --- what is not a file of the project: pipes, links, odd names, deep YAML ----------
+
+DEEP = "[" * 50_000 + "]" * 50_000
+
+
+def _fifo(rel: str):
+    def make(project: Path, outside: Path) -> None:
+        f = project / rel
+        f.parent.mkdir(parents=True, exist_ok=True)
+        if f.exists():
+            f.unlink()
+        os.mkfifo(f)
+
+    return make
+
+
+def _hard_link(rel: str):
+    def make(project: Path, outside: Path) -> None:
+        secret = outside / "secret.txt"
+        secret.write_text("---\ntitle: Secret\n---\n\nThe key is 1234, Marit Berg said.\n")
+        f = project / rel
+        f.parent.mkdir(parents=True, exist_ok=True)
+        if f.exists():
+            f.unlink()
+        os.link(secret, f)
+
+    return make
+
+
+def _linked_folder(rel: str):
+    def make(project: Path, outside: Path) -> None:
+        target = outside / "elsewhere"
+        shutil.copytree(project / rel, target) if (project / rel).exists() else target.mkdir()
+        (target / "keep.json").write_text("{}\n")  # someone's file, which must survive
+        shutil.rmtree(project / rel, ignore_errors=True)
+        (project / rel).parent.mkdir(parents=True, exist_ok=True)
+        (project / rel).symlink_to(target)
+
+    return make
+
+
+def _write(rel: str, text: str | bytes):
+    def make(project: Path, outside: Path) -> None:
+        f = project / rel
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_bytes(text if isinstance(text, bytes) else text.encode())
+
+    return make
+
+
+def _raw_name(name: bytes):
+    def make(project: Path, outside: Path) -> None:
+        (project / "seeds" / os.fsdecode(name)).write_text("Body text, Marit Berg said.\n")
+
+    return make
+
+
+# (id, set-up(project, outside folder), error regex)
+FILE_CASES = [
+    ("fifo-article", _fifo("seeds/x.txt"), r"seeds/x\.txt: is not a regular file"),
+    ("fifo-sidecar", _fifo("seeds/harbour-talks.meta.yaml"), r"harbour-talks\.meta\.yaml: is not"),
+    ("fifo-hand-page", _fifo("site_src/notes.md"), r"site_src/notes\.md: is not a regular"),
+    ("fifo-hand-css", _fifo("site_src/assets/x.css"), r"assets/x\.css: is not a regular"),
+    ("fifo-editor-file", _fifo("editorial/curation.yaml"), r"curation\.yaml: is not a regular"),
+    ("hard-link-article", _hard_link("seeds/x.md"), r"seeds/x\.md: has other names"),
+    ("hard-link-hand-page", _hard_link("site_src/notes.md"), r"notes\.md: has other names"),
+    ("hard-link-editor-file", _hard_link("editorial/site.yaml"), r"site\.yaml: has other names"),
+    ("linked-seeds", _linked_folder("seeds"), r"seeds: is a symbolic link; the project's folders"),
+    ("linked-editorial", _linked_folder("editorial"), r"editorial: is a symbolic link"),
+    ("linked-site-src", _linked_folder("site_src"), r"site_src: is a symbolic link"),
+    ("linked-cache", _linked_folder(".cache"), r"\.cache: is a symbolic link"),
+    ("linked-cache-folder", _linked_folder(".cache/explainer"), r"explainer: is a symbolic link"),
+    ("name-not-utf8", _raw_name(b"caf\xe9.txt"), r"caf\\udce9\.txt: the file name is not UTF-8"),
+    ("name-250", _raw_name(b"a" * 250 + b".txt"), r"the file name is too long for an id"),
+    ("name-255", _raw_name(b"b" * 251 + b".txt"), r"the file name is too long for an id"),
+    (
+        "front-matter-nested-50000",
+        _write("seeds/x.md", f"---\ntitle: {DEEP}\n---\n\nBody, Marit Berg said.\n"),
+        r"seeds/x\.md:2: malformed YAML: nested more than 100 levels deep",
+    ),
+    (
+        "sidecar-nested-50000",
+        _write("seeds/harbour-talks.meta.yaml", f"title: {DEEP}\n"),
+        r"harbour-talks\.meta\.yaml:1: malformed YAML: nested more than 100",
+    ),
+    (
+        "sidecar-block-nested",
+        _write("seeds/harbour-talks.meta.yaml", "title:\n" + "- " * 30_000 + "x\n"),
+        r"harbour-talks\.meta\.yaml:\d+: malformed YAML: nested more than 100",
+    ),
+    (
+        "hand-page-nested-50000",
+        _write("site_src/notes.md", f"---\ntitle: {DEEP}\n---\n\n# Notes\n"),
+        r"site_src/notes\.md:1: its front matter is not valid YAML",
+    ),
+    (
+        "editor-file-nested-50000",
+        _write("editorial/site.yaml", f"title: {DEEP}\n"),
+        r"site\.yaml:1: malformed YAML: nested more than 100 levels deep",
+    ),
+    (
+        "generated-line-added",
+        _write("site_src/.generated", b""),  # replaced in the test: see below
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "setup", "error"), FILE_CASES, ids=[c[0] for c in FILE_CASES])
+def test_what_is_not_the_projects_own_file(base, tmp_path, monkeypatch, case, setup, error):
+    project = tmp_path / "p"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.copytree(base, project, symlinks=True)
+    (project / "site_src" / "notes.md").write_text("# Notes\n\nBy hand.\n")
+    if case == "generated-line-added":
+        with (project / "site_src" / ".generated").open("a") as f:
+            f.write("notes.md\n")
+    else:
+        setup(project, outside)
+    monkeypatch.chdir(project)
+    src = project / "site_src"
+    before = tree(src) if not src.is_symlink() else None
+    away = tree(outside)
+    r = CliRunner().invoke(main, ["generate"])
+    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
+    if error is None:
+        assert r.exit_code == 0, r.output
+        assert (src / "notes.md").read_text() == "# Notes\n\nBy hand.\n"  # not deleted
+    else:
+        assert r.exit_code == 1, r.output
+        lines = r.output.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: "), r.output
+        assert re.search(error, lines[0]), lines[0]
+        if before is not None:
+            assert tree(src) == before
+    assert tree(outside) == away  # nothing read into the site, written or emptied there
+
+
+# --- a full disk, a read-only or immutable site_src/ (simulated: CI runs as root) ---
+
+
+def _failing(method: str, errno_: int, where: str):
+    original = getattr(Path, method)
+
+    def fail(self, *args, **kwargs):
+        if where in str(self):
+            raise OSError(errno_, os.strerror(errno_), str(self))
+        return original(self, *args, **kwargs)
+
+    return method, fail
+
+
+WRITE_CASES = [
+    ("full-disk-pages", _failing("write_bytes", errno.ENOSPC, ".site_src.new"), "No space left"),
+    ("full-disk-manifest", _failing("write_text", errno.ENOSPC, ".generated"), "No space left"),
+    ("full-disk-cache", _failing("write_text", errno.ENOSPC, ".cache"), "No space left"),
+    ("read-only-site-src", _failing("mkdir", errno.EROFS, ".site_src.new"), "Read-only file"),
+    ("immutable-site-src", _failing("rename", errno.EPERM, "site_src"), "Operation not permitted"),
+]
+
+
+@pytest.mark.parametrize(("case", "patch", "said"), WRITE_CASES, ids=[c[0] for c in WRITE_CASES])
+def test_a_write_that_fails_is_one_line_and_loses_nothing(
+    base, tmp_path, monkeypatch, case, patch, said
+):
+    from generator import sitewrite
+
+    project = tmp_path / "p"
+    shutil.copytree(base, project, symlinks=True)
+    (project / "seeds" / "x.txt").write_text("The harbour board met, Marit Berg said.\n")
+    (project / "site_src" / "notes.md").write_text("# Notes\n\nBy hand.\n")
+    monkeypatch.chdir(project)
+    before = tree(project / "site_src")
+    monkeypatch.setattr(sitewrite, "_exchange", lambda a, b: False)  # the rename path too
+    monkeypatch.setattr(Path, patch[0], patch[1])
+    r = CliRunner().invoke(main, ["generate"])
+    monkeypatch.undo()
+    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
+    assert r.exit_code == 1, r.output
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and said in lines[0], r.output
+    assert tree(project / "site_src") == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site_src")) in (
+        [],
+        [".site_src.lock"],
+    )
+    assert not list((project / ".cache").rglob("*.tmp"))
+
+
+def test_extract_to_a_full_disk_is_one_line(base, tmp_path, monkeypatch):
+    monkeypatch.chdir(base)
+    out = tmp_path / "data.json"
+    method, fail = _failing("write_text", errno.ENOSPC, str(tmp_path))
+    monkeypatch.setattr(Path, method, fail)
+    r = CliRunner().invoke(main, ["extract", "seeds", "-o", str(out)])
+    monkeypatch.undo()
+    assert r.exit_code == 1 and "No space left on device" in r.output, r.output
+    assert r.output.count("\n") == 1 and not list(tmp_path.iterdir())

@@ -235,7 +235,7 @@ def test_where_they_stand_on_the_topic_page(page, server):
     page.goto(server + "/topics/freezes/")
     table = page.locator("h2#where-they-stand ~ div table, h2#where-they-stand ~ table").first
     rows = table.locator("tbody tr").all_inner_texts()
-    # "Kye Chun-yong, for North Korea": the row names the actor, then whom they speak for
+    # The first cell names the actor, and the country an official spoke for.
     who = {r.split("\t")[0].split(", for ")[0]: r for r in rows}
     assert "For" in who["China"] and "On a condition" in who["Kye Chun-yong"]
     assert "Against" in who["Rex W. Tillerson"]

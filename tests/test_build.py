@@ -148,3 +148,73 @@ def test_serve_builds_then_serves_on_loopback(site_project):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_a_failed_strict_build_says_what_mkdocs_warned(site_project):
+    p = site_project
+    (p / "site_src" / "notes.md").write_text("# Notes\n\n[gone](nowhere.md)\n")
+    r = CliRunner().invoke(main, ["build"])
+    assert r.exit_code == 1
+    line = r.output.strip()
+    assert "\n" not in line and "Traceback" not in r.output
+    assert "strict build stopped" in line and "nowhere.md" in line
+
+
+def test_fences_and_block_syntax_in_article_text_stay_text(site_project):
+    """Paragraphs that are fences (tildes, backticks), headings, rules, lists or
+    tables, around a quotation: every paragraph keeps its anchor, the quotation
+    its highlight, and the strict build passes."""
+    p = site_project
+    paras = [
+        "~~~",
+        '"We will build it," said Marit Berg.',
+        "~~~ {: .x }",
+        "```",
+        "=====",
+        "1. first",
+        "| a | b |",
+        "|---|---|",
+        "    indented code",
+        "* * *",
+        "[TOC]",
+        "~~~",
+    ]
+    (p / "seeds" / "fences.txt").write_text("\n\n".join(paras) + "\n")
+    build()
+    html = (p / "site" / "articles" / "fences" / "index.html").read_text()
+    for n in range(1, len(paras) + 1):
+        assert f'id="p-{n}"' in html, n
+    assert "<pre" not in html and "<code" not in html and "<table" not in html
+    assert '<mark class="quote"' in html and "<h1" in html and html.count("<h1") == 1
+
+
+def test_a_site_folder_linked_elsewhere_is_never_emptied(site_project, tmp_path_factory):
+    p = site_project
+    theirs = tmp_path_factory.mktemp("theirs")
+    (theirs / "photo.jpg").write_bytes(b"\xff\xd8 someone's photo")
+    (p / "site").symlink_to(theirs)
+    r = CliRunner().invoke(main, ["build", "--clean"])
+    assert r.exit_code == 1
+    assert r.output.strip().count("\n") == 0 and "Traceback" not in r.output
+    assert "site: is a symbolic link; the project's folders must be in the project" in r.output
+    assert (theirs / "photo.jpg").read_bytes() == b"\xff\xd8 someone's photo"
+
+
+def test_a_hand_page_nested_thousands_deep_fails_with_one_line(site_project):
+    p = site_project
+    depth = 2000
+    (p / "site_src" / "deep.md").write_text(
+        "# Deep\n\n" + "<div markdown>\n" * depth + "x\n" + "</div>\n" * depth
+    )
+    r = CliRunner().invoke(main, ["build"])
+    assert r.exit_code == 1, r.output
+    assert r.output.strip().count("\n") == 0 and "Traceback" not in r.output
+    assert "deep.md: nested too deeply" in r.output
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1"])
+def test_serve_on_a_port_that_is_none_is_one_line(site_project, port):
+    r = CliRunner().invoke(main, ["serve", "--port", port])
+    assert r.exit_code == 1, r.output
+    assert r.output == f"Error: --port {port}: a port is a number from 1 to 65535\n"
+    assert not (site_project / "site").exists()  # refused before any build

@@ -279,3 +279,86 @@ def test_the_pack_round_trips_exactly():
     memo, packed = cache._unpack(json.loads(text))
     assert memo == {"h": art} and packed == {"a-1": ((1, 2, 3), facts)}
     assert packed["a-1"][1].article is memo["h"]
+
+
+@pytest.mark.parametrize(
+    "craft",
+    [
+        "date-abcd",
+        "speaker-list",
+        "name-int",
+        "aliases-dict",
+        "cue-list",
+        "topics-str",
+        "role-title-none",
+    ],
+)
+def test_an_entry_that_fails_validation_is_rebuilt(nlp, project, counted, craft):
+    """Well-formed JSON with a field of the wrong type or a date that is none: the
+    entry is parsed again, never a traceback, and the next run (with or without
+    --no-cache) is clean."""
+    run("generate")
+    clean = {p: (project / "site_src" / p).read_text() for p in ("index.md", "timeline.md")}
+    entry = project / ".cache" / "explainer" / "harbour-talks.json"
+    data = json.loads(entry.read_text())
+    f = data["facts"]
+    if craft == "date-abcd":
+        f["events"] = [
+            {
+                "id": "harbour-talks-e1",
+                "date": "abcd",
+                "title": "T",
+                "summary": "S",
+                "article": "harbour-talks",
+                "paragraph": 0,
+                "actors": [],
+                "topics": [],
+            }
+        ]
+    elif craft == "speaker-list":
+        f["quotes"][0]["speaker"] = ["a", "b"]
+    elif craft == "name-int":
+        f["entities"][0]["name"] = 5
+    elif craft == "aliases-dict":
+        f["entities"][0]["aliases"] = {"a": 1}
+    elif craft == "cue-list":
+        f["quotes"][0]["cue"] = ["said"]
+    elif craft == "topics-str":
+        f["quotes"][0]["topics"] = "harbour"
+    elif craft == "role-title-none":
+        f["entities"][0]["roles"] = [{"title": None, "affiliation": None, "article": "x"}]
+    entry.write_text(json.dumps(data))
+    counted.clear()
+    run("generate")
+    assert counted == ["harbour-talks"]
+    assert json.loads(entry.read_text())["facts"] != f
+    run("generate", "--no-cache")
+    run("generate")
+    run("check")
+    assert {p: (project / "site_src" / p).read_text() for p in clean} == clean
+
+
+@pytest.mark.parametrize("craft", ["id-index", "paragraph-over-limit", "title-over-limit"])
+def test_a_crafted_pack_cannot_say_what_ingest_refuses(nlp, project, craft):
+    from generator import ingest
+
+    run("generate")
+    folder = project / ".cache" / "explainer"
+    pack = json.loads((folder / "_pack.json").read_text())
+    for key, row in pack["articles"].items():
+        if craft == "id-index":
+            row[0] = "index"
+        elif craft == "paragraph-over-limit":
+            row[3] = ["w" * (ingest.MAX_PARAGRAPH + 1)]
+        else:
+            row[2] = "T" * (ingest.MAX_META + 1)
+        pack["articles"][key] = row
+    (folder / "_pack.json").write_text(json.dumps(pack))
+    before = (project / "site_src" / "articles" / "index.md").read_text()
+    run("generate")
+    assert (project / "site_src" / "articles" / "index.md").read_text() == before
+    assert all(
+        len(p.read_text()) < 200_000 and len(p.read_text()) < ingest.MAX_PARAGRAPH * 4
+        for p in (project / "site_src" / "articles").glob("*.md")
+    )
+    run("check")

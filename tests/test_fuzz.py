@@ -92,7 +92,49 @@ TEXT = st.lists(
     st.one_of(st.sampled_from(PIECES), st.text(min_size=1, max_size=12)), min_size=1, max_size=40
 ).map("".join)
 
-MD = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc"])
+# Block syntax a paragraph of an article may consist of: fences (of tildes and
+# backticks, as MkDocs always adds fenced_code), lists, tables, rules, setext
+# underlines, HTML blocks and deep nests of them.
+BLOCKS = [
+    "~~~\n\nfenced\n\n~~~",
+    "```\n\nfenced\n\n```",
+    "~~~",
+    "```",
+    "~~~ {: .x #y }",
+    "```python",
+    "~~~~~~",
+    "1. item",
+    "2) item",
+    "- item",
+    "+ item",
+    "* * *",
+    "___",
+    "===",
+    "---",
+    "| a | b |",
+    "|---|---|",
+    "a | b\n--|--",
+    "    indented code",
+    "\tindented code",
+    "> quoted",
+    "[TOC]",
+    "[x]: http://evil.example",
+    "<div markdown>",
+    "</div>",
+    "<div markdown>" * 50 + "x" + "</div>" * 50,
+    "<details markdown><summary>s</summary>x</details>",
+    "<!-- c -->",
+    "Term\n: definition",
+    "*[HTML]: Hyper",
+]
+STRUCTURE = st.lists(
+    st.one_of(st.sampled_from(BLOCKS), TEXT, st.lists(st.sampled_from(BLOCKS)).map(" ".join)),
+    min_size=1,
+    max_size=12,
+).map("\n\n".join)
+
+# The extensions of mkdocs.yml, and fenced_code, which MkDocs always adds.
+MD = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc", "fenced_code"])
 # What the templates write: tags, and the attributes each may carry.
 TAGS = {
     "p": {"class", "id"},
@@ -265,7 +307,7 @@ def corpus_from(article: Article, data) -> Corpus:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(
-    body=TEXT,
+    body=st.one_of(TEXT, STRUCTURE),
     title=st.none() | TEXT,
     fmt=st.sampled_from(["plain", "markdown", "seed"]),
     site_title=TEXT,
@@ -295,6 +337,11 @@ def test_ingest_and_render_give_an_error_or_pages_without_live_markup(
         if not name.endswith(".md"):
             continue
         assert live_markup(page) == [], name
+    # Every paragraph of the article keeps its anchor: no fence or block swallowed it.
+    MD.reset()
+    html = MD.convert(pages[f"articles/{article.id}.md"])
+    for n in range(1, len(article.paragraphs) + 1):
+        assert f'id="p-{n}"' in html, n
         h1 = re.search(r"<h1[^>]*>(.*?)</h1>", MD.convert(page), re.S)
         assert h1 is not None and "<" not in re.sub(r"</?(a|em|strong)\b[^>]*>", "", h1.group(1))
 
@@ -306,4 +353,5 @@ def test_the_fuzz_checker_sees_markup():
     assert live_markup('text\n{: onclick="x" }')
     assert live_markup("<img src=x>")
     assert live_markup("# Heading\n\nplain") == []
+    assert live_markup("~~~\nx\n~~~")  # a fence: <pre><code>
     assert Path(ROOT / "templates").is_dir()

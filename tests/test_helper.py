@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache, ingest, pipeline
+from generator import cache, chunk, ingest, pipeline
 from generator.config import ModelMissing
 from generator.helper import ModelHelper
 
@@ -33,7 +33,7 @@ def test_helper_extracts_what_this_process_extracts(nlp):
     helper = ModelHelper()
     got = helper.extract(articles, (), ())
     assert not helper.alive  # one batch, then it exits
-    assert facts_json(got) == facts_json(pipeline._extract_chunk(articles, (), ()))
+    assert facts_json(got) == facts_json(chunk.extract_chunk(articles, (), ()))
     assert any(f.quotes for f in got)
 
 
@@ -48,7 +48,7 @@ def test_errors_in_the_helper_are_raised_in_the_main_process(nlp, monkeypatch):
     def broken(*args):
         raise ModelMissing("the spaCy model 'nowhere' is not installed")
 
-    monkeypatch.setattr(pipeline, "_extract_chunk", broken)  # before the fork: inherited
+    monkeypatch.setattr(chunk, "extract_chunk", broken)  # before the fork: inherited
     helper = ModelHelper()
     articles = ingest.read_articles([FIXTURES / "articles"])
     with pytest.raises(ModelMissing, match="'nowhere' is not installed"):

@@ -138,6 +138,76 @@ def test_every_hostile_page_in_a_real_browser(hostile):
     assert injected == []
 
 
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+def test_every_link_of_the_hostile_site_clicked_in_a_real_browser(hostile):
+    """Every link and area of every page clicked in Chromium: a script URL would open
+    a dialog, a link off the site in the content would be one; links within the
+    site are followed by the page walk, so their navigation is held back here."""
+    from playwright.sync_api import sync_playwright
+
+    site = hostile / "site"
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    pages = sorted(
+        "/" + p.relative_to(site).as_posix().removesuffix("index.html")
+        for p in site.rglob("index.html")
+        if "http-equiv" not in p.read_text(encoding="utf-8")
+    )
+    dialogs: list[str] = []
+    requests: list[str] = []
+    offsite: list[str] = []
+    clicked = 0
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_context().new_page()
+            page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+            page.on("request", lambda r: requests.append(r.url))
+            for path in pages:
+                page.goto(base + path)
+                page.wait_for_load_state("load")
+                found = page.evaluate(_CLICK_ALL)
+                page.wait_for_timeout(30)  # a script URL runs as a task after the click
+                clicked += found["clicked"]
+                offsite += [f"{path}: {u}" for u in found["offsite"]]
+                if page.url.split("#")[0] != (base + path):
+                    offsite.append(f"{path}: navigated to {page.url}")
+            browser.close()
+    finally:
+        httpd.shutdown()
+    assert clicked > 200
+    assert dialogs == []
+    assert offsite == []
+    assert [u for u in requests if not u.startswith((base, "data:", "blob:"))] == []
+
+
+# Click every link of the page; hold back navigation within the site (the walk goes
+# there), let anything else happen: a script URL runs, a link off the site in the
+# content is reported (the theme's own few, outside the content, are not).
+_CLICK_ALL = """() => {
+  const out = {clicked: 0, offsite: []};
+  const content = document.querySelector('article.md-content__inner');
+  for (const el of document.querySelectorAll('a, area')) {
+    const raw = el.getAttribute('href') ??
+      el.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
+    // An SVG link may have its target only from an animation: clicked all the same.
+    if (raw === null && !(el instanceof SVGElement)) continue;
+    let url = null;
+    try { if (raw !== null) url = new URL(raw, location.href); } catch (e) {}
+    const scripted = url === null || !['http:', 'https:', 'mailto:'].includes(url.protocol);
+    if (!scripted && url.origin !== location.origin && content && content.contains(el)) {
+      out.offsite.push(raw.slice(0, 80));
+    }
+    el.addEventListener('click', (ev) => { if (!scripted) ev.preventDefault(); }, {once: true});
+    el.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, view: window}));
+    out.clicked++;
+  }
+  return out;
+}"""
+
+
 # Elements the payloads mark, and any event-handler attribute (the theme writes none).
 _INJECTED = """() => {
   const bad = [];
@@ -185,6 +255,43 @@ PAGE = (
         ("body", '<img src="https://evil.example/track.png">'),
         ("body", "<style>body{display:none}</style>"),
         ("body", '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>'),
+        # URLs as a browser reads them: entities, tabs and newlines, controls, backslashes.
+        ("body", '<a href="jav&#x09;ascript:alert(1)">x</a>'),
+        ("body", '<a href="jav&#10;ascript:alert(1)">x</a>'),
+        ("body", '<a href="java&Tab;script&colon;alert(1)">x</a>'),
+        ("body", '<a href="&#1;&#32;javascript:alert(1)">x</a>'),
+        ("tail", '<a href="jav&#x0D;ascript:alert(1)">x</a>'),
+        ("tail", '<a href="JaVaScRiPt:alert(1)">x</a>'),
+        ("body", '<img src="/\\evil.example/t.png">'),
+        ("body", '<img src="\\/evil.example/t.png">'),
+        ("body", '<img src="\\\\evil.example/t.png">'),
+        ("body", '<img src="/&#x09;/evil.example/t.png">'),
+        # Every URL-bearing attribute, every candidate of a srcset.
+        ("body", '<img src="a.png" srcset="a.png 1x, //evil.example/b.png 2x">'),
+        ("body", '<img src="a.png" srcset="a.png 1x,https://evil.example/b.png 2x">'),
+        ("body", '<table background="//evil.example/t.png"><tr><td>x</td></tr></table>'),
+        ("body", '<a href="#p-1" ping="/ok https://evil.example/ping">x</a>'),
+        ("body", '<blockquote cite="https://evil.example/"></blockquote>'),
+        ("tail", '<video poster="javascript:alert(1)"></video>'),
+        ("tail", '<svg><use xlink:href="data:image/svg+xml,x"></use></svg>'),
+        # SVG animations that set a link's target.
+        (
+            "tail",
+            '<svg><a><animate attributeName="href" values="javascript:alert(1)"/>'
+            "<text>x</text></a></svg>",
+        ),
+        (
+            "tail",
+            '<svg><a><set attributeName="xlink:href" to="jav&#x09;ascript:alert(1)"/>'
+            "<text>x</text></a></svg>",
+        ),
+        (
+            "tail",
+            '<svg><a><animate attributeName="HREF" values="#x;javascript:alert(1)"/></a></svg>',
+        ),
+        ("tail", '<svg><set attributeName="onclick" to="alert(1)"/></svg>'),
+        ("head", '<meta http-equiv="refresh" content="0; URL=javascript:alert(1)">'),
+        ("head", '<meta http-equiv="refresh" content="0; url=/\\evil.example/">'),
     ],
 )
 def test_the_scan_finds_markup_anywhere_in_the_document(part, html):
@@ -192,6 +299,20 @@ def test_the_scan_finds_markup_anywhere_in_the_document(part, html):
     assert scan_html(PAGE.format(**parts)) == []
     parts[part] = html
     assert scan_html(PAGE.format(**parts)) != []
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<a href="../actors/kim/#q3">x</a>',
+        '<a href="mailto:desk@example.org">x</a>',
+        '<img src="../assets/a.png" srcset="../assets/a.png 1x, ../assets/b.png 2x">',
+        '<svg viewBox="0 0 10 10"><title>tip</title><a href="#p-2"><text>x</text></a></svg>',
+        '<svg><animate attributeName="opacity" values="0;1"/></svg>',
+    ],
+)
+def test_the_scan_passes_what_the_site_writes(html):
+    assert scan_html(PAGE.format(title="t", head="", body=html, tail="")) == []
 
 
 def test_the_theme_blocks_we_override_are_the_themes_own_but_escaped():
@@ -324,3 +445,59 @@ def test_diff_prints_no_live_markdown_html_or_escapes():
     assert not any(line.startswith("## No changes") for line in text.splitlines())
     assert [ln for ln in text.splitlines() if ln.startswith("## ")] == ["## T"]
     assert "`evil`name.md`" not in text
+
+
+GFM = {
+    "strike": "~~struck~~ and ~one~",
+    "email": "write to boss@evil.example today",
+    "mention": "@octocat and @github/security-team",
+    "issue": "fixes #1, closes owner/repo#22",
+    "math": "$\\color{red}{\\text{pwned}}$ and $$x$$",
+    "emoji": ":warning: :+1: :rocket:",
+}
+
+
+def test_diff_defuses_what_github_adds_to_markdown():
+    """Each value printed as GitHub would show it, and nothing GitHub turns into a
+    strikethrough, a link, a mention, an emoji or math."""
+    from generator.escape import md_text
+
+    out = {k: md_text(v) for k, v in GFM.items()}
+    # What a reader sees: the same text once the escapes and joiners are read.
+    for k, v in GFM.items():
+        seen = re.sub(r"\\(.)", r"\1", out[k]).replace("\u2060", "").replace("&#126;", "~")
+        assert seen == v, k
+    assert "~~" not in out["strike"].replace("\\~", "")
+    assert not re.search(r"(?<!\\)~", out["strike"].replace("&#126;", ""))
+    assert not re.search(r"@[A-Za-z0-9]", out["email"] + out["mention"])
+    assert not re.search(r"#[0-9]", out["issue"])
+    assert not re.search(r"(?<!\\)\$", out["math"])
+    assert not re.search(r":[a-z0-9+_-]+:", out["emoji"])
+    # And in a whole report, every field.
+    evil = " ".join(GFM.values())
+    new = {"articles": [{"id": "a", "title": evil, "date": "2020-01-01"}], "actors": []}
+    text = review.report({"articles": [], "actors": [], "quotes": []}, new, None, evil)
+    for pattern in (r"@[a-z]", r"(?<!&)#[0-9]", r":[a-z]+:", r"(?<!\\)\$", r"(?<![\\&#0-9])~"):
+        assert not re.search(pattern, text), pattern
+
+
+def test_diff_error_lines_carry_no_escape_codes(tmp_path, monkeypatch):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "pyproject.toml").write_text("[tool.explainer]\n")
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["diff", "--base", "\x1b]0;pwn\x07\x1b[2Jnope"])
+    assert r.exit_code == 1
+    assert "\x1b" not in r.output and "\x07" not in r.output
+    assert r.output.startswith("Error: ") and r.output.count("\n") == 1
+
+
+@pytest.mark.parametrize("name", ["site", ".cache"])
+def test_gitignore_ignores_links_named_like_the_build_folders(tmp_path, name):
+    """`site/` and `.cache/` would match folders only: a link of that name (to a
+    folder of someone's files) could be committed."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text((ROOT / ".gitignore").read_text())
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / name).symlink_to(tmp_path / "elsewhere")
+    r = subprocess.run(["git", "check-ignore", "-q", name], cwd=tmp_path)
+    assert r.returncode == 0

@@ -16,10 +16,12 @@ from generator.extract import byline
 from generator.extract.actors import merge_actors
 from generator.extract.entities import extract_entities
 from generator.extract.episodes import build_episodes
-from generator.extract.events import extract_events, headline
+from generator.extract.events import extract_events
+from generator.extract.headlines import headline
 from generator.extract.positions import build_positions
 from generator.extract.quotes import extract_quotes
 from generator.extract.stances import extract_stances
+from generator.extract.tokens import sentence_lookup
 from generator.model import Article, ArticleFacts, Corpus, Topic
 
 if TYPE_CHECKING:
@@ -41,6 +43,11 @@ def extract_article(article: Article, docs: list[Doc], ctx: Context | None = Non
     # Link lines, credits and notes are no evidence of anything: every extractor
     # sees them as empty paragraphs, so indices stay those of the article.
     docs = [_empty(doc) if i in article.boilerplate else doc for i, doc in enumerate(docs)]
+    with sentence_lookup(docs):
+        return _extract_article(article, docs, ctx)
+
+
+def _extract_article(article: Article, docs: list[Doc], ctx: Context) -> ArticleFacts:
     index = extract_entities(article, docs)
     quotes = extract_quotes(article, docs, index)
     index = byline.with_author(article, docs, index, quotes)

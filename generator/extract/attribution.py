@@ -33,6 +33,7 @@ from generator.extract.speakers import (
 )
 from generator.extract.subjects import OBJECT_CONTROL, Subjects, _unsaid
 from generator.extract.tokens import (
+    held,
     text_of,
     tokens_in,
 )
@@ -341,20 +342,28 @@ class Attributor(Speakers, Subjects, Neighbours):
                 else:
                     # 'Joe Biden, Rubio said, had been in the Senate for "a thousand
                     # years"': a cue set in the clause as an aside.
-                    found.extend(
-                        (c, None)
-                        for c in anc.children
-                        if c.dep_ == "parataxis"
-                        and c.i not in quoted
-                        and c.i not in qset
-                        and self.is_cue(c)
-                        and any(g.dep_ == "nsubj" for g in c.children)
-                    )
+                    found.extend((c, None) for c in self._asides(anc, quoted) if c.i not in qset)
                 labelled = labelled or (anc.lower_ == "as" and anc.dep_ == "prep")
                 if anc.head is anc:
                     break
                 anc, came = anc.head, anc.dep_
         return found
+
+    def _asides(self, anc: Token, quoted: set[int]) -> list[Token]:
+        """The cues with a subject set in `anc`'s clause as asides (parataxis), found
+        once per word: the root of a long sentence has thousands of children."""
+
+        def find() -> list[Token]:
+            return [
+                c
+                for c in anc.children
+                if c.dep_ == "parataxis"
+                and c.i not in quoted
+                and self.is_cue(c)
+                and any(g.dep_ == "nsubj" for g in c.children)
+            ]
+
+        return held(self.__dict__.setdefault("_aside_memo", {}), anc.i, (anc.doc, quoted), find)
 
 
 def _opens_sentence(text: str, q: QuoteSpan, sent: Span) -> bool:

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from generator.editorial import Leader
+from generator.extract import relative
 
 
 @dataclass(frozen=True)
@@ -89,10 +90,19 @@ def resolve_date(text: str, published: str | None, leaders: tuple[Leader, ...] =
     return found.date if found else None
 
 
-def resolve(text: str, published: str | None, leaders: tuple[Leader, ...] = ()) -> Resolved | None:
+def resolve(
+    text: str,
+    published: str | None,
+    leaders: tuple[Leader, ...] = (),
+    future: bool = False,
+    anchor: str | None = None,
+) -> Resolved | None:
     """The date `text` means and how exactly the text gives it, or None. Arithmetic
     past the calendar's ends ("the day before" 0001-01-01, "June 31") resolves to
-    nothing rather than failing."""
+    nothing rather than failing. A date without its year ("Nov. 6", "in December")
+    is the latest before the article, or with `future` the first after it; "two
+    years later", "the next day", "that year" count from `anchor`, the last date
+    the text gave."""
     low = text.lower().replace("\u2019", "'").strip()
     try:
         # Terms of office first: "early in the administration of President George W. Bush".
@@ -103,9 +113,15 @@ def resolve(text: str, published: str | None, leaders: tuple[Leader, ...] = ()) 
         if m:
             decade = f"{m.group(1)}0s"
             return Resolved(f"{m.group(1)}3/{m.group(1)}7", True, f"the mid-{decade}")
-        date = _resolve(low, published)
+        pub = _published(published)
+        if future:  # "on Thursday", "in May" in the future tense: the next one
+            date = relative.resolve(low, pub, True, anchor) or _resolve(low, published)
+        else:
+            date = _resolve(low, published) or relative.resolve(low, pub, False, anchor)
     except (OverflowError, ValueError):
         return None
+    if date and "/" in date and len(set(date.split("/"))) == 1:
+        date = date.split("/")[0]  # "this week" on a Monday: that day
     return Resolved(date) if date else None
 
 
@@ -126,6 +142,11 @@ def _resolve(low: str, published: str | None) -> str | None:
     m = re.search(r"\b(?:the\s+)?(\d{3})0s\b", low)
     if m:
         return f"{m.group(1)}0/{m.group(1)}9"
+    m = re.search(
+        r"\b(1[89]\d\d|20\d\d)\s*(?:-|\u2013|to|through|until|and)\s*(1[89]\d\d|20\d\d)\b", low
+    )
+    if m and m.group(1) < m.group(2):
+        return f"{m.group(1)}/{m.group(2)}"  # "from 2009 to 2011", "between 2009 and 2011"
     m = re.search(r"\b(1[89]\d\d|20\d\d)\b", low)
     if m:
         return m.group(1)

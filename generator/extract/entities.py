@@ -56,7 +56,7 @@ from generator.extract.roles import (
     find_role,
 )
 from generator.extract.surnames import gender_of, honoured_gender
-from generator.extract.tokens import ent_ending_at, ent_starting_at
+from generator.extract.tokens import ent_ending_at, ent_starting_at, root_of, text_of
 from generator.model import Article, Entity, Mention, Role
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                     continue
                 if (len(name) <= 2 and name.isupper()) or re.match(r"^[RDIL]-[A-Z]", name):
                     continue  # "Berea, OH", "(D-Newport News)": a state, a party label
-                bracket = _BRACKETED.match(doc.text, ent.end_char)
+                bracket = _BRACKETED.match(text_of(doc), ent.end_char)
                 if bracket and len(ent) == 1:
                     # "Bill [Clinton]": an editor's insertion completes the name.
                     name = f"{name} {bracket.group(1)}"
@@ -233,7 +233,7 @@ def _not_places(person_spans: list[tuple[int, Span, str]]) -> list[tuple[int, Sp
     for _, ent, name in person_spans:
         if " " in name:
             continue
-        root = ent.root
+        root = root_of(ent)
         place = (
             root.dep_ == "pobj"
             and root.head.lower_ in PLACE_PREPOSITIONS

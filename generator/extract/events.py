@@ -1,334 +1,48 @@
-"""Dated events an article recounts, past and present.
+"""Dated events an article recounts: what happened, and what is scheduled.
 
 `extract_events(article, docs, index, leaders, topics)` finds, in each sentence,
-the verbs that a time expression hangs on: a date entity ("in 1994", "on
-Tuesday"), a reference to a term of office ("early in the administration of
-President George W. Bush", "as soon as President Barack Obama entered office").
-Each such verb is an event: its date (see `dates.py`), a short title built from the
-verb, its subject and its object, the sentence as the summary, the actors named in
-the sentence, its topics, and its paragraph. A sentence in the present tense with
-no time expression states what is the case at publication ("White House officials
-say ...") and is an event of the publication date when it is on a history topic.
-A sentence on a history topic whose date cannot be told is kept, undated.
+the verbs a time expression dates (`when.py`) whose clause tells an event
+(`eventness.py`: not a stance, a forecast, a hypothetical, a standing state, a
+habit, a question). Each is an event: its date resolved against the article's
+date, the tense and the last date the text gave (`dates.py`, `relative.py`), a
+headline that says who did what (`headlines.py`), the sentence as the summary, the
+actors named in it, its topics and its paragraph. Also:
 
-It misses events dated only by another event ("two days after the summit"), and
-time expressions the model does not tag as dates.
+* a clause dated from another date of its sentence ("two days after Mr. Roe met
+  Ms. Lind", `when.offsets`);
+* a past event with no date of its own right after a dated one, in a sentence on a
+  topic: the story goes on at the date the text has just given;
+* a formal act or a finding told in the present ("Sanders announces ...", "a
+  review shows ...") on a topic: the article's day;
+* the future tense (or a present) with a date after the article's: `scheduled`.
+
+An event whose date cannot be told, or whose sentence gives it no subject, is left
+out. Topics: the sentence's terms in their topic's sense, or the story's just
+before (`_topics_of`).
+
+It misses events dated only by another event ("after the summit"), events told by
+a noun alone, and time expressions the model does not tag as dates.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from generator.editorial import Leader
 from generator.extract.dates import Resolved, resolve
 from generator.extract.entities import EntityIndex
-from generator.extract.tokens import ent_of, ents_in, noun_chunk_of, quoted_ids, text_of
+from generator.extract.eventness import event_kind, rule, scheduled_present
+from generator.extract.headlines import title
+from generator.extract.phrases import phrase
+from generator.extract.tokens import ent_of, ents_in, quoted_ids, text_of
+from generator.extract.when import after, before, offsets, shift, time_expressions
 from generator.model import Article, Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from generator.extract.topics import TopicMatcher
-
-TERM_WORDS = {"administration", "term", "presidency", "tenure"}
-OFFICE_VERBS = {"enter", "take", "leave", "assume"}
-DURATION_WORDS = {
-    "decade",
-    "decades",
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "hours",
-    "hour",
-}
-
-
-def _verb_of(tok: Token) -> Token | None:
-    for anc in [tok, *tok.ancestors]:
-        if anc.pos_ in ("VERB", "AUX") and anc.dep_ != "aux":
-            return anc
-    return None
-
-
-TEMPORAL_PREPOSITIONS = {
-    "in",
-    "during",
-    "under",
-    "at",
-    "since",
-    "until",
-    "before",
-    "after",
-    "throughout",
-    "toward",
-    "towards",
-    "early",
-    "late",
-}
-
-
-def _event_verb(tok: Token) -> Token | None:
-    """The verb a time expression dates; a "when" clause dates its main clause, and
-    "appear to have budged" is one predicate."""
-    verb = _verb_of(tok)
-    while (
-        verb is not None
-        and verb.head is not verb
-        and (
-            verb.dep_ == "xcomp"
-            or (verb.dep_ == "advcl" and any(c.lower_ in ("when", "as") for c in verb.children))
-        )
-    ):
-        verb = verb.head
-    return verb
-
-
-def _time_expressions(
-    sent: Span, leaders: tuple[Leader, ...], quoted: set[int]
-) -> list[tuple[Token, str, int]]:
-    """(verb, expression, priority): explicit dates before terms of office. Dates
-    inside quotations are speech, not narration, and are left out."""
-    out: list[tuple[Token, str, int]] = []
-    for ent in ents_in(sent):
-        if ent.label_ != "DATE" or any(t.i in quoted for t in ent):
-            continue
-        words = {t.lower_ for t in ent}
-        if (
-            words & DURATION_WORDS
-            and not any(t.like_num and len(t) == 4 for t in ent)
-            and not (words & {"this", "last", "next", "early", "earlier", "late"})
-        ):
-            continue  # "for decades", "several months": durations, not dates
-        verb = _event_verb(ent.root)
-        if verb is not None:
-            out.append((verb, ent.text, 0))
-    surnames = {ld.surname for ld in leaders}
-    for tok in sent:
-        if tok.i in quoted:
-            continue
-        if tok.lemma_.lower() in TERM_WORDS and any(
-            t.text.rstrip("'\u2019s") in surnames for t in tok.subtree
-        ):
-            # Only as a time adverbial: "early in the administration of ...",
-            # "at the end of Mr. Bush's term"; not "the Trump administration has ...".
-            head, temporal = tok, False
-            while head.dep_ in ("pobj", "prep", "poss", "compound") and head.head.pos_ not in (
-                "VERB",
-                "AUX",
-            ):
-                head = head.head
-                temporal = temporal or head.lower_ in TEMPORAL_PREPOSITIONS
-            if head.dep_ == "prep" and head.lower_ in TEMPORAL_PREPOSITIONS:
-                temporal = True
-            if not temporal:
-                continue
-            phrase = "".join(t.text_with_ws for t in head.subtree)
-            verb = _event_verb(head.head)
-            if verb is not None:
-                out.append((verb, phrase, 1))
-        if (
-            tok.lemma_.lower() in OFFICE_VERBS
-            and any(c.lower_ == "office" for c in tok.children)
-            and tok.dep_ == "advcl"
-        ):
-            phrase = "".join(t.text_with_ws for t in tok.subtree)
-            verb = _verb_of(tok.head)
-            if verb is not None:
-                out.append((verb, phrase, 1))
-    return out
-
-
-def _chunk(tok: Token, with_of: bool = False) -> str:
-    nc = noun_chunk_of(tok)
-    text = nc.text if nc is not None else tok.text
-    ent = ent_of(tok)
-    if ent is not None and ent.label_ == "PERSON" and ent.text not in text:
-        text = ent.text
-    if with_of:
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if obj is not None:
-            text = f"{text} of {_chunk(obj)}"
-    return text
-
-
-def _words(tok: Token, n: int) -> str:
-    """The first words of a phrase, ending on its last noun within `n` words, so
-    that a headline never ends on a cut phrase ("..." or a preposition)."""
-    toks = list(tok.subtree)
-    if len(toks) > n:
-        nouns = [k for k, t in enumerate(toks[:n]) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
-        if not nouns:
-            return ""
-        end = nouns[-1] + 1
-        # Never inside a noun phrase: "an assault weapons ban", not "an assault".
-        chunk = noun_chunk_of(toks[nouns[-1]])
-        while chunk is not None and end < len(toks) and toks[end].i < chunk.end:
-            end += 1
-        toks = toks[:end]
-    return "".join(t.text_with_ws for t in toks).strip()
-
-
-def _clause(verb: Token) -> str:
-    """A reported clause in brief, whole: "(that) his country was willing",
-    "they are not interested", "the Democratic Party of Mr. Moon won"."""
-    keep = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt"}
-    parts = [
-        (c.i, _chunk(c) if c.dep_.startswith("nsubj") else c.text)
-        for c in verb.children
-        if c.dep_ in keep
-    ]
-    parts.append((verb.i, verb.text))
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")), None)
-    if obj is not None:
-        parts.append((obj.i, _chunk(obj)))
-    else:
-        # "was sticking to his demand": the verb's first phrase, whole.
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
-        if prep is not None:
-            parts.append((prep.i, _words(prep, 5)))
-    return " ".join(p for _, p in sorted(parts) if p)
-
-
-HEADLINE_MAX = 80
-
-
-def headline(doc: Doc) -> str | None:
-    """A headline for an article that has none, from its lede's first sentence: the
-    main clause (subject, verb, object or complement) in whole words, with the
-    reported clause after it where it fits, at most HEADLINE_MAX characters; None
-    when no such clause fits."""
-    sent = next(iter(doc.sents), None)
-    if sent is None or sent.root.pos_ not in ("VERB", "AUX"):
-        return None
-    root = sent.root
-    before = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
-    if before is not None:
-        root = before  # "The board has come under pressure ..., officials said": the news
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or not any(ch.isalpha() for ch in _chunk(subj)):
-        return None
-    title = _title(root, {})
-    obj = any(c.dep_ in ("dobj", "attr", "oprd") for c in root.children)
-    comp = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
-    if obj and comp is not None:
-        # Only whole: "... that President Trump was sticking" would end on a verb
-        # that lost its phrase.
-        longer = f"{title} {_clause(comp)}"
-        if len(longer) <= HEADLINE_MAX:
-            title = longer
-    return title if len(title) <= HEADLINE_MAX else None
-
-
-def _relative_object(clause: Token) -> Token | None:
-    """The noun a relative clause is about (also where the parser took the clause's
-    "that" for a conjunction and hung it on the verb of that noun)."""
-    if clause.dep_ == "relcl":
-        return clause.head
-    if clause.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
-    ):
-        return next((c for c in clause.head.children if c.dep_ == "dobj"), None)
-    return None
-
-
-def _title(verb: Token, names: dict[int, tuple[str, str]]) -> str:
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    head = verb
-    while subj is None and head.dep_ in ("conj", "xcomp", "advcl") and head.head is not head:
-        head = head.head
-        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    agent = next((c.children for c in verb.children if c.dep_ == "agent"), None)
-    by = next((c for c in agent if c.dep_ == "pobj"), None) if agent is not None else None
-    if (
-        by is not None
-        and subj is not None
-        and subj.i < verb.i
-        and verb.text.endswith("ed")
-        and any(c.lower_ == "to" for c in verb.children)
-    ):
-        # "..., only to be abandoned by the North Koreans": who abandoned what.
-        text = f"{_chunk(by)} {verb.text} {_chunk(subj)}"
-        return text[:1].upper() + text[1:]
-    parts: list[tuple[int, str]] = []
-    if subj is not None:
-        if subj.lower_ in ("that", "which", "who") and head.dep_ == "relcl":
-            subj = head.head
-        text = names[subj.i][1] if subj.i in names else _chunk(subj, with_of=True)
-        parts.append((subj.i, text))
-    for c in verb.children:
-        if c.dep_ in ("aux", "auxpass", "neg", "prt"):
-            parts.append((c.i, c.text))
-    parts.append((verb.i, verb.text))
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")), None)
-    if obj is not None:
-        if obj.lower_ in ("that", "which") and verb.dep_ == "relcl":
-            obj = verb.head
-        parts.append((obj.i if obj.i > verb.i else verb.i + 1, _chunk(obj)))
-    else:
-        comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
-        if comp is not None:
-            parts.append((comp.i, _clause(comp) if comp.dep_ == "ccomp" else _words(comp, 6)))
-        else:
-            # "has come under growing pressure to open ..."
-            prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
-            clause = verb
-            while clause.dep_ == "conj" and clause.head is not clause:
-                clause = clause.head
-            noun = _relative_object(clause) if verb.tag_ in ("VBD", "VBN") else None
-            if noun is not None and prep is None:
-                # "a freeze ... that the North Koreans cheated on and then discarded":
-                # the noun the clause is about is what was discarded.
-                parts.append((verb.i + 1, _chunk(noun)))
-            elif prep is not None:
-                parts.append((prep.i, _words(prep, 6)))
-    text = " ".join(p for _, p in sorted(parts) if p)
-    return text[:1].upper() + text[1:]
-
-
-# A sentence whose main verb is one of these, with no time of its own, states what
-# is (commentary, analysis: "a freeze is a trap"), not what happened.
-STATIVE_VERBS = {
-    "be",
-    "seem",
-    "appear",
-    "remain",
-    "become",
-    "include",
-    "contain",
-    "mean",
-    "represent",
-    "look",
-    "sound",
-    "consist",
-    "matter",
-    "depend",
-}
-# "A former Foreign Ministry official directed China's relations": a career, not an event.
-CAREER_VERBS = {"direct", "serve", "work", "head", "lead", "oversee", "manage", "chair", "run"}
-
-
-def _is_commentary(verb: Token) -> bool:
-    """A present-tense statement of what is, or of a trend ("trade has been
-    increasing"), rather than of something done."""
-    return verb.lemma_.lower() in STATIVE_VERBS or verb.tag_ == "VBG"
-
-
-def _is_career(verb: Token) -> bool:
-    if verb.lemma_.lower() not in CAREER_VERBS:
-        return False
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
-        subj = verb.head  # "a former official who directed ..."
-    served_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
-    former = subj is not None and any(t.lower_ == "former" for t in subj.subtree)
-    return former or served_as
-
 
 ANAPHORIC_NOUNS = {"proposal", "idea", "plan", "approach", "deal", "offer", "agreement", "freeze"}
 
@@ -352,12 +66,16 @@ def _key_of(tok: Token, p: int, index: EntityIndex) -> str | None:
 
 
 def _subject_names(
-    sent: Span, p: int, index, names_by_key, last_subject
+    sent: Span, p: int, index, names_by_key, last_subject, things: dict[str, str]
 ) -> dict[int, tuple[str, str]]:
-    """(key, name) for "he"/"she" subjects: a person named as a subject earlier in
-    the same sentence, else the person the previous sentences were about."""
+    """(key, name) for pronoun subjects: "he"/"she" is a person named as a subject
+    earlier in the same sentence, else the person the previous sentences were
+    about; "it" and "they" as a main clause's first subject, the previous
+    sentence's main subject of their number ("it" never a person), in `things`
+    (which this call sets for the next sentence)."""
     names: dict[int, tuple[str, str]] = {}
     current = None
+    firsts: list = []  # the subjects met so far
     for t in sent:
         if t.dep_ not in ("nsubj", "nsubjpass"):
             continue
@@ -368,7 +86,42 @@ def _subject_names(
             who = current or last_subject
             if who:
                 names[t.i] = (who, names_by_key[who])
+        elif t.lower_ in ("it", "they") and t.head.i == sent.root.i and not firsts:
+            # Only a main clause's first subject, for the last sentence's subject:
+            # "The province accepted it. Two years later, it abandoned it."
+            thing = things.get("sg" if t.lower_ == "it" else "pl")
+            if thing and not (t.lower_ == "it" and _dummy_it(t)):
+                names[t.i] = ("", thing)
+        firsts.append(t)
+    root_subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    things.clear()
+    if root_subject is not None and root_subject.pos_ in ("NOUN", "PROPN"):
+        key = _key_of(root_subject, p, index)
+        plural = root_subject.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ == "conj" for c in root_subject.children
+        )
+        if plural or not (key and key.startswith("person:")):
+            things["pl" if plural else "sg"] = phrase(root_subject)
     return names
+
+
+def _dummy_it(tok: Token) -> bool:
+    """'it is clear that ...', 'it seems': no thing."""
+    return tok.head.lemma_ in ("be", "seem", "appear", "take", "remain") or any(
+        c.dep_ in ("ccomp", "xcomp") and c.i > tok.head.i for c in tok.head.children
+    )
+
+
+MAIN_TOPIC_HITS = 4
+
+
+def _topics_of(sent: Span, paragraph: Counter, topics: TopicMatcher | None) -> set[str]:
+    """The topics the sentence is about: its own terms in the topic's sense, or,
+    where it has none, those its paragraph names at least twice in that sense."""
+    if topics is None:
+        return set()
+    own = set(topics.match_in_sense(sent))
+    return own or {t for t, n in paragraph.items() if n >= 2}
 
 
 def extract_events(
@@ -378,70 +131,147 @@ def extract_events(
     leaders: tuple[Leader, ...],
     topics: TopicMatcher | None,
 ) -> list[Event]:
+    """The events of an article (see the module's docstring)."""
     from generator.extract.marks import find_quote_spans, spans_by_paragraph
 
-    history = {t.id for t in topics.topics if t.history} if topics else set()
     events: list[Event] = []
     names_by_key = {e.key: e.name for e in index.entities}
     by_paragraph = spans_by_paragraph(find_quote_spans([text_of(d) for d in docs]))
     last_subject: str | None = None  # the person last the subject of a main clause
+    things: dict[str, str] = {}  # the last subjects that were not a person, by number
     prev_topics: tuple[str, ...] = ()
+    anchor: str | None = None  # the last date the text gave
+    told: int | None = None  # the paragraph of the last dated event
+    prev_p = -9
+    gap = 9  # sentences since the last one with topic terms of its own
+    pub = article.date
+    counts = [topics.match_in_sense(doc) if topics else Counter() for doc in docs]
+    whole = sum(counts, Counter())
+    top = max(whole.values(), default=0)
+    # The article's own subjects: a story told over several paragraphs keeps its topic.
+    main = {t for t, n in whole.items() if n >= MAIN_TOPIC_HITS and 2 * n >= top}
     for p, doc in enumerate(docs):
         quoted = quoted_ids(doc, by_paragraph.get(p, ()))
+        paragraph = counts[p]
         for sent in doc.sents:
             keys = []
             for ent in ents_in(sent):
                 key = index.key_at(p, ent.start_char)
                 if key and key not in keys:
                     keys.append(key)
-            topic_ids = tuple(sorted(topics.match(sent))) if topics else ()
-            if not set(topic_ids) & history and _refers_back(sent):
-                # "Versions of the proposal ...": the proposal of the sentence before.
-                topic_ids = tuple(sorted(set(topic_ids) | set(prev_topics)))
-            prev_topics = topic_ids
-            names = _subject_names(sent, p, index, names_by_key, last_subject)
+            own_topics = tuple(sorted(_topics_of(sent, paragraph, topics)))
+            topic_ids = own_topics
+            if not topic_ids and (
+                (p == prev_p and gap <= 1)
+                or (p - prev_p == 1 and gap <= 2 and set(prev_topics) <= main)
+                or _refers_back(sent)
+            ):
+                # A sentence that goes on with the story the one just before told
+                # ("They signed an agreement"), or "Versions of the proposal ...".
+                topic_ids = prev_topics
+            if own_topics:
+                prev_topics, prev_p, gap = own_topics, p, 0
+            else:
+                gap += 1
+            names = _subject_names(sent, p, index, names_by_key, last_subject, things)
             for key, _ in names.values():
-                if key not in keys:
+                if key and key not in keys:
                     keys.append(key)
-            found: dict[int, tuple[Token, Resolved | None, int, str | None]] = {}
-            unresolved = False
-            for verb, expr, prio in _time_expressions(sent, leaders, quoted):
-                date = resolve(expr, article.date, leaders)
+            found: dict[int, tuple[Token, Resolved, int, str | None, bool]] = {}
+            exact: str | None = None
+            for verbs, expr, prio in time_expressions(sent, leaders, quoted):
+                verb = next((v for v in verbs if event_kind(v) is not None), None)
+                if verb is not None and verb.lemma_.lower() in rule("aspect_verbs"):
+                    # "The gap began a year ago, when he released his plan": the act.
+                    verb = next(
+                        (
+                            c
+                            for c in verb.subtree
+                            if c.dep_ in ("advcl", "relcl")
+                            and any(g.lower_ == "when" for g in c.children)
+                            and event_kind(c) == "past"
+                        ),
+                        verb,
+                    )
+                if verb is None and verbs:
+                    # "when Congress cut funding two years later, Mexico said enough":
+                    # the event is the clause a stance or a state is told with.
+                    verb = next(
+                        (
+                            c
+                            for c in verbs[0].children
+                            if c.dep_ in ("advcl", "conj")
+                            and event_kind(c) == "past"
+                            and not any(t.ent_type_ == "DATE" for t in c.subtree)
+                        ),
+                        None,
+                    )
+                kind = event_kind(verb) if verb is not None else None
+                if verb is None and verbs and scheduled_present(verbs[0]):
+                    ahead = resolve(expr, pub, leaders, True, anchor)
+                    if ahead is not None and after(ahead.date, pub):
+                        verb, kind = verbs[0], "future"  # "The tax takes effect in April"
+                date = resolve(expr, pub, leaders, kind == "future", anchor)
                 if date is None:
-                    unresolved = True
                     continue
+                if kind != "future":
+                    anchor = date.date  # what "two years later" counts from
+                    exact = exact or (date.date if prio == 0 else None)
+                if verb is None or verb.i in quoted:
+                    continue
+                if kind == "future" and (before(date.date, pub) or not pub):
+                    continue  # "will" with a date gone by: no event
+                if kind != "future" and after(date.date, pub):
+                    continue  # a past tense with a date to come: a target, not an event
                 if verb.i not in found or prio < found[verb.i][2]:
-                    found[verb.i] = (verb, date, prio, expr.strip())
+                    found[verb.i] = (verb, date, prio, expr.strip(), kind == "future")
+            if exact:
+                for verb, days in offsets(sent, quoted):
+                    shifted = shift(exact, days)
+                    if shifted and verb.i not in found and event_kind(verb) == "past":
+                        found[verb.i] = (verb, Resolved(shifted), 0, None, False)
+                        anchor = shifted
             root = sent.root
-            on_history = bool(set(topic_ids) & history) and root.i not in quoted
-            if not found and on_history:
-                present = root.tag_ in ("VBZ", "VBP") or any(
-                    c.tag_ in ("VBZ", "VBP") and c.dep_ == "aux" for c in root.children
-                )
-                # Present tense states what holds at publication; a time we could not
-                # resolve leaves the event undated rather than guessed.
-                if present and not _is_commentary(root):
-                    published = Resolved(article.date) if article.date else None
-                    found[root.i] = (root, published, 2, None)
-                elif unresolved:
-                    found[root.i] = (root, None, 2, None)
-            for verb, date, _, expr in sorted(found.values(), key=lambda v: v[0].i):
-                if _is_career(verb):
-                    continue
-                rough = date is not None and date.approximate
+            if found:
+                told = p
+            elif (
+                anchor
+                and told is not None
+                and p - told <= 1
+                and own_topics
+                and root.i not in quoted
+                and event_kind(root) == "past"
+                and not after(anchor, pub)
+            ):
+                # The story goes on from the date the text has just given: "Mexico
+                # slapped retaliatory tariffs ..." after "two years later".
+                found[root.i] = (root, Resolved(anchor), 3, None, False)
+            if not found and topic_ids and root.i not in quoted and pub:
+                # A formal act told in the present ("Sanders announces ..."), or a
+                # finding ("a review shows ..."): the news of the article's day.
+                for verb in [root, *(c for c in root.children if c.dep_ == "ccomp")]:
+                    if event_kind(verb) == "present" and verb.i not in quoted:
+                        found[verb.i] = (verb, Resolved(pub), 2, None, False)
+                        break
+            for verb, date, _, expr, scheduled in sorted(found.values(), key=lambda v: v[0].i):
+                headline_ = title(verb, names)
+                if headline_ is None:
+                    continue  # no subject: not a clause a reader can use
+                rough = date.approximate
                 events.append(
                     Event(
                         id=f"{article.id}-e{len(events) + 1}",
-                        date=date.date if date else None,
+                        date=date.date,
                         approximate=rough,
                         date_text=expr if rough else None,
                         date_label=date.label if rough else None,
-                        title=_title(verb, names),
+                        title=headline_,
                         summary=sent.text.strip(),
                         article=article.id,
                         paragraph=p,
                         actors=tuple(keys),
                         topics=topic_ids,
+                        scheduled=scheduled,
                     )
                 )
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from generator import rules
 from generator.extract.names import NOT_PEOPLE, clean_person_name
+from generator.extract.tokens import root_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -100,7 +101,8 @@ def people_tagged_as_orgs(docs: list[Doc]) -> set[str]:
                 continue
             described = ent.end + 2 < len(ent.doc) and ent.doc[ent.end].text == ","
             described = described and any(
-                a.dep_ == "appos" and a.lemma_.lower() in cues.role_nouns for a in ent.root.children
+                a.dep_ == "appos" and a.lemma_.lower() in cues.role_nouns
+                for a in root_of(ent).children
             )
             if described or words[-1].replace("\u2019", "'") in speakers:
                 out.add(ent.text)

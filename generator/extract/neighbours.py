@@ -14,10 +14,17 @@ from typing import TYPE_CHECKING
 
 from generator.extract.sources import DOCUMENTS
 from generator.extract.speakers import DASHES, SUBJECT_DEPS
-from generator.extract.tokens import first_token_from, rstrip_end, text_of, token_range, tokens_in
+from generator.extract.tokens import (
+    first_token_from,
+    held,
+    rstrip_end,
+    text_of,
+    token_range,
+    tokens_in,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from generator.extract.marks import QuoteSpan
 
@@ -124,7 +131,14 @@ class Neighbours:
         tok = first_token_from(doc, q.start)
         if tok is None:
             return None
-        for t in tok.sent:
+        sent = tok.sent
+        memo = self.__dict__.setdefault("_as_cues", {})  # one look per sentence
+        return held(
+            memo, (q.paragraph, sent.start), (doc, quoted), lambda: self._as_in(sent, quoted)
+        )
+
+    def _as_in(self, sent: Span, quoted: set[int]) -> Token | None:
+        for t in sent:
             if (
                 t.i not in quoted
                 and self.is_cue(t)

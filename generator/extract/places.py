@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from generator import rules
+from generator.extract.tokens import root_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -39,7 +40,7 @@ def _norm(text: str) -> str:
 
 def capital_is_government(span: Span) -> bool:
     c = rules.countries()
-    root = span.root
+    root = root_of(span)
     head = root.head
     if root.dep_ == "appos" or any(ch.dep_ == "appos" for ch in root.children):
         return False  # "Seoul, South Korea"

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from generator.extract.attribution import PERSON_PRONOUNS, Attributor
@@ -44,7 +45,14 @@ from generator.extract.marks import (
 )
 from generator.extract.missed import SIGNATURE as _SIGNATURE
 from generator.extract.missed import TRANSCRIPT_LABEL as _TRANSCRIPT_LABEL
-from generator.extract.tokens import ent_of, first_token_from, quoted_ids, rstrip_end, text_of
+from generator.extract.tokens import (
+    children_of,
+    ent_of,
+    first_token_from,
+    quoted_ids,
+    rstrip_end,
+    text_of,
+)
 from generator.model import Article, Quote
 
 if TYPE_CHECKING:
@@ -278,29 +286,34 @@ def extract_indirect(
     by_paragraph = spans_by_paragraph(spans)
     for p, doc in enumerate(docs):
         quoted = quoted_ids(doc, by_paragraph.get(p, ()))
+        trees: _Subtrees | None = None
         for cue in doc:
             if not att.is_cue(cue) or cue.i in quoted:
                 continue
-            clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+            clause = next((c for c in children_of(cue) if c.dep_ == "ccomp"), None)
             if clause is None or clause.i < cue.i:
                 continue
-            toks = list(clause.subtree)
-            if len(toks) < 4 or all(t.i in quoted for t in toks):
+            # What `list(clause.subtree)` tells, without listing it: clauses nest
+            # ("said Kim said Moon said ..."), and listing each is quadratic.
+            if trees is None:
+                trees = _Subtrees(doc, quoted)
+            c = clause.i
+            if trees.size[c] < 4 or trees.quoted[c] == trees.size[c]:
                 continue
             subj = att.subject_of(cue)
             # Pronouns are left out: the speaker tracking of the quotes is done by now.
             if subj is None or subj.lower_ in PERSON_PRONOUNS or subj.pos_ == "PRON":
                 continue
-            if toks[0].i <= subj.i <= toks[-1].i:
+            head = list(islice(clause.subtree, 2))
+            last = doc[trees.last[c]]
+            if head[0].i <= subj.i <= last.i:
                 continue  # the speaker inside what is said: a misparse, not speech
 
             speaker = att.resolve(subj, p)
             if speaker is None:
                 continue
-            first = toks[0]
-            if first.dep_ == "mark":
-                toks = toks[1:]
-            span: Span = doc[toks[0].i : toks[-1].i + 1]
+            first = head[0] if head[0].dep_ != "mark" else head[1]
+            span: Span = doc[first.i : last.i + 1]
             end = span.end_char
             # Keep quotation marks inside the reported clause balanced.
             text = text_of(doc)
@@ -326,3 +339,33 @@ def extract_indirect(
                 )
             )
     return out
+
+
+class _Subtrees:
+    """Of every token of `doc`: the size of its subtree, how many of those tokens
+    are `quoted`, and the last token `Token.subtree` yields (the last of its
+    rightmost child's, recursively), all found in one pass from the leaves up."""
+
+    def __init__(self, doc: Doc, quoted: set[int]) -> None:
+        n = len(doc)
+        kids: list[list[int]] = [[] for _ in range(n)]
+        roots = []
+        for t in doc:
+            h = t.head.i
+            if h == t.i:
+                roots.append(t.i)
+            else:
+                kids[h].append(t.i)
+        order = list(roots)  # parents before children
+        for i in order:
+            order.extend(kids[i])
+        self.size = [1] * n
+        self.quoted = [1 if i in quoted else 0 for i in range(n)]
+        self.last = list(range(n))
+        for i in reversed(order):
+            right = [k for k in kids[i] if k > i]
+            if right:
+                self.last[i] = self.last[right[-1]]
+            for k in kids[i]:
+                self.size[i] += self.size[k]
+                self.quoted[i] += self.quoted[k]

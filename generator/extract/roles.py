@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from generator import rules
 from generator.extract.places import _norm, country_of
-from generator.extract.tokens import ent_ending_at, ent_of, ent_starting_at, ents_in
+from generator.extract.tokens import ent_ending_at, ent_of, ent_starting_at, ents_in, root_of
 from generator.model import Role
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def _of_affiliation(ent: Span, spans, drafts, p: int) -> str | None:
 def _conj_affiliation(ent: Span, spans, drafts, p: int) -> str | None:
     """ "his Chinese counterpart, Yang Jiechi, and Gen. Fang Fenghui": a person
     listed with another shares that one's country when nothing else says."""
-    root = ent.root
+    root = root_of(ent)
     if root.dep_ != "conj":
         return None
     head = root.head

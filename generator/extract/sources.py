@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from generator.extract.entities import EntityIndex
+from generator.extract.tokens import root_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -173,7 +174,7 @@ class Descriptions:
                 key = index.key_at(p, ent.start_char)
                 if key is None or not key.startswith("person:"):
                     continue
-                for noun in _described_by(ent.root, ent.start, ent.end):
+                for noun in _described_by(root_of(ent), ent.start, ent.end):
                     self.people.setdefault(noun, set()).add(key)
 
     def who(self, tok: Token) -> str | None:

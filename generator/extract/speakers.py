@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from generator.extract.bodies import PREFIX as BODY_PREFIX
 from generator.extract.salience import PERSON_PRONOUNS, THING_PRONOUNS, Candidate
 from generator.extract.sources import speaking_for
-from generator.extract.tokens import ent_of, set_off
+from generator.extract.tokens import ent_of, held, set_off, subject_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -274,13 +274,20 @@ class Speakers:
         """The actors a sentence names outside quotes, ranked by grammatical role."""
         out: list[Candidate] = []
         seen: set[str] = set()
-        for t in sent:
-            if t.i in quoted or t.head.i in quoted or (before is not None and t.i >= before):
-                continue  # who a quotation talks about is not who says it
-            is_subject = t.dep_ in SUBJECT_DEPS and t.head.i not in quoted
-            # "Trump, when asked ..., often steam-rolls ...", parsed with the name as
-            # the root: the sentence is still about him.
-            is_subject = is_subject or (t.dep_ == "ROOT" and t.i == sent.start and t.ent_type_)
+        # Who a quotation talks about is not who says it: only the subjects and
+        # names outside quotes count ("Trump, when asked ..., often steam-rolls
+        # ...", parsed with the name as the root, is about him), found once per
+        # sentence however many quotations it holds.
+        memo = self.__dict__.setdefault("_subject_rows", {})
+        rows = held(
+            memo,
+            (p, sent.start, sent.end),
+            (sent.doc, quoted),
+            lambda: subject_rows(sent, quoted, SUBJECT_DEPS),
+        )
+        for t, is_subject in rows:
+            if before is not None and t.i >= before:
+                break
             # "Fallon fired back: '...,' he wrote": a surname the model did not
             # tag names its person.
             surname = is_subject and not t.ent_type_ and t.is_title and t.pos_ in ("PROPN", "NOUN")

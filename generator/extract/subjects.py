@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.neighbours import INVERTIBLE_CUES, _name_after
 from generator.extract.speakers import SUBJECT_DEPS, _before_party_label, _self_name
+from generator.extract.tokens import children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -42,16 +43,16 @@ class Subjects:
         participles, conjuncts and passives; never a word inside a quotation."""
         quoted = self._quoted_doc.get(id(cue.doc), set())
         tok = cue
-        if any(c.dep_ == "nsubjpass" for c in cue.children) and cue.lemma_.lower() != "quote":
+        if any(c.dep_ == "nsubjpass" for c in children_of(cue)) and cue.lemma_.lower() != "quote":
             # "Rubio was asked by moderator Gerard Baker whether ...": the agent
             # speaks; the passive's subject is who was spoken to or about.
-            for agent in (c for c in cue.children if c.dep_ == "agent"):
+            for agent in (c for c in children_of(cue) if c.dep_ == "agent"):
                 obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
                 if obj is not None and obj.i not in quoted:
                     return obj
             # 'It has been called "strategic ambiguity" by Joshua Hendrick': the
             # parser hung the agent on the words it was called.
-            for c in cue.children:
+            for c in children_of(cue):
                 if c.dep_ not in ("oprd", "xcomp", "attr"):
                     continue
                 for by in (g for g in c.children if g.dep_ == "prep" and g.lower_ == "by"):
@@ -60,7 +61,7 @@ class Subjects:
                         return obj
         for _ in range(5):
             found = []
-            for child in tok.children:
+            for child in children_of(tok):
                 if child.dep_ in SUBJECT_DEPS and child.i in quoted:
                     # '"..., Mr. President," Representative Steve Cohen told ...': the
                     # parser took the quote's last word for the subject and the name
@@ -88,7 +89,7 @@ class Subjects:
             if tok is cue and not found and cue.lemma_.lower() in INVERTIBLE_CUES:
                 # '"...!" wrote a man calling himself Paul Paul': the object of an
                 # inverted cue that names itself.
-                for c in cue.children:
+                for c in children_of(cue):
                     if c.dep_ == "dobj" and c.i > cue.i and _self_name(c) is not None:
                         return c
             if found:
@@ -100,7 +101,7 @@ class Subjects:
             if tok is cue:
                 # '"Go back," Trump barked and ...': the name read as part of a noun
                 # phrase with the verb, its compound rather than its subject.
-                for c in cue.children:
+                for c in children_of(cue):
                     before_cue = c.i < cue.i and c.i not in quoted
                     if before_cue and c.dep_ == "compound" and c.pos_ == "PROPN":
                         return c
@@ -108,7 +109,7 @@ class Subjects:
                 return tok.head
             if tok.dep_ == "acl" and tok.head.pos_ == "PROPN":
                 return tok.head  # "footage of Hillary Clinton asking, ..."
-            for child in tok.children:
+            for child in children_of(tok):
                 if child.dep_ == "agent":
                     for g in child.children:
                         if g.dep_ == "pobj":
@@ -299,7 +300,7 @@ class Subjects:
 
     def cue_text(self, cue: Token) -> str:
         words = [cue]
-        for child in cue.children:
+        for child in children_of(cue):
             phrasal = (cue.lemma_.lower(), child.lower_) in self.cues.phrasal
             if (
                 child.dep_ == "prt"
@@ -373,6 +374,6 @@ def _unsaid(verb: Token) -> bool:
     say the words '...'"): the words were not said by its subject."""
     if verb.pos_ != "VERB":
         return False
-    if any(c.dep_ == "neg" and c.i < verb.i for c in verb.children) and verb.tag_ == "VBG":
+    if any(c.dep_ == "neg" and c.i < verb.i for c in children_of(verb)) and verb.tag_ == "VBG":
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSALS

@@ -9,13 +9,15 @@ entities costs n times its length; these answer from indexes built once per Doc
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # spaCy is imported only where a parse happens: a cached run never needs it
     from spacy.tokens import Doc, Span, Token
 
+T = TypeVar("T")
 _STARTS = "explainer.token_starts"
 _ENTS = "explainer.ents"
 
@@ -150,3 +152,98 @@ def set_off(name: Token) -> bool:
         and name.i + 1 < len(doc)
         and doc[name.i + 1].text == ","
     )
+
+
+def held(memo: dict, key: object, refs: tuple, make: Callable[[], T]) -> T:
+    """`make()`, remembered in `memo` under `key` for as long as it is asked about
+    the very same objects `refs` (held, so that `is` cannot be fooled by a reused id):
+    a value read once per sentence, not once per quotation in it."""
+    found = memo.get(key)
+    if found is not None and all(a is b for a, b in zip(found[0], refs, strict=True)):
+        return found[1]
+    value = make()
+    memo[key] = (refs, value)
+    return value
+
+
+def subject_rows(sent: Span, quoted: set[int], deps: Collection[str]) -> list[tuple[Token, bool]]:
+    """The tokens of `sent` outside quotes (nor hanging on a quoted word) that are a
+    subject or begin a named entity, each with whether it is a subject: the only
+    tokens a ranking of the sentence's actors looks at."""
+    out = []
+    for t in sent:
+        if t.i in quoted or t.head.i in quoted:
+            continue
+        is_subject = bool(
+            (t.dep_ in deps and t.head.i not in quoted)
+            or (t.dep_ == "ROOT" and t.i == sent.start and t.ent_type_)
+        )
+        if is_subject or (t.ent_type_ and t.ent_iob_ == "B"):
+            out.append((t, is_subject))
+    return out
+
+
+@contextmanager
+def sentence_lookup(docs: list[Doc]) -> Iterator[None]:
+    """While extracting: `tok.sent` by a lookup in the doc's sentence starts, found
+    once, rather than spaCy's scan of the doc for the sentence's edges at every call
+    (quadratic when a sentence holds thousands of quotations). The same spans."""
+    hooked = []
+    for doc in docs:
+        if "sent" in doc.user_token_hooks or not doc.has_annotation("SENT_START"):
+            continue
+        doc.user_data[_SENT_STARTS] = [0] + [t.i for t in doc if t.i and t.is_sent_start]
+        doc.user_token_hooks["sent"] = _sent_of
+        hooked.append(doc)
+    try:
+        yield
+    finally:
+        for doc in hooked:
+            doc.user_token_hooks.pop("sent", None)
+            doc.user_data.pop(_SENT_STARTS, None)
+
+
+_SENT_STARTS = "explainer.sent_starts"
+
+
+def _sent_of(tok: Token) -> Span:
+    doc = tok.doc
+    starts = doc.user_data[_SENT_STARTS]
+    k = bisect_right(starts, tok.i) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return doc[starts[k] : end]
+
+
+def root_of(span: Span) -> Token:
+    """`span.root`, the same word, without spaCy's walk from each word to the
+    sentence's root (quadratic over a sentence nested thousands deep, as "said Kim
+    said Moon said ..." is): a span's root is its one word whose head is outside it
+    (or the sentence's root, where it holds that); only otherwise is spaCy asked."""
+    outside = None
+    for t in span:
+        h = t.head.i
+        if h == t.i:
+            return t
+        if not (span.start <= h < span.end):
+            if outside is not None:
+                return span.root
+            outside = t
+    return outside if outside is not None else span.root
+
+
+_KIDS = "explainer.children"
+
+
+def children_of(tok: Token) -> list[Token]:
+    """`tok.children`, the same words in the same order, from an index of the doc
+    built once: spaCy scans a word's whole subtree span for its children at every
+    call (quadratic when clauses nest thousands deep)."""
+    doc = tok.doc
+    kids = doc.user_data.get(_KIDS)
+    if kids is None:
+        kids = [[] for _ in range(len(doc))]
+        for t in doc:
+            if t.head.i != t.i:
+                kids[t.head.i].append(t)
+        doc.user_data[_KIDS] = kids
+    return kids[tok.i]

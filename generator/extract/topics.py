@@ -135,6 +135,35 @@ class TopicMatcher:
                 hits[topic] += 1
         return hits
 
+    def match_in_sense(self, span: Span | Doc) -> Counter:
+        """As `match`, counting only the terms used in their topic's sense
+        (`sense.in_sense`): "the deal" counts, "dealt" and "a free trade deal" for
+        another deal do not; a term the editors wrote as a verb phrase ("end joint
+        military exercise") counts as a verb phrase."""
+        doc = span.doc if isinstance(span, Span) else span
+        start = span.start if isinstance(span, Span) else 0
+        end = span.end if isinstance(span, Span) else len(doc)
+        found = {
+            (topic, s, e)
+            for topic, s, e in self.hits(doc)
+            if start <= s
+            and e <= end
+            and (
+                (e - s > 1 and doc[s:e].root.pos_ == "VERB")
+                or sense.in_sense(doc, s, e, self.vocab[topic], self.described[topic])
+            )
+        }
+        # The proposal's own terms ("his returns" for releasing tax returns) count too.
+        # A lone generic word ("law", "plan") is no proposal by itself here.
+        found |= {
+            (t, s, e)
+            for t, s, e in self.proposal_hits(doc)
+            if start <= s
+            and e <= end
+            and not (e - s == 1 and doc[s].lemma_.lower() in sense.GENERIC_HEADS)
+        }
+        return Counter(t for t, _, _ in found)
+
     def covered(self, doc: Doc) -> set[int]:
         return {i for _, s, e in self.hits(doc) for i in range(s, e)}
 

@@ -1,0 +1,368 @@
+"""Headlines: an event's title and an untitled article's headline, from the
+sentence's own words, as a whole clause.
+
+`title(verb, names)` says who did what: the verb's subject (a pronoun replaced by
+whom it means, from `names`), its auxiliaries and negation, the verb and what it
+acts on, the object's noun phrase whole with its coordinated parts ("reassure
+America's allies, Japan and South Korea") and its "of" phrase, or else the verb's
+first phrase ("met in Singapore") or its complement clause ("agreed to lift
+sanctions"); a verb coordinated with it that shares its subject follows with its
+own object ("met Kim Jong-un in Singapore and signed a joint statement") where it
+fits. Relative clauses, appositions longer than a few words and asides are left
+out. A passive keeps its agent ("was negotiated, only to be abandoned by the North
+Koreans" says who abandoned what).
+
+`headline(doc)` titles an article without a headline from its lede's main clause.
+
+It misses what the sentence says only by ellipsis ("So did China"), and a title
+can be long where the object is a long list.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from generator.extract.phrases import chunk, np_tokens, phrase, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+TITLE_MAX = 110
+# What a noun phrase keeps of its children; "of" phrases and short appositions too.
+PARTICLES = {"over", "out", "off", "up", "down", "back", "away", "apart", "through", "across"}
+EVENT_NOUNS = {"summit", "meeting", "talks", "vote", "hearing", "conference", "session"}
+
+
+def _subject(verb: Token) -> Token | None:
+    head = verb
+    while True:
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        only = head.dep_ == "advcl" and any(c.lower_ == "only" for c in head.children)
+        if subj is not None or not (head.dep_ in ("conj", "xcomp") or only):
+            break
+        if head.head.i == head.i:
+            break
+        head = head.head
+    if subj is not None and subj.lower_ in ("that", "which", "who") and head.dep_ == "relcl":
+        subj = head.head
+    return subj
+
+
+def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[float, str]]:
+    """The verb with its auxiliaries, negation, particle and what it acts on."""
+    parts: list[tuple[float, str]] = [
+        (c.i, c.text)
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass", "neg", "prt")
+        or (c.lower_ in PARTICLES and c.dep_ in ("advmod", "prep") and not list(c.children))
+    ]
+    parts.append((verb.i, verb.text))
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")), None)
+    if obj is not None and obj.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        obj = verb.head
+    elif obj is not None and obj.lower_ == "that" and obj.i < verb.i:
+        obj = None  # "announced that the review would restart": a mark, not an object
+    if obj is not None:
+        text = phrase(obj)
+        if len(text.split()) > 16:
+            text = chunk(obj, with_of=True)
+        parts.append((obj.i if obj.i > verb.i else verb.i + 1, text))
+        # "met Kim Jong-un in Singapore": where, when it is a place.
+        prep = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "prep"
+                and c.i > obj.i
+                and c.lower_ in ("in", "at")
+                and any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.children)
+            ),
+            None,
+        )
+        if prep is not None:
+            if any(c.dep_ == "appos" for c in obj.children):
+                parts[-1] = (parts[-1][0], parts[-1][1] + ",")  # "leader, Kim Jong-un, in"
+            parts.append((prep.i, words(prep, 4)))
+        # "met ... for the first-ever summit meeting": what the meeting was.
+        purpose = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "prep"
+                and c.lower_ == "for"
+                and any(g.lemma_ in EVENT_NOUNS for g in c.children if g.dep_ == "pobj")
+            ),
+            None,
+        )
+        if purpose is not None:
+            parts.append((purpose.i, words(purpose, 8)))
+        # "committed their two nations to the Paris accord", "instructed staff to
+        # check ...", "accepted the request to cooperate in a pilot program".
+        kept = {t.i for t in np_tokens(obj)}
+        extra = next(
+            (
+                c
+                for c in [*verb.children, *obj.children]
+                if c.i > obj.i
+                and c.i not in kept
+                and (
+                    (c.dep_ == "prep" and c.lower_ in ("to", "into", "against", "with"))
+                    or (c.dep_ in ("xcomp", "acl") and any(g.lower_ == "to" for g in c.children))
+                )
+            ),
+            None,
+        )
+        end = max(t.i for t in obj.subtree) + 1
+        after = verb.doc[end : min(end + 3, verb.sent.end)]
+        m = re.match(r"\s*(\d{1,4}\s*[-\u2013]\s*\d{1,4})\b", after.text) if len(after) else None
+        if m:
+            parts.append((end, m.group(1)))  # "rejected the deal 432-202": the tally
+        vote = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "prep"
+                and c.lower_ == "by"
+                and any(g.lemma_ == "vote" for g in c.children if g.dep_ == "pobj")
+            ),
+            None,
+        )
+        if vote is not None:
+            parts.append((vote.i, words(vote, 5)))  # "by a 2-to-1 vote"
+        if extra is not None and prep is None:
+            more = words(extra, 8)
+            if len(text) + len(more) < room:
+                parts.append((extra.i, more))
+        return parts
+    comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if comp is not None and comp.i > verb.i:
+        inner = _predicate(comp, room - 4)
+        if comp.dep_ == "ccomp":
+            subj = _subject(comp)
+            if subj is not None and subj.head.i == comp.i:
+                said = phrase(subj)
+                inner.append((subj.i, said if len(said.split()) <= 6 else chunk(subj)))
+            mark = next((c for c in comp.children if c.dep_ == "mark"), None)
+            if mark is not None:
+                inner.append((mark.i, mark.text))
+        else:
+            to = next((c for c in comp.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+            inner = [p for p in inner if p[0] != (to.i if to is not None else -1)]
+            if to is not None:
+                inner.append((to.i, "to"))
+        return parts + inner
+    prep = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep"
+            and c.i > verb.i
+            and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        ),
+        None,
+    )  # "in 2015" is no part of a headline: the date is shown beside it
+    noun = _relative_object(verb) if relative else None
+    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (
+        noun is not None
+        and verb.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+        and not (own is not None and own.tag_ in ("WDT", "WP"))
+    ):
+        # "a freeze ... that the North Koreans cheated on and then discarded": the
+        # noun the clause is about is what was discarded.
+        if prep is not None and not any(g.dep_ == "pobj" for g in prep.children):
+            parts.append((prep.i, prep.text))
+            parts.append((prep.i + 0.5, chunk(noun)))
+        else:
+            prt = [c.i for c in verb.children if c.dep_ == "prt"]
+            parts.append((max([verb.i, *prt]) + 0.5, chunk(noun)))
+    elif prep is not None:
+        parts.append((prep.i, words(prep, 7)))
+    else:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            parts.append((agent.i, words(agent, 6)))
+    return parts
+
+
+def _dateline_end(sent) -> int:
+    """The index after a dateline that opens the sentence ("SINGAPORE --",
+    "PHILADELPHIA, July 25 (UPI) --"), or the sentence's start."""
+    toks = list(sent)[:12]
+    if not toks or not (toks[0].is_upper and len(toks[0].text) > 1 and toks[0].is_alpha):
+        return sent.start
+    for t in toks[1:]:
+        if t.text in ("--", "\u2014", "\u2013", "-", ":") or t.text.startswith("--"):
+            return t.i + 1
+        if t.text == ")" and t.i > toks[0].i + 1:
+            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            return t.i + (2 if nxt is not None and nxt.text in ("--", "\u2014", "-") else 1)
+    return sent.start
+
+
+def _preceding_subject(verb: Token) -> Token | None:
+    """Where the parser gave the verb no subject (or took a date for it: "this past
+    weekend in Hangzhou, Mr. Roe and Ms. Lind committed ..."), the nearest phrase
+    before the verb that is nobody's object, possessor or modifier."""
+    start = _dateline_end(verb.sent)
+    for tok in reversed(list(verb.sent)[: verb.i - verb.sent.start]):
+        if tok.i < start:
+            break
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME", "GPE"):
+            continue
+        if tok.dep_ == "conj" and tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+            # "in Hangzhou, China, Mr. Roe and Ms. Lind committed": names the parser
+            # coordinated with a place.
+            first = tok
+            while first.dep_ == "conj" and first.head.ent_type_ == tok.ent_type_:
+                first = first.head
+            root = first
+            while root.dep_ in ("conj", "appos"):
+                root = root.head
+            if root.ent_type_ in ("GPE", "LOC"):
+                return first
+            continue
+        if tok.dep_ in ("pobj", "dobj", "poss", "compound", "amod", "nmod", "conj", "attr"):
+            continue
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != verb.i:
+            subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if len(subjects) > 1 and subjects[0].i == tok.i:
+                return tok  # "a bill Mr. Roe had tried to pass failed": two subjects
+            continue
+        return tok
+    return None
+
+
+def _relative_object(verb: Token) -> Token | None:
+    """The noun a relative clause is about (also where the parser took the clause's
+    "that" for a conjunction and hung it on the verb of that noun)."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "relcl":
+        return clause.head
+    if clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+    ):
+        return next((c for c in clause.head.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def _text(parts: list[tuple[int, str]]) -> str:
+    text = " ".join(p for _, p in sorted(parts) if p)
+    return text.replace(" ,", ",")
+
+
+def title(verb: Token, names: dict[int, tuple[str, str]]) -> str | None:
+    """Who did what, as a whole clause (see the module's docstring); None where the
+    sentence gives the verb no subject."""
+    subj = _subject(verb)
+    agent = next((c.children for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent if c.dep_ == "pobj"), None) if agent is not None else None
+    if (
+        by is not None
+        and subj is not None
+        and subj.i < verb.i
+        and verb.text.endswith("ed")
+        and any(c.lower_ == "to" for c in verb.children)
+    ):
+        # "..., only to be abandoned by the North Koreans": who abandoned what.
+        text = f"{chunk(by)} {verb.text} {chunk(subj)}"
+        return text[:1].upper() + text[1:]
+    parts: list[tuple[float, str]] = []
+    if subj is not None and subj.i < _dateline_end(verb.sent):
+        subj = None  # "PHILADELPHIA, July 25 (UPI) -- ...": a dateline is no subject
+    if subj is None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
+        subj = None
+    elif subj is None or subj.ent_type_ in ("DATE", "TIME"):
+        subj = _preceding_subject(verb)
+    if subj is None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
+        # "a poll released in late August": the poll was released.
+        noun = verb.head
+        be = "were" if noun.tag_ in ("NNS", "NNPS") else "was"
+        parts += [(noun.i, phrase(noun)), (verb.i - 0.5, be)]
+    elif subj is None or (subj.tag_ in ("WDT", "WP") and subj.i not in names):
+        return None  # no clause without its subject ("Which votes")
+    else:
+        text = names[subj.i][1] if subj.i in names else phrase(subj)
+        if len(text.split()) > 10:
+            text = chunk(subj, with_of=True)
+        parts.append((subj.i, text))
+    parts += _predicate(verb, TITLE_MAX)
+    text = _text(parts)
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children):
+            continue
+        before = verb.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else None
+        if before is None or before.dep_ != "cc":
+            continue  # a verb the parser hung here from a clause further on
+        cc = next((g for g in verb.children if g.dep_ == "cc"), None)
+        more = _predicate(conj, 40, relative=False)
+        if len(more) == 1 and _relative_object(verb) is not None:
+            more.append((conj.i + 0.5, "it"))  # "cheated on a freeze and discarded it"
+        longer = f"{text} {cc.text if cc is not None else 'and'} {_text(more)}"
+        if len(longer) <= TITLE_MAX:
+            text = longer
+    return text[:1].upper() + text[1:]
+
+
+def _clause(verb: Token) -> str:
+    """A reported clause in brief, whole: "(that) his country was willing"."""
+    keep = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt"}
+    parts = [
+        (c.i, chunk(c) if c.dep_.startswith("nsubj") else c.text)
+        for c in verb.children
+        if c.dep_ in keep
+    ]
+    parts.append((verb.i, verb.text))
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")), None)
+    if obj is not None:
+        parts.append((obj.i, chunk(obj)))
+    else:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
+        if prep is not None:
+            parts.append((prep.i, words(prep, 5)))
+    return " ".join(p for _, p in sorted(parts) if p)
+
+
+HEADLINE_MAX = 80
+
+
+def headline(doc: Doc) -> str | None:
+    """A headline for an article that has none, from its lede's first sentence: the
+    main clause (subject, verb, object or complement) in whole words, with the
+    reported clause after it where it fits, at most HEADLINE_MAX characters; None
+    when no such clause fits."""
+    sent = next(iter(doc.sents), None)
+    if sent is None or sent.root.pos_ not in ("VERB", "AUX"):
+        return None
+    root = sent.root
+    before = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    if before is not None:
+        root = before  # "The board has come under pressure ..., officials said": the news
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not any(ch.isalpha() for ch in chunk(subj)):
+        return None
+    parts = [(subj.i, chunk(subj, with_of=True))]
+    parts += [(c.i, c.text) for c in root.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
+    parts.append((root.i, root.text))
+    obj = next((c for c in root.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")), None)
+    if obj is not None:
+        parts.append((obj.i, chunk(obj)))
+    else:
+        comp = next((c for c in root.children if c.dep_ == "xcomp"), None)
+        prep = next((c for c in root.children if c.dep_ == "prep" and c.i > root.i), None)
+        if comp is not None:
+            parts.append((comp.i, words(comp, 6)))
+        elif prep is not None:
+            parts.append((prep.i, words(prep, 6)))
+    text = " ".join(p for _, p in sorted(parts) if p)
+    title_ = text[:1].upper() + text[1:]
+    comp = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
+    if obj is not None and comp is not None:
+        longer = f"{title_} {_clause(comp)}"
+        if len(longer) <= HEADLINE_MAX:
+            title_ = longer
+    return title_ if len(title_) <= HEADLINE_MAX else None
