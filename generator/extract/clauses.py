@@ -92,3 +92,17 @@ def sentence_end(sent: Span) -> int:
     while end < len(text) and text[end] in '"”’)]':
         end += 1
     return end
+
+
+def subject(tok: Token) -> Token | None:
+    """The subject of the clause `tok` is in, through "be", "was willing to",
+    "needed to be" and coordination."""
+    head = tok
+    for _ in range(6):
+        found = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found:
+            return found[0]
+        if head.dep_ not in ("acomp", "xcomp", "attr", "aux", "conj") or head.head is head:
+            return None
+        head = head.head
+    return None

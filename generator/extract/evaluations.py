@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from generator.extract import clauses
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -72,7 +74,7 @@ def judged(reader, sent: Span) -> list[Stance]:
 def _infinitive(verb: Token) -> bool:
     """'to refuse', 'for a nominee to refuse': an infinitive with no subject of its
     own, or one brought in by "for"."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not clauses.infinitive(verb):
         return False
     subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return not subject or any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)

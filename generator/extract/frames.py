@@ -49,7 +49,6 @@ def reason(r, tok: Token, polarity: str, region: set[int]) -> bool | None:
     for is not doing something (None where there is no such object)."""
     if polarity != "against" or tok.pos_ != "VERB":
         return None
-    doc = r.sent.doc
     if not any(c.dep_ == "dobj" and c.ent_type_ for c in tok.children):
         return None
     for c in tok.children:
@@ -57,7 +56,6 @@ def reason(r, tok: Token, polarity: str, region: set[int]) -> bool | None:
             inner = [t for t in c.subtree]
             if any(r.term_at.get(t.i) for t in inner):
                 return any(t.dep_ == "neg" or t.lower_ in ("never", "not") for t in inner)
-    del doc
     return None
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator import rules
+from generator.extract import clauses
 from generator.extract.entities import EntityIndex
 from generator.extract.tokens import ent_of
 from generator.model import Quote
@@ -24,6 +25,8 @@ PRONOUNS = {"he", "she", "they", "we", "i", "it", "who"}
 POSSESSIVES = {"his", "her", "their", "our", "my", "its"}
 SPEECH_VERBS = rules.cues().verbs | {"indicate", "signal", "make", "tell", "insist", "believe"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# The clauses through which a report reaches what it reports.
+REPORTED_DEPS = ("ccomp", "advcl", "xcomp", "conj", "acomp", "oprd")
 # A country's own voice, through one who speaks for it.
 GOVERNMENTS = {"country", "government", "nation", "administration", "ministry", "state"}
 OFFICIALS = {
@@ -106,9 +109,7 @@ class Owners:
                 # "It is disqualifying for a nominee to refuse ...": whoever the
                 # infinitive is about, it is nobody's own stance.
                 return []
-            if head.dep_ == "advcl" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in head.children
-            ):
+            if head.dep_ == "advcl" and clauses.infinitive(head):
                 # A purpose clause: the parser hangs it anywhere ("called Palin a clown
                 # ... at a rally to protest the deal"); whose it is stays unknown.
                 return []
@@ -180,32 +181,31 @@ class Owners:
         return self.speaker_of(verb) or (self.own_voice(verb) if own else [])
 
     @staticmethod
-    def reporting(verb: Token) -> tuple[Token, Token] | None:
+    def reporting(verb: Token, said: bool = False) -> tuple[Token, Token] | None:
         """The subject and the verb that report the clause `verb` heads ("X said",
-        "an ally suggested", "she seemed hopeful that ..."), if any."""
+        "an ally suggested", "she seemed hopeful that ..."), if any; with `said`,
+        only the first speech verb above a reported clause ("X said it would ...")."""
+        deps = ("ccomp", "conj", "xcomp") if said else REPORTED_DEPS
         head = verb
         for _ in range(6):
-            if head.dep_ not in ("ccomp", "advcl", "xcomp", "conj", "acomp", "oprd"):
+            if head.dep_ not in deps or head.head is head:
                 break
-            if head.head is head or head.head.pos_ in ("NOUN", "PROPN"):
+            if not said and head.head.pos_ in ("NOUN", "PROPN"):
                 break  # "suggestions that they would ...": the noun's content, nobody's report
             head = head.head
-            if head.lemma_.lower() in SPEECH_VERBS or head.dep_ == "ROOT":
+            if head.lemma_.lower() in SPEECH_VERBS or (head.dep_ == "ROOT" and not said):
                 subj = [c for c in head.children if c.dep_ == "nsubj"]
                 if subj and subj[0].lower_ != "it":
                     return subj[0], head
+                if said:
+                    return None
         return None
 
     def said_by(self, verb: Token) -> list[str]:
         """The subject of the speech verb whose reported clause `verb` heads ("X
         said it would ..."), not of any clause above it."""
-        head = verb
-        while head.dep_ in ("ccomp", "conj", "xcomp") and head.head is not head:
-            head = head.head
-            if head.lemma_.lower() in SPEECH_VERBS:
-                subj = [c for c in head.children if c.dep_ == "nsubj"]
-                return self.of_phrase(subj[0]) if subj and subj[0].lower_ != "it" else []
-        return []
+        found = self.reporting(verb, said=True)
+        return self.of_phrase(found[0]) if found else []
 
     def own_voice(self, tok: Token) -> list[str]:
         """Outside any quotation of an opinion piece: its author."""
@@ -219,16 +219,7 @@ class Owners:
         of that country (its name, or None)."""
         if not owner.startswith("person:"):
             return None
-        head = cue
-        subj = None
-        for _ in range(6):
-            found = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if found:
-                subj = found[0]
-                break
-            if head.dep_ not in ("acomp", "xcomp", "attr", "aux", "conj") or head.head is head:
-                break
-            head = head.head
+        subj = clauses.subject(cue)
         if subj is None:
             return None
         poss = {c.lower_ for c in subj.children if c.dep_ == "poss"}
@@ -248,16 +239,14 @@ class Owners:
         return None
 
     def quote_at(self, tok: Token) -> Quote | None:
+        """The quotation (with a speaker) that `tok` is in."""
         at = tok.idx
-        return next((q for q in self.quotes if q.start <= at < q.end), None)
+        return next((q for q in self.quotes if q.start <= at < q.end and q.speaker), None)
 
     def speaker_of(self, tok: Token) -> list[str]:
         """Inside a quotation: its speaker."""
-        at = tok.idx
-        for q in self.quotes:
-            if q.start <= at < q.end and q.speaker:
-                return [q.speaker]
-        return []
+        quote = self.quote_at(tok)
+        return [quote.speaker] if quote is not None and quote.speaker else []
 
     def of_prep(self, prep: Token) -> list[str]:
         out: list[str] = []
@@ -358,7 +347,7 @@ def _uncontrolled(verb: Token) -> bool:
     complement: a purpose or a judgment's clause ("is disqualifying ... to refuse")."""
     if verb.dep_ not in ("advcl", "csubj", "ccomp", "acl"):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not clauses.infinitive(verb):
         return False
     head = verb.head
     forward = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i]

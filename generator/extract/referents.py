@@ -72,11 +72,11 @@ def proposals(r, region: set[int], changed: bool) -> list[str]:
     if r.acted and any(clauses.do_so(doc[i]) for i in region):
         return [r.acted[-1]]
     topic = r.context[-1]
+    heads = ANAPHORS | term_heads(r, topic)
     for i in sorted(region):
         t = doc[i]
         if i in r.term_at or i in r.mentioned or t.pos_ != "NOUN" or t.is_title:
             continue  # a term named here was judged above; a name is no anaphor
-        heads = ANAPHORS | term_heads(r, topic)
         if t.lemma_.lower() not in ANAPHORS and not r.topics.in_sense(doc, i, topic):
             continue  # "the Dodd-Frank law" is another law
         pointed = any(c.lower_ in POINTERS or c.dep_ == "poss" for c in t.children)

@@ -73,6 +73,7 @@ def extract_stances(
     n = 0
     for p, doc in enumerate(docs):
         term_at = {i: t for t, s, e in topics.proposal_hits(doc) for i in range(s, e)}
+        mentioned = {i for _, s, e in topics.hits(doc) for i in range(s, e)}
         said = [q for q in quotes if q.paragraph == p and q.speaker]
         owners = Owners(p, index, said, people)
         for sent in doc.sents:
@@ -80,6 +81,7 @@ def extract_stances(
             people.sentence(sent, p)
             context = [t for q, k, t in recent if q >= p - 1 or k >= n - CONTEXT_SENTENCES]
             reader = _Reader(p, sent, term_at, topics, cues, context, people, said, owners)
+            reader.mentioned = mentioned
             reader.acted = [t for q, k, t in acted if q >= p - 1 or k >= n - CONTEXT_SENTENCES]
             for st in reader.stances():
                 key = (st.topic, st.owner, st.paragraph, st.start)
@@ -100,8 +102,8 @@ class _Reader:
 
     def __init__(self, p, sent, term_at, topics, cues, context, people, quotes, owners):
         self.acted: list[str] = []
-        # Every term the matcher found here, in the topic's sense or not.
-        self.mentioned = {i for _, s, e in topics.hits(sent.doc) for i in range(s, e)}
+        # Every term the matcher found in the paragraph, in the topic's sense or not.
+        self.mentioned: set[int] = set()
         self.p, self.sent, self.term_at = p, sent, term_at
         self.topics, self.cues, self.context = topics, cues, context
         self.people, self.quotes, self.owners = people, quotes, owners
