@@ -293,6 +293,10 @@ CASES = [
     (["An ally of Ana Lind suggested she would support the moratorium."], set()),
     (["Governor Ana Lind seemed hopeful that Canada could accept a freeze."], set()),
     (
+        ['"And Peru will end the military exercises! It will," Mr. Sato said.'],
+        set(),  # a claim about Peru in Sato's words, its own sentence: not Peru's stance
+    ),
+    (
         [
             "Governor Ana Lind has denounced suggestions by Tom Hale and Kenji Sato that "
             "they would sign a moratorium."
