@@ -7,14 +7,20 @@ this code reads; `subjects.Subjects` finds the subjects resolved here.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.extract.bodies import PREFIX as BODY_PREFIX
 from generator.extract.salience import PERSON_PRONOUNS, THING_PRONOUNS, Candidate
 from generator.extract.sources import speaking_for
-from generator.extract.tokens import ent_of, held, set_off, subject_rows
+from generator.extract.tokens import (
+    before_party_label,
+    ent_of,
+    held,
+    self_name,
+    set_off,
+    subject_rows,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -73,7 +79,7 @@ class Speakers:
                 key = self.entity_of(child, p)
                 if key:
                     return key
-        party = _before_party_label(tok)
+        party = before_party_label(tok)
         if party is not None:
             # "Gov. John Kasich (R-OH), said": the name, not the state in brackets.
             return self.resolve(party, p, depth + 1)
@@ -188,7 +194,7 @@ class Speakers:
         return None
 
     def _named_so(self, tok: Token, p: int) -> str | None:
-        name = _self_name(tok)
+        name = self_name(tok)
         return self.entity_of(name, p) if name is not None else None
 
     def owner(self, noun: Token) -> Token | None:
@@ -354,49 +360,8 @@ class Speakers:
         self.salience.add_sentence(self.candidates(sent, p, quoted))
 
 
-_PARTY = re.compile(
-    r"^[RDIL]-?[A-Z][A-Za-z.]{0,5}$|^[RDIL]-[A-Z][a-z]+[A-Z][a-z]+$"
-)  # "D-NewportNews"
-
-
-def _before_party_label(tok: Token) -> Token | None:
-    """The name before "(R-OH)" when `tok` is inside that party label."""
-    doc = tok.doc
-    i = tok.i
-    while i > 0 and doc[i].text != "(" and i > tok.i - 4:
-        i -= 1
-    if doc[i].text != "(" or i == 0:
-        return None
-    j = i + 1
-    label = ""
-    while j < len(doc) and doc[j].text != ")" and j < i + 6:
-        label += doc[j].text
-        j += 1
-    if j >= len(doc) or not _PARTY.match(label):
-        return None
-    before = doc[i - 1]
-    return before if before.ent_type_ == "PERSON" else None
-
-
-# Verbs whose object does what their infinitive says ("prompted Rubio to call ...").
 def _definite(tok: Token) -> bool:
     return any(
         c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "its")
         for c in tok.children
     )
-
-
-def _self_name(tok: Token) -> Token | None:
-    """The name a description gives itself: "a man calling himself Paul Paul",
-    "the base chief known as Bob"."""
-    for acl in tok.children:
-        if acl.dep_ != "acl" or acl.lemma_.lower() not in ("call", "know", "name", "identify"):
-            continue
-        names = [c for c in acl.children if c.dep_ in ("oprd", "attr", "xcomp")]
-        for prep in acl.children:
-            if prep.dep_ == "prep" and prep.lower_ == "as":
-                names += [g for g in prep.children if g.dep_ == "pobj"]
-        for name in names:
-            if name.ent_type_ == "PERSON":
-                return name
-    return None

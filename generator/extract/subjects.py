@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.extract.neighbours import INVERTIBLE_CUES, _name_after
-from generator.extract.speakers import SUBJECT_DEPS, _before_party_label, _self_name
-from generator.extract.tokens import children_of
+from generator.extract.speakers import SUBJECT_DEPS
+from generator.extract.tokens import before_party_label, children_of, self_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -90,7 +90,7 @@ class Subjects:
                 # '"...!" wrote a man calling himself Paul Paul': the object of an
                 # inverted cue that names itself.
                 for c in children_of(cue):
-                    if c.dep_ == "dobj" and c.i > cue.i and _self_name(c) is not None:
+                    if c.dep_ == "dobj" and c.i > cue.i and self_name(c) is not None:
                         return c
             if found:
                 # Two subjects is a misparse ('The promise to "..." appeals to voters,
@@ -232,7 +232,7 @@ class Subjects:
                         break
                     w -= 1
             if cue.doc[k].text == ")":
-                party = _before_party_label(cue.doc[k - 1])
+                party = before_party_label(cue.doc[k - 1])
                 k = party.i if party is not None else k
             for t in reversed(cue.doc[cue.sent.start : k + 1]):
                 if t.i == cue.i - 1 and t.is_title and not t.ent_type_ and t.i not in quoted:

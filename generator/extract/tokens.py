@@ -9,6 +9,7 @@ entities costs n times its length; these answer from indexes built once per Doc
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
@@ -247,3 +248,43 @@ def children_of(tok: Token) -> list[Token]:
                 kids[t.head.i].append(t)
         doc.user_data[_KIDS] = kids
     return kids[tok.i]
+
+
+_PARTY = re.compile(
+    r"^[RDIL]-?[A-Z][A-Za-z.]{0,5}$|^[RDIL]-[A-Z][a-z]+[A-Z][a-z]+$"
+)  # "D-NewportNews"
+
+
+def before_party_label(tok: Token) -> Token | None:
+    """The name before "(R-OH)" when `tok` is inside that party label."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and doc[i].text != "(" and i > tok.i - 4:
+        i -= 1
+    if doc[i].text != "(" or i == 0:
+        return None
+    j = i + 1
+    label = ""
+    while j < len(doc) and doc[j].text != ")" and j < i + 6:
+        label += doc[j].text
+        j += 1
+    if j >= len(doc) or not _PARTY.match(label):
+        return None
+    before = doc[i - 1]
+    return before if before.ent_type_ == "PERSON" else None
+
+
+def self_name(tok: Token) -> Token | None:
+    """The name a description gives itself: "a man calling himself Paul Paul",
+    "the base chief known as Bob"."""
+    for acl in tok.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in ("call", "know", "name", "identify"):
+            continue
+        names = [c for c in acl.children if c.dep_ in ("oprd", "attr", "xcomp")]
+        for prep in acl.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                names += [g for g in prep.children if g.dep_ == "pobj"]
+        for name in names:
+            if name.ent_type_ == "PERSON":
+                return name
+    return None
