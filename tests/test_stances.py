@@ -244,7 +244,15 @@ CASES = [
     ),
     (
         ["The moratorium was signed in May.", "A critic, Senator Tom Hale, called it a trap."],
-        set(),  # "it" names nothing the critic's verb is about
+        {("freezes", "Tom Hale", "against", None)},  # "it": the last sentence's subject
+    ),
+    (
+        ["Parliament debated the moratorium in May.", "Senator Tom Hale called it a trap."],
+        set(),  # "it" could be the debate: the last sentence's subject was not the freeze
+    ),
+    (
+        ["The moratorium is the government's main tool.", '"It is a trap," Senator Tom Hale said.'],
+        {("freezes", "Tom Hale", "against", None)},
     ),
     (
         ["Another critic, Senator Tom Hale, likened the moratorium to a surrender."],
@@ -333,7 +341,58 @@ CASES = [
         ],
         {("freezes", "Peru", "for", None), ("freezes", "Ana Lind", "against", None)},
     ),
+    # A free participle's subject is the clause's it hangs on.
+    (
+        ["Governor Ana Lind spoke to farmers in Lima, promising to sign a moratorium."],
+        {("freezes", "Ana Lind", "for", None)},
+    ),
+    # A list of infinitives the parser split.
+    (
+        [
+            "The Sierra Club advocates a set of rules to end subsidies, stop evasion and lift the sanctions."
+        ],
+        {("sanctions", "Sierra Club", "for", None)},
+    ),
+    # Groups a reader can place hold their own stance; vague or bare ones hold none.
+    (
+        ["Republican senators oppose the moratorium."],
+        {("freezes", "Republican senators", "against", None)},
+    ),
+    (
+        ["Industry groups are challenging the moratorium."],
+        {("freezes", "industry groups", "against", None)},
+    ),
+    (
+        ["Twelve states led by Ohio are challenging the moratorium."],
+        {("freezes", "Twelve states led by Ohio", "against", None)},
+    ),
+    (["Some people oppose the moratorium."], set()),
+    (["Critics oppose the moratorium."], set()),
+    (["Other states oppose the moratorium."], set()),
+    (["His allies oppose the moratorium."], set()),
+    (["Members of the team oppose the moratorium."], set()),
+    (["Two leading Republicans oppose the moratorium."], set()),  # not the party
+    # Where the stance comes from; each of a list.
+    (
+        ["Much of the impetus for the moratorium came from China and Peru."],
+        {("freezes", "China", "for", None), ("freezes", "Peru", "for", None)},
+    ),
+    (
+        ["Support for the moratorium came from Greenpeace."],
+        {("freezes", "Greenpeace", "for", None)},
+    ),
+    # "The pact" refers back to an agreement: the same kind of thing.
+    (
+        ["The withdrawal agreement was signed in May.", "Senator Tom Hale opposes the pact."],
+        {("brexit", "Tom Hale", "against", None)},
+    ),
     # Must find nothing.
+    (
+        ["Ana Lind sent Mr. Sato a proposal in which Peru would sign a moratorium if Chile did."],
+        set(),  # what the proposal says Peru would do, not Peru's stance
+    ),
+    (["The Europeans derided the moratorium as toothless."], set()),  # wants more of it
+    (["Senator Tom Hale attacked the moratorium for being too weak."], set()),
     (['"Why won\'t he end the military exercises?" Mr. Sato asked.'], set()),  # a question
     (['"He will end the military exercises," Mr. Sato said.'], set()),  # "he" is not Sato
     (

@@ -59,10 +59,10 @@ def _extract_article(article: Article, docs: list[Doc], ctx: Context) -> Article
             _quote_topics(q, docs[q.paragraph], ctx.topics, hits[q.paragraph]) for q in quotes
         ]
     events = extract_events(article, docs, index, ctx.leaders, ctx.topics)
-    stances = extract_stances(article, docs, index, quotes, ctx.topics)
+    stances, groups = extract_stances(article, docs, index, quotes, ctx.topics)
     return ArticleFacts(
         article=article,
-        entities=index.entities,
+        entities=index.entities + groups,
         quotes=tuple(quotes),
         events=tuple(events),
         paragraph_topics=paragraph_topics,

@@ -33,6 +33,16 @@ def infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def participle(verb: Token) -> bool:
+    """A free participle clause with no subject or marker of its own ("..., promising
+    to lift the rules"), whose subject is the clause's it hangs on."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.i > verb.head.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children)
+    )
+
+
 def do_so(tok: Token) -> bool:
     """'do so', 'do it', 'do that': a verb standing for the action just named."""
     return tok.lemma_ == "do" and any(
@@ -51,7 +61,17 @@ def hypothetical(tok: Token) -> bool:
             m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in a.children
         ):
             return True
+        if a.dep_ == "relcl" and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "under") and _which(c) for c in a.children
+        ):
+            # "a proposal in which the United States would pledge ...": what the
+            # proposal says would happen, not the United States' stance.
+            return True
     return False
+
+
+def _which(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.lower_ == "which" for c in prep.children)
 
 
 def modal(tok: Token, modals=MODALS) -> bool:

@@ -92,7 +92,13 @@ def condition(r, c: Token, inside: bool) -> Span | None:
 def negated(r, tok: Token) -> bool:
     head = tok
     for _ in range(4):
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in head.children):
+        # A negation comes before what it negates ("did not promise"); a "not"
+        # the parser hangs on the verb after its objects ("promising to lift the
+        # rules ― probably not what he meant") is another clause's.
+        if any(
+            (c.dep_ == "neg" or c.lower_ in ("never", "no")) and c.i < tok.i + 2
+            for c in head.children
+        ):
             return True
         if head.dep_ not in ("acomp", "xcomp", "attr") or head.head is head:
             return False

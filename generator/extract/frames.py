@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from generator import rules
 from generator.extract import clauses
 
 if TYPE_CHECKING:
@@ -152,6 +153,10 @@ def noun_frame(r, tok: Token, lemma: str) -> tuple[str, set[int], list[str]]:
         # "spoke in support of the pipeline", "rose in opposition to it"
         return polarity, region, r.owners.subject_of(tok.head.head)
     by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+    if not by and _subject(tok).head.lemma_ in ("come", "stem"):
+        # "(Much of) the impetus for the deal came from China"
+        verb = _subject(tok).head
+        by = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
     if by:
         return polarity, region, r.owners.of_prep(by[0])  # "support from unions"
     for c in tok.children:  # "a commitment on the part of Republicans to ..."
@@ -197,7 +202,9 @@ def verb_frame(r, verb: Token) -> tuple[set[int], list[str]]:
         and c.dep_ not in ("acomp", "ccomp")
         and (c.dep_ != "prep" or c.lower_ in OBJECT_PREPOSITIONS)
         or c.dep_ == "advcl"
-        and clauses.infinitive(c)  # "holds out for $5 billion to build the wall"
+        and clauses.infinitive(c)
+        or _listed_infinitive(c)
+        # "holds out for $5 billion to build the wall"
     )
     for c in verb.children:
         if c.dep_ == "ccomp":
@@ -215,3 +222,41 @@ def verb_frame(r, verb: Token) -> tuple[set[int], list[str]]:
         if not subj:
             region |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     return region, r.owners.subject_of(verb)
+
+
+def _listed_infinitive(verb: Token) -> bool:
+    """A bare verb the parser split from a list of infinitives: "advocates rules to
+    end deferral, stop inversions and remove loopholes" ("stop" has no "to")."""
+    if verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VB" or verb.head.tag_ == "VB":
+        return False  # "advocates ..., stop": a base form cannot join "advocates"
+    return any(
+        c.dep_ in ("xcomp", "advcl") and c.i < verb.i and clauses.infinitive(c)
+        for c in verb.head.children
+    )
+
+
+def _subject(noun: Token) -> Token:
+    """The subject phrase's head a noun is in: itself, or the share it is of ("much
+    of the support")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "nsubj":
+        return noun.head.head
+    return noun
+
+
+TOO_LITTLE = frozenset(rules.load("stances.yaml")["too_little"])
+
+
+def too_little(cue: Token) -> bool:
+    """A verb of criticism whose "as" or "for" phrase says the thing does too little
+    ("derided the deal as toothless", "attacked the plan for being too weak")."""
+    objects = [o for o in cue.children if o.dep_ == "dobj"]
+    for c in [*cue.children, *(c for o in objects for c in o.children)]:
+        if c.dep_ == "prep" and c.lower_ in ("as", "for"):
+            words = [t for t in c.subtree]
+            if any(t.lemma_.lower() in TOO_LITTLE or t.lower_ in TOO_LITTLE for t in words):
+                return True
+            if any(
+                t.lower_ == "too" and t.head.lower_ in ("weak", "little", "late") for t in words
+            ):
+                return True
+    return False

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from generator import rules
 from generator.extract import clauses
 from generator.extract.entities import EntityIndex
+from generator.extract.groups import Groups
 from generator.extract.tokens import ent_of
 from generator.model import Quote
 
@@ -94,8 +95,16 @@ def _key(tok: Token, p: int, index: EntityIndex) -> str | None:
 class Owners:
     """The owners of the cues of one paragraph; keys are entity keys."""
 
-    def __init__(self, p: int, index: EntityIndex, quotes: list[Quote], people: People):
+    def __init__(
+        self,
+        p: int,
+        index: EntityIndex,
+        quotes: list[Quote],
+        people: People,
+        groups: Groups | None = None,
+    ):
         self.p, self.index, self.quotes, self.people = p, index, quotes, people
+        self.groups = groups
 
     def subject_of(self, tok: Token) -> list[str]:
         """The subject of the clause `tok` is in: through "be", "needed to be",
@@ -109,6 +118,11 @@ class Owners:
                 # "It is disqualifying for a nominee to refuse ...": whoever the
                 # infinitive is about, it is nobody's own stance.
                 return []
+            if head.dep_ == "advcl" and clauses.participle(head):
+                # "Trump spoke to them, promising to lift the rules": the one who
+                # spoke makes the promise.
+                head = head.head
+                continue
             if head.dep_ == "advcl" and clauses.infinitive(head):
                 # A purpose clause: the parser hangs it anywhere ("called Palin a clown
                 # ... at a rally to protest the deal"); whose it is stays unknown.
@@ -264,12 +278,25 @@ class Owners:
         if _quantity(head):
             return []  # "89% of Democrats", "most voters": poll answers, not actors
         heads = [head, *(c for c in head.children if c.dep_ == "conj")]
+        firsts: list[str] = []  # the first organisation or country of each conjunct
         for h in heads:
+            mine: list[str] = []
             for t in h.subtree:
                 path = _path(t, h)
-                if any(_detour(a) for a in path) or (
-                    # "an ally of Ana Lind", "a Clinton ally", "Trump's lawyer"
-                    h.lemma_.lower() in RELATIONAL and t is not h
+                if h is head and any(a.dep_ == "conj" and a.head is head for a in path):
+                    continue  # a conjunct's own: read as its own head
+                if (
+                    any(_detour(a) for a in path)
+                    or any(
+                        # "Senators, Trump won": a name modifying an apposition that is
+                        # no name itself describes; "officials, John Roe" names one.
+                        a.dep_ == "appos" and a is not t and _key(a, self.p, self.index) is None
+                        for a in path
+                    )
+                    or (
+                        # "an ally of Ana Lind", "a Clinton ally", "Trump's lawyer"
+                        h.lemma_.lower() in RELATIONAL and t is not h
+                    )
                 ):
                     # "senators from states Trump won": the noun holds its own stance,
                     # never a name in a clause or a phrase that only describes it.
@@ -284,10 +311,19 @@ class Owners:
                     # "the GOP candidate", "a Democratic senator": a person of that
                     # party or country, not the party itself.
                     continue
-                bucket = people if key.startswith("person:") else others
+                if key.startswith("group:") and t is h and _counted(h):
+                    continue  # "two leading Republicans" are not the party
+                bucket = people if key.startswith("person:") else mine
                 if key not in bucket:
                     bucket.append(key)
-        return people or others[:1]
+            if mine and mine[0] not in firsts:
+                firsts.append(mine[0])
+            others.extend(mine)
+        if people or others or self.groups is None:
+            # "China and the United States": each; "White House officials": one
+            return people or firsts
+        # No name in the phrase: a group it names plainly ("industry groups").
+        return [k for h in heads if (k := self.groups.key_of(h, self.p))]
 
     def _demonym(self, tok: Token) -> str | None:
         country = rules.countries().demonyms.get(tok.lower_)
@@ -332,6 +368,20 @@ def _quantity(noun: Token) -> bool:
     if noun.like_num or noun.lower_ in QUANTITIES or noun.lemma_.lower() in QUANTITIES:
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) or noun.like_num
     return False
+
+
+def _counted(noun: Token) -> bool:
+    """A number or a quantifier on a plural ("two leading Republicans", "some
+    Democrats"): some members of a group, not the group."""
+    return any(
+        c.dep_ in ("nummod", "det", "amod")
+        and c.lower_ in QUANTITIES | COUNTS
+        or c.dep_ == "nummod"
+        for c in noun.children
+    )
+
+
+COUNTS = {"several", "two", "three", "both", "these", "those", "other", "leading", "top"}
 
 
 def _detour(tok: Token) -> bool:

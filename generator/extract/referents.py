@@ -16,11 +16,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from generator import rules
 from generator.extract import clauses
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# Words for one kind of thing ("the deal" for "the Paris agreement").
+KINDS = [frozenset(k) for k in rules.load("stances.yaml")["kinds"]]
 POINTERS = {"the", "this", "that", "such", "similar", "same", "these", "those"}
 # Verbs that pass an action through ("help May get the deal approved").
 PASS_THROUGH = {"help", "get", "let", "make", "have", "see", "keep", "try", "begin", "start"}
@@ -67,7 +70,11 @@ def proposals(r, region: set[int], changed: bool) -> list[str]:
         actions = r.topics.actions.get(topic)
         if not actions or changed or governed(doc[i], region, actions):
             topics.append(topic)
-    if topics or not r.context:
+    if topics:
+        return topics
+    if r.it_topic and any(_it(doc[i]) for i in region):
+        return [r.it_topic]
+    if not r.context:
         return topics
     if r.acted and any(clauses.do_so(doc[i]) for i in region):
         return [r.acted[-1]]
@@ -137,7 +144,8 @@ def term_heads(r, topic: str) -> set[str]:
     if prop is None:
         return set()
     heads = {t.split()[-1].lower() for t in prop.terms if " " in t}
-    return heads | {h[:-1] for h in heads if h.endswith("s")}
+    heads |= {h[:-1] for h in heads if h.endswith("s")}
+    return heads | {w for kind in KINDS if heads & kind for w in kind}
 
 
 def governed(tok: Token, region: set[int], actions: frozenset[str]) -> bool:
@@ -150,3 +158,20 @@ def governed(tok: Token, region: set[int], actions: frozenset[str]) -> bool:
             # "bring back waterboarding and deport refugees": "deport" governs them
             return False
     return False
+
+
+def subject_topic(sent, term_at: dict[int, str]) -> str | None:
+    """The topic whose proposal heads the sentence's subject ("The Clean Power Plan
+    is the main tool ..."), if any."""
+    for t in sent.root.children:
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return term_at.get(t.i)
+    return None
+
+
+def _it(tok: Token) -> bool:
+    """A referring "it" as a clause's subject or object: what the last sentence was
+    about; not the "it" of "it is time to ...", whose clause says what it is."""
+    if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp", "csubj") for c in tok.head.children)

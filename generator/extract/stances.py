@@ -41,8 +41,9 @@ from typing import TYPE_CHECKING
 from generator import rules
 from generator.extract import clauses, conditions, evaluations, frames, referents
 from generator.extract.entities import EntityIndex
+from generator.extract.groups import Groups
 from generator.extract.owners import SUBJECT_DEPS, Owners, People
-from generator.model import Article, Quote, Stance
+from generator.model import Article, Entity, Quote, Stance
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -59,9 +60,11 @@ def extract_stances(
     index: EntityIndex,
     quotes: list[Quote],
     topics: TopicMatcher | None,
-) -> list[Stance]:
+) -> tuple[list[Stance], tuple[Entity, ...]]:
+    """The article's stances, and the groups they name that are not yet among its
+    entities ("industry groups": see `groups.py`)."""
     if topics is None or not topics.proposals:
-        return []
+        return [], ()
     cues = rules.stance_cues()
     found: dict[tuple, Stance] = {}
     # (paragraph, sentence, topic) of the proposals named, and of their actions: what
@@ -70,12 +73,16 @@ def extract_stances(
     recent: list[tuple[int, int, str]] = []
     acted: list[tuple[int, int, str]] = []
     people = People(index)
+    groups = Groups({e.key for e in index.entities})
+    # The topic whose proposal was the last sentence's subject: what "it" stands for
+    # in the next one ("The Clean Power Plan is ... ." / "'It's an invasion,' ...").
+    it_topic: tuple[int, str] | None = None
     n = 0
     for p, doc in enumerate(docs):
         term_at = {i: t for t, s, e in topics.proposal_hits(doc) for i in range(s, e)}
         mentioned = {i for _, s, e in topics.hits(doc) for i in range(s, e)}
         said = [q for q in quotes if q.paragraph == p and q.speaker]
-        owners = Owners(p, index, said, people)
+        owners = Owners(p, index, said, people, groups)
         for sent in doc.sents:
             n += 1
             people.sentence(sent, p)
@@ -83,18 +90,22 @@ def extract_stances(
             reader = _Reader(p, sent, term_at, topics, cues, context, people, said, owners)
             reader.mentioned = mentioned
             reader.acted = [t for q, k, t in acted if q >= p - 1 or k >= n - CONTEXT_SENTENCES]
+            reader.it_topic = it_topic[1] if it_topic and it_topic[0] == n - 1 else None
             for st in reader.stances():
                 key = (st.topic, st.owner, st.paragraph, st.start)
                 old = found.get(key)
                 if old is None or STRENGTH[st.stance] > STRENGTH[old.stance]:
                     found[key] = st
+            topic = referents.subject_topic(sent, term_at)
+            it_topic = (n, topic) if topic else None
             for i in range(sent.start, sent.end):
                 if i in term_at and (not recent or recent[-1][::2] != (p, term_at[i])):
                     recent.append((p, n, term_at[i]))
                 acts = topics.actions.get(term_at.get(i, ""))
                 if acts and any(a.lemma_.lower() in acts for a in doc[i].ancestors):
                     acted.append((p, n, term_at[i]))  # "release their returns": for "do so"
-    return sorted(found.values(), key=lambda s: (s.paragraph, s.start, s.topic, s.owner))
+    stances = sorted(found.values(), key=lambda s: (s.paragraph, s.start, s.topic, s.owner))
+    return stances, groups.entities({s.owner for s in stances})
 
 
 class _Reader:
@@ -102,6 +113,7 @@ class _Reader:
 
     def __init__(self, p, sent, term_at, topics, cues, context, people, quotes, owners):
         self.acted: list[str] = []
+        self.it_topic: str | None = None
         # Every term the matcher found in the paragraph, in the topic's sense or not.
         self.mentioned: set[int] = set()
         self.p, self.sent, self.term_at = p, sent, term_at
@@ -206,6 +218,8 @@ class _Reader:
             return []
         if any(c.dep_ == "advmod" and c.lower_ in cues.past_marks for c in tok.children):
             return []  # "had historically resisted": where it stood, not where it stands
+        if polarity == "against" and frames.too_little(tok):
+            return []  # "derided the deal as toothless": it wants more, not less
         if polarity in ("for", "against") and self._superseded(tok, polarity):
             return []  # "who had championed the deal, opposed it as a candidate"
         reason = frames.reason(self, tok, polarity, region)
