@@ -386,6 +386,12 @@ CASES = [
         ["The withdrawal agreement was signed in May.", "Senator Tom Hale opposes the pact."],
         {("brexit", "Tom Hale", "against", None)},
     ),
+    # Critics of what the subject refers to.
+    (
+        ["Peru announced a moratorium in May.", "The move angered critics, including Tom Hale."],
+        {("freezes", "Tom Hale", "against", None)},
+    ),
+    (["Critics, including Senator Tom Hale, met on Monday."], set()),  # critics of what?
     # Must find nothing.
     (
         ["Ana Lind sent Mr. Sato a proposal in which Peru would sign a moratorium if Chile did."],

@@ -122,6 +122,15 @@ def noun_frame(r, tok: Token, lemma: str) -> tuple[str, set[int], list[str]]:
             region = clauses.subtrees(
                 c for c in tok.head.children if c.dep_ in ("dobj", "ccomp", "attr")
             )
+        elif not region and owners:
+            # "The move enraged critics, including Ron Roe": critics of the subject.
+            region = clauses.subtrees(
+                t
+                for t in r.sent
+                if t.dep_ == "nsubj"
+                and t.i < tok.i
+                and t.head.i in (tok.head.i, *(c.i for c in tok.children))
+            )
         return polarity, region, owners
     polarity = cues.nouns[lemma]
     region = clauses.subtrees(

@@ -283,14 +283,14 @@ class Owners:
             mine: list[str] = []
             for t in h.subtree:
                 path = _path(t, h)
-                if h is head and any(a.dep_ == "conj" and a.head is head for a in path):
+                if h.i == head.i and any(a.dep_ == "conj" and a.head.i == head.i for a in path):
                     continue  # a conjunct's own: read as its own head
                 if (
                     any(_detour(a) for a in path)
                     or any(
                         # "Senators, Trump won": a name modifying an apposition that is
                         # no name itself describes; "officials, John Roe" names one.
-                        a.dep_ == "appos" and a is not t and _key(a, self.p, self.index) is None
+                        a.dep_ == "appos" and a.i != t.i and _key(a, self.p, self.index) is None
                         for a in path
                     )
                     or (
@@ -311,7 +311,7 @@ class Owners:
                     # "the GOP candidate", "a Democratic senator": a person of that
                     # party or country, not the party itself.
                     continue
-                if key.startswith("group:") and t is h and _counted(h):
+                if key.startswith("group:") and t.i == h.i and _counted(h):
                     continue  # "two leading Republicans" are not the party
                 bucket = people if key.startswith("person:") else mine
                 if key not in bucket:

@@ -36,6 +36,8 @@ ANAPHORS = {
     "concept",
     "initiative",
     "notion",
+    "move",
+    "decision",
 }
 
 
