@@ -349,7 +349,8 @@ CASES = [
     # A list of infinitives the parser split.
     (
         [
-            "The Sierra Club advocates a set of rules to end subsidies, stop evasion and lift the sanctions."
+            "The Sierra Club advocates a set of rules to end subsidies, stop evasion and "
+            "lift the sanctions."
         ],
         {("sanctions", "Sierra Club", "for", None)},
     ),
@@ -366,6 +367,20 @@ CASES = [
         ["Twelve states led by Ohio are challenging the moratorium."],
         {("freezes", "Twelve states led by Ohio", "against", None)},
     ),
+    (
+        ["Conservative premiers oppose the moratorium."],
+        {("freezes", "Conservative premiers", "against", None)},
+    ),
+    # A province or a state acting as its government.
+    (
+        ["The Saskatchewan government is challenging the moratorium in court."],
+        {("freezes", "Saskatchewan", "against", None)},
+    ),
+    (
+        ["Ontario has made clear it won't include a moratorium in its plan."],
+        {("freezes", "Ontario", "against", None)},
+    ),
+    (["Ontario voters oppose the moratorium."], set()),  # not a group the rules name
     (["Some people oppose the moratorium."], set()),
     (["Critics oppose the moratorium."], set()),
     (["Other states oppose the moratorium."], set()),
@@ -414,7 +429,14 @@ CASES = [
         ["Ana Lind, who had championed the moratorium as a minister, opposed it as governor."],
         set(),  # the earlier stance, changed; "it" names nothing the rules can check
     ),
-    (["President Ines Moreau supported the military exercises."], set()),  # not ending them
+    # Being for what a proposal would undo is being against the undoing; criticising
+    # it is not wanting it undone.
+    (
+        ["President Ines Moreau supported the military exercises."],
+        {("exercises", "Ines Moreau", "against", None)},
+    ),
+    (["Senator Tom Hale defended the sanctions."], {("sanctions", "Tom Hale", "against", None)}),
+    (["Senator Tom Hale criticized the sanctions."], set()),
     (["The Clinton administration tried a freeze in 1994."], set()),  # an event, no stance
     (["The Palestinians resisted talks until the freeze expired."], set()),  # time, not object
     (["Mr. Haddad embraced the idea."], set()),  # no proposal named before

@@ -96,6 +96,8 @@ def affixed(r, tok: Token) -> tuple[set[int], list[str]] | None:
     if head.dep_ in ("dobj", "pobj", "attr", "ccomp", "xcomp", "oprd"):
         verb = head.head if head.dep_ != "pobj" else head.head.head
         return region, r.owners.subject_of(verb)
+    if head.pos_ == "VERB":  # "ran anti-carbon tax messaging", "messaging" taken for a verb
+        return region, r.owners.subject_of(head)
     return region, []
 
 

@@ -81,26 +81,52 @@ def _in_conj(tok: Token, top: Token) -> bool:
     return False
 
 
+GOVERNMENT_NOUNS = {"government", "province", "state", "legislature", "administration", "city"}
+
+
+def place_span(head: Token) -> tuple[int, int] | None:
+    """A province, state or city acting as its government ("Ontario has made clear
+    ...", "The Saskatchewan government is challenging ..."): the place's tokens."""
+    place = head
+    if head.lemma_.lower() in GOVERNMENT_NOUNS and head.pos_ == "NOUN":
+        named = [
+            c for c in head.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "GPE"
+        ]
+        if not named:
+            return None
+        place = named[0]
+    if place.ent_type_ != "GPE" or place.pos_ != "PROPN":
+        return None
+    toks = [t for t in place.subtree if t.ent_type_ == "GPE" and t.pos_ == "PROPN"]
+    start, end = min(t.i for t in toks), max(t.i for t in toks) + 1
+    if end - start != len(toks):
+        return None
+    return start, end
+
+
 class Groups:
-    """The groups one article's stances name, as entities."""
+    """The groups (and governments of places) one article's stances name, as
+    entities."""
 
     def __init__(self, taken: set[str]):
         self.taken = taken  # the article's entity keys
         self.found: dict[str, Entity] = {}
 
     def key_of(self, head: Token, p: int) -> str | None:
-        found = group_span(head)
+        kind, found = "group", group_span(head)
+        if found is None:
+            kind, found = "organization", place_span(head)
         if found is None:
             return None
         span = head.doc[found[0] : found[1]]
         name = span.text.strip(" ,-")
-        if span[0].is_sent_start and span[0].pos_ not in ("PROPN",) and not span[0].ent_type_:
+        if span[0].is_sent_start and span[0].pos_ == "NOUN" and not span[0].ent_type_:
             name = name[:1].lower() + name[1:]  # "Industry groups are ...": a common noun
-        key = f"group:{name.lower()}"
+        key = f"{'group' if kind == 'group' else 'org'}:{name.lower()}"
         mention = Mention(p, span.start_char, span.end_char, span.text)
         old = self.found.get(key)
         mentions = (*old.mentions, mention) if old else (mention,)
-        self.found[key] = Entity(key=key, name=name, kind="group", mentions=mentions)
+        self.found[key] = Entity(key=key, name=name, kind=kind, mentions=mentions)
         return key
 
     def entities(self, used: set[str]) -> tuple[Entity, ...]:

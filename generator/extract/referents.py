@@ -60,6 +60,33 @@ def undone(r, topic: str, region: set[int]) -> bool:
     return False
 
 
+def undoing(r, topic: str) -> bool:
+    """A proposal to undo something ("repealing Obamacare", "ending the exercises")."""
+    return bool(r.topics.actions.get(topic, frozenset()) & r.cues.undoing)
+
+
+def direct(term: Token, region: set[int]) -> bool:
+    """The term heads what the cue itself takes ("supports Obama's achievement, the
+    Affordable Care Act"), not a phrase inside it ("a surcharge on top of the tax
+    system")."""
+    tok = term
+    while tok.dep_ in ("compound", "appos", "conj", "amod") and tok.head.i in region:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.head.i not in region:
+        return True  # "in favor of Obamacare": the preposition is the cue's own
+    return tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and tok.head.i not in region
+
+
+def kept(r, topic: str, region: set[int]) -> bool:
+    """Whether the cue is about the thing a proposal would undo, not the undoing:
+    being for the Affordable Care Act is being against repealing it."""
+    if not undoing(r, topic):
+        return False
+    actions = r.topics.actions[topic]
+    terms = [i for i in region if r.term_at.get(i) == topic]
+    return bool(terms) and not any(governed(r.sent.doc[i], region, actions) for i in terms)
+
+
 def proposals(r, region: set[int], changed: bool) -> list[str]:
     doc = r.sent.doc
     topics: list[str] = []
@@ -72,6 +99,8 @@ def proposals(r, region: set[int], changed: bool) -> list[str]:
         actions = r.topics.actions.get(topic)
         if not actions or changed or governed(doc[i], region, actions):
             topics.append(topic)
+        elif undoing(r, topic) and direct(doc[i], region):
+            topics.append(topic)  # "supports the Affordable Care Act": see `kept`
     if topics:
         return topics
     if r.it_topic and any(_it(doc[i]) for i in region):

@@ -258,7 +258,17 @@ class _Reader:
                 # The proposal's own action ("attacked the loopholes" where the
                 # proposal is attacking them) is being for it.
                 stance = "for"
-            if referents.undone(self, topic, region):
+            if (
+                not change
+                and lemma not in self.topics.actions.get(topic, ())
+                and referents.kept(self, topic, region)
+            ):
+                if stance != "for":
+                    # "called Obamacare a crazy system": a critic of the law may
+                    # still not want it repealed.
+                    continue
+                stance = "against"  # "defended the Affordable Care Act": against repealing it
+            elif referents.undone(self, topic, region):
                 # "called for the suspension of the nuclear deal": for undoing it
                 # is against it.
                 stance = "against" if polarity == "for" else "for"
