@@ -407,6 +407,17 @@ CASES = [
         {("freezes", "Tom Hale", "against", None)},
     ),
     (["Critics, including Senator Tom Hale, met on Monday."], set()),  # critics of what?
+    # A relative clause on a list of bodies is each body's; never a list with people.
+    (
+        ["He met Exxon, Chevron and a group of cities that support the moratorium."],
+        {("freezes", "Exxon", "for", None), ("freezes", "Chevron", "for", None)},
+    ),
+    (
+        ["Several companies, including Apple and Google, support the moratorium."],
+        {("freezes", "Apple", "for", None), ("freezes", "Google", "for", None)},
+    ),
+    (["He met Donald Trump, Mike Pence and senators who oppose the moratorium."], set()),
+    (["He met Exxon and a senator who supports the moratorium."], set()),  # the senator's
     # Must find nothing.
     (
         ["Ana Lind sent Mr. Sato a proposal in which Peru would sign a moratorium if Chile did."],

@@ -229,7 +229,7 @@ def verb_frame(r, verb: Token) -> tuple[set[int], list[str]]:
     if verb.dep_ == "relcl":
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         if subj and subj[0].lower_ in ("who", "that", "which"):
-            return region, r.owners.of_phrase(verb.head)
+            return region, _antecedents(r, verb.head, verb)
         if not subj:
             region |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     return region, r.owners.subject_of(verb)
@@ -271,3 +271,42 @@ def too_little(cue: Token) -> bool:
             ):
                 return True
     return False
+
+
+def _antecedents(r, noun: Token, verb: Token) -> list[str]:
+    """Whose a relative clause's stance is: its noun's. On a list (the parser hangs
+    the clause on the list's first member or its last), each member's ("the EPA, 18
+    states, corporations including Apple, and a number of cities that support the
+    regulations"); a singular verb is the nearest member's alone; a list with a
+    person in it is too ambiguous ("met Trump, Pence and senators who oppose it")."""
+    members = _members(noun)
+    if len(members) == 1:
+        return r.owners.of_phrase(noun)
+    if verb.tag_ == "VBZ":
+        return r.owners.of_phrase(members[-1], alone=True)
+    owners: list[str] = []
+    for m in members:
+        found = r.owners.of_phrase(m, alone=True)
+        if any(o.startswith("person:") for o in found):
+            return []
+        owners.extend(o for o in found if o not in owners)
+    return owners
+
+
+def _members(noun: Token) -> list[Token]:
+    """The members of the list a noun ends, in order (the parser often takes its
+    second member for an apposition of the first)."""
+    top = noun
+    while top.dep_ == "conj":
+        top = top.head
+    if top.dep_ == "appos" and top.head.pos_ == "PROPN":
+        top = top.head
+    out = [top]
+    todo = [top]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ == "conj" or (c.dep_ == "appos" and t.i == top.i and c.pos_ == "NOUN"):
+                out.append(c)
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)

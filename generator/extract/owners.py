@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator import rules
-from generator.extract import clauses
+from generator.extract import clauses, nounphrase
 from generator.extract.entities import EntityIndex
 from generator.extract.groups import Groups
 from generator.extract.tokens import ent_of
@@ -269,24 +269,27 @@ class Owners:
                 out.extend(self.of_phrase(c))
         return out
 
-    def of_phrase(self, head: Token) -> list[str]:
+    def of_phrase(self, head: Token, alone: bool = False) -> list[str]:
         """The actors a noun phrase names: its people first ("experts, including
         William J. Perry"), else the organisation or country it is of ("White
-        House officials", "China's foreign minister", "American officials")."""
+        House officials", "China's foreign minister", "American officials"), each
+        of a list ("corporations including Apple and Google"). `alone`: the head
+        without its conjuncts and appositions (one member of a list)."""
         people: list[str] = []
         others: list[str] = []
-        if _quantity(head):
+        if nounphrase.quantity(head):
             return []  # "89% of Democrats", "most voters": poll answers, not actors
-        heads = [head, *(c for c in head.children if c.dep_ == "conj")]
+        heads = [head, *(c for c in head.children if c.dep_ == "conj" and not alone)]
         firsts: list[str] = []  # the first organisation or country of each conjunct
+        aside = ("conj", "appos") if alone else ("conj",)
         for h in heads:
             mine: list[str] = []
             for t in h.subtree:
-                path = _path(t, h)
-                if h.i == head.i and any(a.dep_ == "conj" and a.head.i == head.i for a in path):
+                path = nounphrase.path(t, h)
+                if h.i == head.i and any(a.dep_ in aside and a.head.i == head.i for a in path):
                     continue  # a conjunct's own: read as its own head
                 if (
-                    any(_detour(a) for a in path)
+                    any(nounphrase.detour(a) for a in path)
                     or any(
                         # "Senators, Trump won": a name modifying an apposition that is
                         # no name itself describes; "officials, John Roe" names one.
@@ -295,7 +298,7 @@ class Owners:
                     )
                     or (
                         # "an ally of Ana Lind", "a Clinton ally", "Trump's lawyer"
-                        h.lemma_.lower() in RELATIONAL and t is not h
+                        h.lemma_.lower() in nounphrase.RELATIONAL and t.i != h.i
                     )
                 ):
                     # "senators from states Trump won": the noun holds its own stance,
@@ -307,21 +310,23 @@ class Owners:
                         key = self._demonym(t)
                     if key is None:
                         continue
-                if t.head == h and t.dep_ in ("amod", "compound") and _one_person(h):
+                if t.head == h and t.dep_ in ("amod", "compound") and nounphrase.one_person(h):
                     # "the GOP candidate", "a Democratic senator": a person of that
                     # party or country, not the party itself.
                     continue
-                if key.startswith("group:") and t.i == h.i and _counted(h):
+                if key.startswith("group:") and t.i == h.i and nounphrase.counted(h):
                     continue  # "two leading Republicans" are not the party
                 bucket = people if key.startswith("person:") else mine
                 if key not in bucket:
                     bucket.append(key)
+                if bucket is mine and any(nounphrase.listing(a) for a in path):
+                    firsts.append(key)  # "corporations including Apple and Google"
             if mine and mine[0] not in firsts:
                 firsts.append(mine[0])
             others.extend(mine)
         if people or others or self.groups is None:
             # "China and the United States": each; "White House officials": one
-            return people or firsts
+            return people or list(dict.fromkeys(firsts))
         # No name in the phrase: a group it names plainly ("industry groups").
         return [k for h in heads if (k := self.groups.key_of(h, self.p))]
 
@@ -329,67 +334,6 @@ class Owners:
         country = rules.countries().demonyms.get(tok.lower_)
         key = f"country:{country}" if country else None
         return key if key and any(e.key == key for e in self.index.entities) else None
-
-
-# Phrases through which a noun names the people it is made of ("experts, including
-# William J. Perry", "officials of the European Union").
-NAMING_PREPOSITIONS = {"of", "include", "including", "like", "such", "as", "among", "by"}
-
-
-ROLE_NOUNS = rules.cues().role_nouns
-# "an ally of Ana Lind" is not Ana Lind.
-RELATIONAL = rules.stance_cues().relational
-QUANTITIES = {
-    "percent",
-    "%",
-    "majority",
-    "minority",
-    "most",
-    "half",
-    "third",
-    "quarter",
-    "share",
-    "number",
-    "plurality",
-    "fraction",
-    "many",
-    "some",
-    "few",
-}
-
-
-def _one_person(noun: Token) -> bool:
-    """A singular role noun: one person of an organisation, not the organisation."""
-    return noun.lemma_.lower() in ROLE_NOUNS and noun.tag_ in ("NN", "NNP")
-
-
-def _quantity(noun: Token) -> bool:
-    """A share of a group: '89% of Democrats', 'a majority of voters'."""
-    if noun.like_num or noun.lower_ in QUANTITIES or noun.lemma_.lower() in QUANTITIES:
-        return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) or noun.like_num
-    return False
-
-
-def _counted(noun: Token) -> bool:
-    """A number or a quantifier on a plural ("two leading Republicans", "some
-    Democrats"): some members of a group, not the group."""
-    return any(
-        c.dep_ in ("nummod", "det", "amod")
-        and c.lower_ in QUANTITIES | COUNTS
-        or c.dep_ == "nummod"
-        for c in noun.children
-    )
-
-
-COUNTS = {"several", "two", "three", "both", "these", "those", "other", "leading", "top"}
-
-
-def _detour(tok: Token) -> bool:
-    if tok.dep_ == "acl" and tok.lemma_.lower() in ("lead", "include", "head"):
-        return False  # "states led by West Virginia": the one at their head
-    if tok.dep_ in ("relcl", "acl", "advcl"):
-        return True
-    return tok.dep_ == "prep" and tok.lemma_.lower() not in NAMING_PREPOSITIONS
 
 
 def _uncontrolled(verb: Token) -> bool:
@@ -403,11 +347,3 @@ def _uncontrolled(verb: Token) -> bool:
     forward = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i]
     expletive = any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
     return bool(forward) or expletive or verb.dep_ == "csubj"
-
-
-def _path(tok: Token, top: Token) -> list[Token]:
-    out = []
-    while tok.i != top.i and tok.head is not tok:
-        out.append(tok)
-        tok = tok.head
-    return out
