@@ -41,6 +41,15 @@ SPECS = (
         ("Brexit", "withdrawal agreement"),
         proposal=Proposal("the Brexit deal", ("deal", "withdrawal agreement")),
     ),
+    TopicSpec(
+        "wages",
+        "Minimum wage",
+        "",
+        ("minimum wage",),
+        proposal=Proposal(
+            "raising the minimum wage", ("minimum wage",), ("raise", "increase", "hike", "lift")
+        ),
+    ),
 )
 
 
@@ -418,6 +427,13 @@ CASES = [
     ),
     (["He met Donald Trump, Mike Pence and senators who oppose the moratorium."], set()),
     (["He met Exxon and a senator who supports the moratorium."], set()),  # the senator's
+    # "A higher minimum wage" is the wage raised; one undoing word among the actions
+    # ("lift") does not make raising it an undoing.
+    (
+        ["Senator Tom Hale lobbies for a higher minimum wage."],
+        {("wages", "Tom Hale", "for", None)},
+    ),
+    (["Senator Tom Hale supported the minimum wage."], set()),
     # Must find nothing.
     (
         ["Ana Lind sent Mr. Sato a proposal in which Peru would sign a moratorium if Chile did."],

@@ -165,6 +165,10 @@ class Owners:
                 return [] if subj.lower_ == "they" or "their" in words else reporter
             if reporter and (not personal or reporter[0].startswith("person:")):
                 return reporter
+            if reporter and personal:
+                # "Cuban said he supports ...", the name taken for a people: "he" is
+                # the one who said it, whom the text does not name for us.
+                return []
             if personal:
                 who = self.people.resolve(subj)
                 return [who] if who else []

@@ -22,6 +22,8 @@ from generator.extract import clauses
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# Adjectives that say an action was done to the thing ("a higher wage": raised).
+RESULTS = {w: frozenset(acts) for w, acts in rules.load("stances.yaml")["results"].items()}
 # Words for one kind of thing ("the deal" for "the Paris agreement").
 KINDS = [frozenset(k) for k in rules.load("stances.yaml")["kinds"]]
 POINTERS = {"the", "this", "that", "such", "similar", "same", "these", "those"}
@@ -61,8 +63,18 @@ def undone(r, topic: str, region: set[int]) -> bool:
 
 
 def undoing(r, topic: str) -> bool:
-    """A proposal to undo something ("repealing Obamacare", "ending the exercises")."""
-    return bool(r.topics.actions.get(topic, frozenset()) & r.cues.undoing)
+    """A proposal to undo something ("repealing Obamacare", "ending the exercises"):
+    most of its actions undo ("lift" alone, among "raise, increase, boost", does not
+    make raising the minimum wage an undoing)."""
+    actions = r.topics.actions.get(topic, frozenset())
+    undo = r.cues.undoing
+
+    def undoes(a: str) -> bool:
+        w = a.split()[0]
+        stem = w.removesuffix("ing")
+        return w in undo or stem in undo or stem + "e" in undo
+
+    return bool(actions) and 2 * sum(undoes(a) for a in actions) >= len(actions)
 
 
 def direct(term: Token, region: set[int]) -> bool:
@@ -181,7 +193,13 @@ def term_heads(r, topic: str) -> set[str]:
 
 def governed(tok: Token, region: set[int], actions: frozenset[str]) -> bool:
     """Whether one of the proposal's actions governs the term: "end ... exercises",
-    "relief from sanctions", "sanctions relief"."""
+    "relief from sanctions", "sanctions relief", "a higher minimum wage"."""
+    head = tok
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    for c in head.children:
+        if c.dep_ == "amod" and RESULTS.get(c.lower_, frozenset()) & actions:
+            return True  # "a higher minimum wage": the wage raised
     for a in [tok, *tok.ancestors]:
         if a.i != tok.i and a.lemma_.lower() in actions:
             return True
