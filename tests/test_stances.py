@@ -434,6 +434,18 @@ CASES = [
         {("wages", "Tom Hale", "for", None)},
     ),
     (["Senator Tom Hale supported the minimum wage."], set()),
+    # Nouns derived from the stance verbs ("refuse" -> "refusal", "condemn" ->
+    # "condemnation"); a possessive is the pronoun it stands for; "he" and "she" are
+    # never a person of the other gender.
+    (
+        ["Governor Maria Lopez's refusal to sign a moratorium was clear."],
+        {("freezes", "Maria Lopez", "against", None)},
+    ),
+    (
+        ["Senator Jane Roe met Bill Smith.", "His condemnation of the moratorium was loud."],
+        {("freezes", "Bill Smith", "against", None)},
+    ),
+    (["Senator Jane Roe said his support for the moratorium was clear."], set()),
     # Must find nothing.
     (
         ["Ana Lind sent Mr. Sato a proposal in which Peru would sign a moratorium if Chile did."],

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "who"}
 POSSESSIVES = {"his", "her", "their", "our", "my", "its"}
+POSSESSED = {"his": "he", "her": "she", "their": "they", "our": "we", "my": "i", "its": "it"}
 SPEECH_VERBS = rules.cues().verbs | {"indicate", "signal", "make", "tell", "insist", "believe"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # The clauses through which a report reaches what it reports.
@@ -51,40 +52,57 @@ OFFICIALS = {
 
 class People:
     """Who "he" or "she" is: the person last the subject in this paragraph, else the
-    person last named in it, else the last subject before."""
+    person last named in it, else the last subject before; never one whose gender
+    (from "Mr." / "Ms." or a given name) is the other."""
 
-    def __init__(self, index: EntityIndex):
+    def __init__(self, index: EntityIndex, genders: dict[str, str] | None = None):
         self.index = index
+        self.genders = genders or {}
         self.paragraph = -1
-        self.subject: str | None = None
-        self.named: str | None = None
-        self.before: str | None = None
+        self.subjects: list[str] = []  # this paragraph's, in order
+        self.named: list[str] = []
+        self.before: list[str] = []  # the last paragraph's subjects
 
     def sentence(self, sent: Span, p: int) -> None:
         if p != self.paragraph:
-            self.before = self.subject or self.before
-            self.paragraph, self.subject, self.named = p, None, None
+            if self.named:
+                # subjects tried first (the list is read from its end)
+                others = [k for k in self.named if k not in self.subjects]
+                self.before = [*others, *self.subjects]
+            self.paragraph, self.subjects, self.named = p, [], []
         self._sent = sent
 
+    def clash(self, key: str, pronoun: str) -> bool:
+        """Whether the person's gender is not the pronoun's."""
+        want = GENDERED.get(pronoun)
+        have = self.genders.get(key)
+        return bool(want and have and want != have)
+
     def resolve(self, tok: Token) -> str | None:
-        subject = named = None
+        subjects: list[str] = []
+        named: list[str] = []
         for t in self._sent:
             if t.i >= tok.i:
                 break
             key = _key(t, self.paragraph, self.index)
             if key and key.startswith("person:"):
-                named = key
+                named.append(key)
                 if t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS:
-                    subject = key
-        return subject or self.subject or named or self.named or self.before
+                    subjects.append(key)
+        order = [*subjects[::-1], *self.subjects[::-1], *named[::-1], *self.named[::-1]]
+        order += self.before[::-1]
+        return next((k for k in order if not self.clash(k, tok.lower_)), None)
 
     def update(self, sent: Span) -> None:
         for t in sent:
             key = _key(t, self.paragraph, self.index)
             if key and key.startswith("person:"):
-                self.named = key
+                self.named.append(key)
                 if t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS:
-                    self.subject = key
+                    self.subjects.append(key)
+
+
+GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
 def _key(tok: Token, p: int, index: EntityIndex) -> str | None:
@@ -144,26 +162,32 @@ class Owners:
         # "his government", "their country": the possessive of the subject itself,
         # not one deep inside it ("members of his party").
         words = {c.lower_ for c in subj.children if c.dep_ == "poss"}
-        if subj.lower_ in PRONOUNS or (words & POSSESSIVES and not self._named(subj)):
-            if subj.lower_ == "it":
+        # "her acceptance of ...": the possessive is the pronoun it stands for.
+        low = POSSESSED.get(subj.lower_, subj.lower_) if subj.dep_ == "poss" else subj.lower_
+        if low in PRONOUNS or (words & POSSESSIVES and not self._named(subj)):
+            if low == "it":
                 # "Greenpeace said it would fight ...": a body speaking of itself.
                 bodies = self.said_by(verb)
                 return bodies if bodies and not bodies[0].startswith("person:") else []
             quote = self.quote_at(subj)
-            if quote is None and self.index.author and subj.lower_ in ("i", "we"):
+            if quote is None and self.index.author and low in ("i", "we"):
                 return [self.index.author]  # an opinion piece's own voice
             if quote is not None and quote.kind == "direct":
                 # In a speaker's own words, "I" and "we" are the speaker; "he",
                 # "she" and "they" are someone else.
-                return [quote.speaker] if subj.lower_ in ("i", "we") and quote.speaker else []
+                return [quote.speaker] if low in ("i", "we") and quote.speaker else []
             # Not the opinion piece's own voice: "he" and "they" are never its author.
             reporter = self.reporter(verb, own=False)
-            personal = subj.lower_ in ("he", "she") or bool(words & {"his", "her"})
-            plural = subj.lower_ in ("they", "we") or bool(words & {"their", "our"})
+            personal = low in ("he", "she") or bool(words & {"his", "her"})
+            plural = low in ("they", "we") or bool(words & {"their", "our"})
             if plural and reporter and reporter[0].startswith("person:"):
                 # "they" is never one person: "he denounced suggestions that they ..."
-                return [] if subj.lower_ == "they" or "their" in words else reporter
-            if reporter and (not personal or reporter[0].startswith("person:")):
+                return [] if low == "they" or "their" in words else reporter
+            if (
+                reporter
+                and (not personal or reporter[0].startswith("person:"))
+                and not (personal and self.people.clash(reporter[0], subj.lower_))
+            ):
                 return reporter
             if reporter and personal:
                 # "Cuban said he supports ...", the name taken for a people: "he" is

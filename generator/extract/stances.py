@@ -38,11 +38,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator import rules
-from generator.extract import clauses, conditions, evaluations, frames, referents
+from generator.extract import clauses, conditions, derive, evaluations, frames, referents
 from generator.extract.entities import EntityIndex
 from generator.extract.groups import Groups
 from generator.extract.owners import SUBJECT_DEPS, Owners, People
+from generator.extract.salience import genders
 from generator.model import Article, Entity, Quote, Stance
 
 if TYPE_CHECKING:
@@ -65,14 +65,14 @@ def extract_stances(
     entities ("industry groups": see `groups.py`)."""
     if topics is None or not topics.proposals:
         return [], ()
-    cues = rules.stance_cues()
+    cues = derive.cues()
     found: dict[tuple, Stance] = {}
     # (paragraph, sentence, topic) of the proposals named, and of their actions: what
     # "the idea" or "do so" stands for, named in this paragraph or the one before, or
     # in the last few sentences (news paragraphs are often one sentence long).
     recent: list[tuple[int, int, str]] = []
     acted: list[tuple[int, int, str]] = []
-    people = People(index)
+    people = People(index, genders(docs, index))
     groups = Groups({e.key for e in index.entities})
     # The topic whose proposal was the last sentence's subject: what "it" stands for
     # in the next one ("The Clean Power Plan is ... ." / "'It's an invasion,' ...").
