@@ -446,6 +446,10 @@ CASES = [
         {("freezes", "Bill Smith", "against", None)},
     ),
     (["Senator Jane Roe said his support for the moratorium was clear."], set()),
+    (
+        ["Mr. Smith said Jane Roe was biased because of his promise to sign a moratorium."],
+        set(),  # a possessive deep in a clause: whose, the order of names can't tell
+    ),
     # Must find nothing.
     (
         ["Ana Lind sent Mr. Sato a proposal in which Peru would sign a moratorium if Chile did."],

@@ -156,6 +156,10 @@ def noun_frame(r, tok: Token, lemma: str) -> tuple[str, set[int], list[str]]:
     if lemma in ("call", "push", "demand") and not region:
         return polarity, set(), []  # a phone call, a push: not a call for anything
     poss = [c for c in tok.children if c.dep_ == "poss"]
+    if poss and poss[0].pos_ == "PRON" and tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        # "... biased against him because of his promises to build a wall": deep in
+        # a clause, whose "his" is can't be told from the order of names.
+        return polarity, region, []
     if poss:
         return polarity, region, r.owners.resolve(poss[0], tok)
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cues.light_verbs:
