@@ -450,6 +450,11 @@ CASES = [
         ["Mr. Smith said Jane Roe was biased because of his promise to sign a moratorium."],
         set(),  # a possessive deep in a clause: whose, the order of names can't tell
     ),
+    # "... but not X": for some of it, not all.
+    (
+        ["Senator Tom Hale backed lifting the sanctions on Peru but not Chile."],
+        {("sanctions", "Tom Hale", "conditional", "but not Chile")},
+    ),
     # Must find nothing.
     (
         ["Ana Lind sent Mr. Sato a proposal in which Peru would sign a moratorium if Chile did."],

@@ -86,6 +86,11 @@ def condition(r, c: Token, inside: bool) -> Span | None:
         and any(m.dep_ == "prep" for m in c.children)
     ):
         return clauses.span_of(c)  # "contingent upon North Korean action"
+    if inside and c.dep_ == "conj" and any(m.dep_ == "neg" for m in c.children):
+        but = [m for m in c.head.children if m.dep_ == "cc" and m.lower_ == "but" and m.i < c.i]
+        if but:
+            # "admitting Christian refugees from Syria but not Muslims": some, not all
+            return c.doc[but[0].i : c.right_edge.i + 1]
     return None
 
 
