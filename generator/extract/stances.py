@@ -25,9 +25,14 @@ conditional, and is kept in the text's own words.
 
 The frames live beside this conductor, each a module of functions given the
 sentence's reader: `frames.py` (what each kind of cue is about and whose it is),
-`referents.py` (the proposal named or referred to), `conditions.py` (conditions and
-negation), `evaluations.py` (judged clauses), `clauses.py` (small questions about
-the parse), `owners.py` (who holds it) and `sense.py` (a term in the topic's sense).
+`referents.py` (the proposal named or referred to: a term, "the idea", "the pact",
+"it" for the last sentence's subject), `conditions.py` (conditions and negation),
+`evaluations.py` (judged clauses), `clauses.py` (small questions about the parse),
+`owners.py` and `nounphrase.py` (who holds it), `groups.py` (groups a reader can
+place, "industry groups", and provinces acting as governments), `derive.py` (nouns
+derived from the cue verbs) and `sense.py` (a term in the topic's sense). For a
+proposal that undoes something ("repealing Obamacare"), defending the thing is
+being against the proposal.
 
 It misses stances stated across sentences ("Asked about a freeze, he said no."),
 irony, cues not in the rules file, and owners the model does not tag (an unnamed
