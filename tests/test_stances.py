@@ -450,6 +450,28 @@ CASES = [
         ["Mr. Smith said Jane Roe was biased because of his promise to sign a moratorium."],
         set(),  # a possessive deep in a clause: whose, the order of names can't tell
     ),
+    # A refusing verb turns the cue it takes; a phrase says more than its verb.
+    (
+        ["Senator Tom Hale refused to back down on the moratorium."],
+        {("freezes", "Tom Hale", "for", None)},
+    ),
+    (
+        ["Senator Tom Hale refused to support the moratorium."],
+        {("freezes", "Tom Hale", "against", None)},
+    ),
+    (["Senator Tom Hale refused to discuss the moratorium."], set()),  # no side
+    (
+        ["Senator Tom Hale will keep fighting for the moratorium."],
+        {("freezes", "Tom Hale", "for", None)},
+    ),
+    (
+        ["Senator Tom Hale has promised to get rid of the moratorium."],
+        {("freezes", "Tom Hale", "against", None)},
+    ),
+    (
+        ["Senator Tom Hale called the moratorium a trap."],
+        {("freezes", "Tom Hale", "against", None)},
+    ),
     # "... but not X": for some of it, not all.
     (
         ["Senator Tom Hale backed lifting the sanctions on Peru but not Chile."],

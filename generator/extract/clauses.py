@@ -126,3 +126,12 @@ def subject(tok: Token) -> Token | None:
             return None
         head = head.head
     return None
+
+
+# Verbs that turn the verb they take: "refused to back down" is holding firm.
+REFUSING = {"refuse", "decline", "fail"}
+
+
+def refused(verb: Token) -> bool:
+    """Whether a refusing verb takes the verb ("refused to back the deal")."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSING

@@ -159,8 +159,14 @@ class _Reader:
             region.add(tok.i)
             owners = owners_for
         elif tok.pos_ == "VERB" and (lemma in cues.verbs or frames.phrasal(self, tok)):
-            polarity = cues.verbs.get(lemma) or frames.phrasal(self, tok)
+            # "fight for" before "fight": the phrase says more than its verb
+            polarity = frames.phrasal(self, tok) or cues.verbs.get(lemma)
             region, owners = frames.verb_frame(self, tok)
+            if lemma in clauses.REFUSING:
+                # "refused to back down on the tax": the inner cue speaks, turned
+                region -= clauses.subtrees(
+                    c for c in tok.children if c.dep_ == "xcomp" and self._cue_verb(c)
+                )
         elif tok.pos_ == "ADJ" and lemma in cues.adjectives and tok.dep_ in ("acomp", "xcomp"):
             polarity = cues.adjectives[lemma]
             deps = ("prep", "xcomp", "ccomp")
@@ -175,6 +181,11 @@ class _Reader:
         elif tok.pos_ == "NOUN" and (lemma in cues.holders or lemma in cues.nouns):
             # "a critic of the deal", "his support for the wall"
             polarity, region, owners = frames.noun_frame(self, tok, lemma)
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "oprd" and frames.judgment(self, tok):
+            # "Kenney called the carbon tax a job killer"
+            polarity = frames.judgment(self, tok)
+            region = clauses.subtrees(c for c in tok.head.children if c.dep_ == "dobj")
+            owners = self.owners.subject_of(tok.head)
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "attr" and frames.judgment(self, tok):
             polarity = frames.judgment(self, tok)
             cop = tok.head
@@ -279,6 +290,8 @@ class _Reader:
                 stance = "against" if polarity == "for" else "for"
             if conditions.negated(self, tok):
                 stance = "against" if stance == "for" else "undecided"
+            if tok.pos_ == "VERB" and clauses.refused(tok):
+                stance = {"for": "against", "against": "for"}.get(stance, stance)
             if referents.negated_inside(self, topic, region, tok):
                 # "urged the White House not to pass the deal"
                 stance = {"for": "against", "against": "for"}.get(stance, stance)
@@ -292,6 +305,11 @@ class _Reader:
                 stance, condition = "conditional", conditions.condition_text(self, conds[0])
             out.extend(self.stance_of(topic, o, stance, tok, condition) for o in owners)
         return out
+
+    def _cue_verb(self, tok: Token) -> bool:
+        return tok.pos_ == "VERB" and bool(
+            tok.lemma_.lower() in self.cues.verbs or frames.phrasal(self, tok)
+        )
 
     def _superseded(self, tok: Token, polarity: str) -> bool:
         """A past perfect cue ("had championed") in a sentence that also has a cue of
