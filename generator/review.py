@@ -8,7 +8,7 @@ import subprocess
 from collections import defaultdict
 from pathlib import Path
 
-from generator import sitewrite
+from generator import changes, sitewrite
 from generator.escape import md_code, md_text, plain
 
 DATA = "site_src/data/explainer-data.json"
@@ -179,6 +179,11 @@ def diff_data(old: dict, new: dict) -> list[str]:
         lines += ["### Events added", ""]
         lines += [f"- {md_text(e['date'])}: {md_text(e['title'])}" for e in new_events]
         lines.append("")
+
+    lines += changes.events_removed(old, new)
+    lines += changes.episodes(old, new)
+    lines += changes.quotations_removed(old, new)
+    lines += changes.positions(old, new)
 
     ot = {t["id"]: t for t in old.get("topics", [])}
     changed = [t["name"] for t in new.get("topics", []) if ot.get(t["id"]) != t]

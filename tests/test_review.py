@@ -94,3 +94,83 @@ def test_diff_reports_a_new_display_name_under_the_same_id(tmp_path):
     out = run("diff", str(tmp_path / "old.json"), str(tmp_path / "new.json")).output
     assert "- Taro Kono: now named **Taro K\u014dno**" in out
     assert "added:" not in out and "removed:" not in out
+
+
+def test_diff_names_positions_quotations_events_and_episodes_that_changed(tmp_path):
+    """What a reviewer of a regenerated site must see: a position gone (Pompeo's
+    condition), one changed, one added, a statement removed, an event and an episode
+    removed; the data's own text is escaped, never Markdown."""
+    actors = [
+        {"id": "pompeo", "name": "Mike Pompeo", "kind": "person", "roles": [], "mentions": []},
+        {"id": "china", "name": "China", "kind": "country", "roles": [], "mentions": []},
+        {"id": "kim", "name": "Kim *Jong* Un", "kind": "person", "roles": [], "mentions": []},
+    ]
+    ev = [{"article": "a1", "paragraph": 2, "start": 0, "end": 10}]
+    old = {
+        "articles": [{"id": "a1", "title": "Talks in Singapore", "date": "2018-06-14"}],
+        "actors": actors,
+        "topics": [{"id": "sanctions", "name": "Sanctions"}],
+        "quotes": [
+            {
+                "article": "a1",
+                "paragraph": 2,
+                "start": 0,
+                "end": 40,
+                "kind": "direct",
+                "speaker": "pompeo",
+                "text": "Only then will there be relief from sanctions.",
+            }
+        ],
+        "events": [{"article": "a1", "paragraph": 3, "title": "Talks ended", "date": "1994"}],
+        "episodes": [{"topic": "sanctions", "title": "A freeze", "start": "1994", "end": "2001"}],
+        "positions": [
+            {
+                "topic": "sanctions",
+                "actor": "pompeo",
+                "stance": "conditional",
+                "summary": "For sanctions relief, only then.",
+                "evidence": ev,
+            },
+            {
+                "topic": "sanctions",
+                "actor": "china",
+                "stance": "for",
+                "summary": "For sanctions relief.",
+                "evidence": ev,
+            },
+        ],
+    }
+    new = {
+        **old,
+        "quotes": [],
+        "events": [],
+        "episodes": [],
+        "positions": [
+            {
+                "topic": "sanctions",
+                "actor": "china",
+                "stance": "against",
+                "summary": "Against sanctions relief.",
+                "evidence": ev,
+            },
+            {
+                "topic": "sanctions",
+                "actor": "kim",
+                "stance": "for",
+                "summary": "For [relief](http://x).",
+                "evidence": ev,
+            },
+        ],
+    }
+    (tmp_path / "old.json").write_text(json.dumps(old))
+    (tmp_path / "new.json").write_text(json.dumps(new))
+    out = run("diff", str(tmp_path / "old.json"), str(tmp_path / "new.json")).output
+    assert (
+        "- removed: **Mike Pompeo** on *Sanctions* (was: For sanctions relief, only then. "
+        "(Talks in Singapore, paragraph 3))" in out
+    )
+    assert "- changed: **China** on *Sanctions*: For -> Against: Against sanctions relief." in out
+    assert "- added: **Kim \\*Jong\\* Un** on *Sanctions*: For \\[relief\\](http:\\/\\/x)." in out
+    assert "### Quotations removed, by speaker" in out and "**Mike Pompeo**: \u201cOnly then" in out
+    assert "### Events removed\n\n- 1994: Talks ended" in out
+    assert "- removed: 1994\u20132001: A freeze" in out
