@@ -65,6 +65,28 @@ def data_at(root: Path, rev: str) -> dict:
         return {"articles": [], "actors": [], "quotes": [], "topics": [], "events": []}
 
 
+def page_at(root: Path, rev: str):
+    """A page of site_src/ as it was at `rev` ('' where it did not exist)."""
+
+    def text(path: str) -> str:
+        try:
+            return git(root, "show", f"{rev}:site_src/{path}")
+        except RuntimeError:
+            return ""
+
+    return text
+
+
+def page_now(root: Path):
+    """A page of site_src/ in the working tree ('' where it does not exist)."""
+
+    def text(path: str) -> str:
+        f = root / "site_src" / path
+        return f.read_text(encoding="utf-8") if f.is_file() else ""
+
+    return text
+
+
 def pages_changed(root: Path, rev: str) -> dict[str, list[str]]:
     """Pages of site_src/ added, changed or removed since `rev` (working tree)."""
     out: dict[str, list[str]] = {"added": [], "changed": [], "removed": []}

@@ -174,3 +174,34 @@ def test_diff_names_positions_quotations_events_and_episodes_that_changed(tmp_pa
     assert "### Quotations removed, by speaker" in out and "**Mike Pompeo**: \u201cOnly then" in out
     assert "### Events removed\n\n- 1994: Talks ended" in out
     assert "- removed: 1994\u20132001: A freeze" in out
+
+
+def test_diff_html_previews_the_changed_pages_with_their_changes_marked(nlp, project, tmp_path):
+    git(project, "init", "-q", "-b", "main")
+    git(project, "config", "user.email", "t@example.org")
+    git(project, "config", "user.name", "t")
+    run("generate")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "one")
+    (project / "seeds" / "ferry-strike.md").write_text(
+        '---\ntitle: "Ferry <b>Strike</b> Ends"\ndate: "2019-04-01"\n---\n\n'
+        '"We are back at <script>work</script>," said Lars Nygaard, the union leader.\n',
+        encoding="utf-8",
+    )
+    run("generate")
+    out = tmp_path / "preview"
+    r = run("diff", "--base", "HEAD", "--html", str(out))
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "articles/ferry-strike.md" in index
+    page = (out / "articles" / "ferry-strike.html").read_text(encoding="utf-8")
+    assert '<div class="added">' in page and "Lars Nygaard" in page
+    assert "<script>" not in page and "<b>Strike</b>" not in page  # text, never markup
+    changed = [ln for ln in index.splitlines() if ln.startswith("<li>changed")]
+    assert changed, index  # the article lists, the new actor's index entries
+    one = out / changed[0].split('href="')[1].split('"')[0]
+    assert 'class="added"' in one.read_text(encoding="utf-8")
+    assert "changed pages previewed" in r.output
+    (tmp_path / "a.json").write_text("{}")
+    files = (str(tmp_path / "a.json"), str(tmp_path / "a.json"))
+    with_files = run("diff", "--html", str(out), *files, code=2)
+    assert "--html compares pages" in with_files.output
