@@ -310,11 +310,18 @@ def check() -> None:
 
 @main.command()
 @click.option("--base", help="Compare with this git revision (default: the merge base with main).")
+@click.option(
+    "--html",
+    "html_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also write a before/after preview of the changed pages into this directory.",
+)
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def diff(base: str | None, files: tuple[Path, ...]) -> None:
+def diff(base: str | None, html_dir: Path | None, files: tuple[Path, ...]) -> None:
     """Tell a reviewer in Markdown what changed: between git revision --base and the
-    working tree (actors, quotations, roles, events, topics, pages), or between two
-    extraction files OLD.json NEW.json."""
+    working tree (actors, quotations, roles, events, topics, pages, positions), or
+    between two extraction files OLD.json NEW.json; with --html DIR, the changed
+    pages rendered with their changes marked."""
     import json
 
     from generator import review
@@ -322,6 +329,8 @@ def diff(base: str | None, files: tuple[Path, ...]) -> None:
 
     if files and (len(files) != 2 or base):
         raise click.UsageError("give either two files OLD.json NEW.json or --base REV")
+    if files and html_dir:
+        raise click.UsageError("--html compares pages: use it with --base, not with files")
     if files:
         old, new = (json.loads(f.read_text(encoding="utf-8")) for f in files)
         click.echo(
@@ -335,6 +344,11 @@ def diff(base: str | None, files: tuple[Path, ...]) -> None:
         data = root / review.DATA
         new = json.loads(data.read_text(encoding="utf-8")) if data.exists() else {}
         pages = review.pages_changed(root, rev)
+        if html_dir is not None:
+            from generator import preview
+
+            n = preview.write(html_dir, pages, review.page_at(root, rev), review.page_now(root))
+            click.echo(f"{n} changed pages previewed in {html_dir}/index.html", err=True)
     except RuntimeError as e:
         from generator.escape import plain
 

@@ -8,7 +8,7 @@ import subprocess
 from collections import defaultdict
 from pathlib import Path
 
-from generator import sitewrite
+from generator import changes, sitewrite
 from generator.escape import md_code, md_text, plain
 
 DATA = "site_src/data/explainer-data.json"
@@ -63,6 +63,28 @@ def data_at(root: Path, rev: str) -> dict:
         return json.loads(git(root, "show", f"{rev}:{DATA}"))
     except (RuntimeError, ValueError):
         return {"articles": [], "actors": [], "quotes": [], "topics": [], "events": []}
+
+
+def page_at(root: Path, rev: str):
+    """A page of site_src/ as it was at `rev` ('' where it did not exist)."""
+
+    def text(path: str) -> str:
+        try:
+            return git(root, "show", f"{rev}:site_src/{path}")
+        except RuntimeError:
+            return ""
+
+    return text
+
+
+def page_now(root: Path):
+    """A page of site_src/ in the working tree ('' where it does not exist)."""
+
+    def text(path: str) -> str:
+        f = root / "site_src" / path
+        return f.read_text(encoding="utf-8") if f.is_file() else ""
+
+    return text
 
 
 def pages_changed(root: Path, rev: str) -> dict[str, list[str]]:
@@ -179,6 +201,11 @@ def diff_data(old: dict, new: dict) -> list[str]:
         lines += ["### Events added", ""]
         lines += [f"- {md_text(e['date'])}: {md_text(e['title'])}" for e in new_events]
         lines.append("")
+
+    lines += changes.events_removed(old, new)
+    lines += changes.episodes(old, new)
+    lines += changes.quotations_removed(old, new)
+    lines += changes.positions(old, new)
 
     ot = {t["id"]: t for t in old.get("topics", [])}
     changed = [t["name"] for t in new.get("topics", []) if ot.get(t["id"]) != t]

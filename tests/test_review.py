@@ -94,3 +94,114 @@ def test_diff_reports_a_new_display_name_under_the_same_id(tmp_path):
     out = run("diff", str(tmp_path / "old.json"), str(tmp_path / "new.json")).output
     assert "- Taro Kono: now named **Taro K\u014dno**" in out
     assert "added:" not in out and "removed:" not in out
+
+
+def test_diff_names_positions_quotations_events_and_episodes_that_changed(tmp_path):
+    """What a reviewer of a regenerated site must see: a position gone (Pompeo's
+    condition), one changed, one added, a statement removed, an event and an episode
+    removed; the data's own text is escaped, never Markdown."""
+    actors = [
+        {"id": "pompeo", "name": "Mike Pompeo", "kind": "person", "roles": [], "mentions": []},
+        {"id": "china", "name": "China", "kind": "country", "roles": [], "mentions": []},
+        {"id": "kim", "name": "Kim *Jong* Un", "kind": "person", "roles": [], "mentions": []},
+    ]
+    ev = [{"article": "a1", "paragraph": 2, "start": 0, "end": 10}]
+    old = {
+        "articles": [{"id": "a1", "title": "Talks in Singapore", "date": "2018-06-14"}],
+        "actors": actors,
+        "topics": [{"id": "sanctions", "name": "Sanctions"}],
+        "quotes": [
+            {
+                "article": "a1",
+                "paragraph": 2,
+                "start": 0,
+                "end": 40,
+                "kind": "direct",
+                "speaker": "pompeo",
+                "text": "Only then will there be relief from sanctions.",
+            }
+        ],
+        "events": [{"article": "a1", "paragraph": 3, "title": "Talks ended", "date": "1994"}],
+        "episodes": [{"topic": "sanctions", "title": "A freeze", "start": "1994", "end": "2001"}],
+        "positions": [
+            {
+                "topic": "sanctions",
+                "actor": "pompeo",
+                "stance": "conditional",
+                "summary": "For sanctions relief, only then.",
+                "evidence": ev,
+            },
+            {
+                "topic": "sanctions",
+                "actor": "china",
+                "stance": "for",
+                "summary": "For sanctions relief.",
+                "evidence": ev,
+            },
+        ],
+    }
+    new = {
+        **old,
+        "quotes": [],
+        "events": [],
+        "episodes": [],
+        "positions": [
+            {
+                "topic": "sanctions",
+                "actor": "china",
+                "stance": "against",
+                "summary": "Against sanctions relief.",
+                "evidence": ev,
+            },
+            {
+                "topic": "sanctions",
+                "actor": "kim",
+                "stance": "for",
+                "summary": "For [relief](http://x).",
+                "evidence": ev,
+            },
+        ],
+    }
+    (tmp_path / "old.json").write_text(json.dumps(old))
+    (tmp_path / "new.json").write_text(json.dumps(new))
+    out = run("diff", str(tmp_path / "old.json"), str(tmp_path / "new.json")).output
+    assert (
+        "- removed: **Mike Pompeo** on *Sanctions* (was: For sanctions relief, only then. "
+        "(Talks in Singapore, paragraph 3))" in out
+    )
+    assert "- changed: **China** on *Sanctions*: For -> Against: Against sanctions relief." in out
+    assert "- added: **Kim \\*Jong\\* Un** on *Sanctions*: For \\[relief\\](http:\\/\\/x)." in out
+    assert "### Quotations removed, by speaker" in out and "**Mike Pompeo**: \u201cOnly then" in out
+    assert "### Events removed\n\n- 1994: Talks ended" in out
+    assert "- removed: 1994\u20132001: A freeze" in out
+
+
+def test_diff_html_previews_the_changed_pages_with_their_changes_marked(nlp, project, tmp_path):
+    git(project, "init", "-q", "-b", "main")
+    git(project, "config", "user.email", "t@example.org")
+    git(project, "config", "user.name", "t")
+    run("generate")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "one")
+    (project / "seeds" / "ferry-strike.md").write_text(
+        '---\ntitle: "Ferry <b>Strike</b> Ends"\ndate: "2019-04-01"\n---\n\n'
+        '"We are back at <script>work</script>," said Lars Nygaard, the union leader.\n',
+        encoding="utf-8",
+    )
+    run("generate")
+    out = tmp_path / "preview"
+    r = run("diff", "--base", "HEAD", "--html", str(out))
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "articles/ferry-strike.md" in index
+    page = (out / "articles" / "ferry-strike.html").read_text(encoding="utf-8")
+    assert '<div class="added">' in page and "Lars Nygaard" in page
+    assert "<script>" not in page and "<b>Strike</b>" not in page  # text, never markup
+    changed = [ln for ln in index.splitlines() if ln.startswith("<li>changed")]
+    assert changed, index  # the article lists, the new actor's index entries
+    one = out / changed[0].split('href="')[1].split('"')[0]
+    assert 'class="added"' in one.read_text(encoding="utf-8")
+    assert "changed pages previewed" in r.output
+    (tmp_path / "a.json").write_text("{}")
+    files = (str(tmp_path / "a.json"), str(tmp_path / "a.json"))
+    with_files = run("diff", "--html", str(out), *files, code=2)
+    assert "--html compares pages" in with_files.output

@@ -22,6 +22,11 @@ def test_workflow_steps():
     assert (
         "GITHUB_STEP_SUMMARY" in diff["run"] and diff["if"] == "github.event_name == 'pull_request'"
     )
+    # The changed pages, rendered before and after, uploaded and linked from the summary.
+    assert "--html page-preview" in diff["run"]
+    preview = next(s for s in steps if s.get("with", {}).get("name") == "page-preview")
+    assert preview["uses"].startswith("actions/upload-artifact") and preview["id"] == "preview"
+    assert any("steps.preview.outputs.artifact-url" in s.get("run", "") for s in steps)
     uses = [s.get("uses", "") for s in steps]
     assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
     assert wf["jobs"]["publish"]["needs"] == "check"
