@@ -130,11 +130,10 @@ def test_quote_source_link_lands_on_the_paragraph(page, server):
 
 def test_topic_to_history(page, server):
     page.goto(server + "/topics/freezes/")
-    page.get_by_role(
-        "link", name="Read the history of freezes and test moratoriums, in order"
-    ).click()
+    page.get_by_role("link", name="Read its history, in order").click()
     page.wait_for_url("**/history/freezes/")
-    assert page.locator("h1").first.inner_text() == "The history of freezes and test moratoriums"
+    # The editors' name as they wrote it, never lowercased into a sentence.
+    assert page.locator("h1").first.inner_text() == "Freezes and test moratoriums: the history"
     text = page.locator("article").inner_text()
     assert (
         text.index("1994") < text.index("2008") < text.index("Latest") < text.index("June 12, 2018")
@@ -242,3 +241,46 @@ def test_where_they_stand_on_the_topic_page(page, server):
     # The evidence links to its paragraph.
     href = table.locator("tbody tr").first.locator("a[href*='#p-']").first.get_attribute("href")
     assert "/articles/" in href
+
+
+def _luminance(css: str) -> float:
+    """Relative luminance of a CSS rgb()/rgba() colour (WCAG)."""
+    import re
+
+    r, g, b = (int(x) / 255 for x in re.findall(r"[\d.]+", css)[:3])
+
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+
+
+def _contrast(fg: str, bg: str) -> float:
+    a, b = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+@pytest.mark.parametrize("scheme, palette", [("light", "default"), ("dark", "slate")])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_both_colour_schemes_follow_the_device_and_stay_legible(
+    browser, server, scheme, palette, width
+):
+    ctx = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = ctx.new_page()
+    page.goto(server + "/articles/000-d467db3020d79956/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == palette
+    mark = page.locator("mark.quote").first
+    fg, bg = mark.evaluate("e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]")
+    assert _contrast(fg, bg) >= 4.5, (fg, bg)  # a quotation's highlight, in either scheme
+    body_fg, body_bg = page.locator("article").first.evaluate(
+        "e => [getComputedStyle(e).color, getComputedStyle(document.body).backgroundColor]"
+    )
+    assert _contrast(body_fg, body_bg) >= 4.5
+    shot(page, f"article-{palette}-{width}")
+    page.goto(server + "/topics/freezes/")
+    shot(page, f"topic-{palette}-{width}")
+    # The toggle switches the scheme whatever the device says.
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    other = "slate" if palette == "default" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == other
+    ctx.close()
