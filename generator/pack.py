@@ -8,8 +8,8 @@ import json
 from itertools import starmap
 
 from generator import ingest
-from generator.cachecheck import ID as _ID
 from generator.cachecheck import checked
+from generator.files import ID_RE as _ID
 from generator.model import (
     Article,
     ArticleFacts,
