@@ -44,6 +44,7 @@ CODE_FILES = (
     "model.py",
     "cache.py",
     "ingest.py",
+    "textformats.py",
     "editorial.py",
     "leaders.py",
     "curation.py",
