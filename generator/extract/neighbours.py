@@ -3,7 +3,8 @@ words right before and after it, a colon or a dash that introduces it ('Sanders
 delivered a snappy retort: "..."', transcript labels such as 'Rep. Trey Gowdy
 (R-S.C.): "..."'), the cue right after it ('"...," Trump said'), an aside set off
 by dashes, "As X put it", and the name written right after an inverted cue
-('"...," said James Acton'). A mixin of `attribution.Attributor`.
+('"...," said James Acton'). Functions of the quotation and the article's
+`attribution.Attributor`, which they only read; the sieves (`sieves.py`) call them.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from generator.extract.tokens import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from generator.extract.attribution import Attributor
     from generator.extract.marks import QuoteSpan
 
 # "(R-S.C.)", "(D)" right before a transcript label's colon.
@@ -60,213 +62,218 @@ INVERTIBLE_CUES = {
 }
 
 
-class Neighbours:
-    """The cues next to a quotation, for `Attributor`."""
-
-    def _dash_aside(self, doc: Doc, q: QuoteSpan, p: int) -> str | None:
-        """'... including the former candidate Mitt Romney -- "It is disqualifying
-        ..." -- and Fred Goldberg': a quote set off by dashes right after a person
-        named among those who speak (a subject of speech, or listed with
-        "including")."""
-        text = text_of(doc)
-        k = rstrip_end(text, max(q.start - 1, 0))
-        if not text[max(k - 8, 0) : k].endswith(DASHES):
-            return None
-        # The last token that ends by k.
-        i = token_range(doc, 0, k).stop - 1
-        while i >= 0 and doc[i].idx + len(doc[i]) > k:
-            i -= 1
-        i = max(i, 0)
-        while i > 0 and (doc[i].is_space or doc[i].text in DASHES):
-            i -= 1
-        name = doc[i]
-        if name.ent_type_ != "PERSON":
-            return None
-        head = name
-        while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
-            head = head.head
-        listed = head.dep_ == "pobj" and head.head.lower_ == "including"
-        speaking = head.dep_ in SUBJECT_DEPS and self.is_cue(head.head)
-        return self.entity_of(name, p) if listed or speaking else None
-
-    def _windows(self, q, doc, quoted, spans) -> tuple[list[Token], list[Token]]:
-        """Tokens outside quotes right after and right before the quote, within its
-        sentence(s) and not past a neighbouring quote."""
-        bounds = self._bounds.get(q.paragraph)
-        if bounds is None or bounds[0] is not spans:  # held, so `is` cannot be fooled
-            same = [s for s in spans if s.paragraph == q.paragraph]
-            bounds = (spans, sorted(s.start for s in same), sorted(s.end for s in same))
-            self._bounds[q.paragraph] = bounds
-        _, starts, ends = bounds
-        i = bisect_right(starts, q.end)
-        nxt = starts[i] - 1 if i < len(starts) else len(text_of(doc))
-        i = bisect_left(ends, q.start)
-        prv = ends[i - 1] + 1 if i else 0
-        # The attribution may be parsed as a sentence of its own ('"...?" Graham asked.').
-        k = first_token_from(doc, q.end + 1)
-        while k is not None and k.is_punct:
-            k = k.nbor() if k.i + 1 < len(doc) else None
-        after_end = k.sent.end_char if k is not None else len(text_of(doc))
-        # The token holding the opening mark: the last one starting before it, or
-        # the one right after it.
-        j = token_range(doc, 0, q.start - 1).stop
-        open_tok = doc[j - 1] if j and doc[j - 1].idx + len(doc[j - 1]) >= q.start - 1 else None
-        if open_tok is None:
-            open_tok = doc[j] if j < len(doc) else doc[0]
-        before_start = open_tok.sent.start_char
-        after = [
-            t
-            for t in tokens_in(doc, q.end + 1, min(nxt, after_end))
-            if t.i not in quoted and not t.is_space
-        ]
-        before = [
-            t
-            for t in tokens_in(doc, max(prv, before_start), q.start)
-            if t.idx + len(t) < q.start and t.i not in quoted
-        ]
-        return after, before
-
-    def _as_cue(self, doc: Doc, q: QuoteSpan, quoted: set[int]) -> Token | None:
-        """ "As X put it, ..." anywhere in the quote's sentence."""
-        tok = first_token_from(doc, q.start)
-        if tok is None:
-            return None
-        sent = tok.sent
-        memo = self.__dict__.setdefault("_as_cues", {})  # one look per sentence
-        return held(
-            memo, (q.paragraph, sent.start), (doc, quoted), lambda: self._as_in(sent, quoted)
-        )
-
-    def _as_in(self, sent: Span, quoted: set[int]) -> Token | None:
-        for t in sent:
-            if (
-                t.i not in quoted
-                and self.is_cue(t)
-                and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)
-            ):
-                return t
+def dash_aside(att: Attributor, doc: Doc, q: QuoteSpan, p: int) -> str | None:
+    """'... including the former candidate Mitt Romney -- "It is disqualifying
+    ..." -- and Fred Goldberg': a quote set off by dashes right after a person
+    named among those who speak (a subject of speech, or listed with
+    "including")."""
+    text = text_of(doc)
+    k = rstrip_end(text, max(q.start - 1, 0))
+    if not text[max(k - 8, 0) : k].endswith(DASHES):
         return None
-
-    def _colon_introducer(
-        self, q: QuoteSpan, doc: Doc, quoted: set[int], before: list[Token]
-    ) -> tuple[str, str | None, bool] | None:
-        """The speaker a colon introduces the quote with: 'Sanders delivered a
-        snappy retort: "..."', 'Continued Stone: "..."', or a bare label as in a
-        transcript ('Rep. Trey Gowdy (R-S.C.): "..."', 'Clinton: "..." Bush: "..."').
-        """
-        text = text_of(doc)
-        k = rstrip_end(text, q.start - 1)
-        # "Trump also embraced enhanced interrogation -- '...'": a dash introduces
-        # words as a colon does.
-        dashed = k > 1 and (text[k - 1] in "\u2014\u2013" or text[k - 2 : k] in ("--", " -"))
-        if k <= 0 or (text[k - 1] != ":" and not dashed):
-            return None
-        before = [t for t in before if t.idx < k - 1 and not (dashed and t.idx >= k - 2)]
-        dash = next((i for i in range(len(before) - 1, -1, -1) if _spaced_dash(before[i])), None)
-        if dash is not None:
-            before = before[dash + 1 :]  # "Pollsters agree - Carl Bialik: '...'"
-        if not before:
-            return None
-        p = q.paragraph
-        # The last cue before the colon ("Axelrod said this was a '...' and that she
-        # has learned her lesson: '...'"), else the last verb.
-        verb = next((t for t in reversed(before) if self.is_cue(t)), None)
-        if verb is None:
-            # The main verb ("Clinton has since apologized for what happened:").
-            verbs = [t for t in before if t.pos_ in ("VERB", "AUX")]
-            verb = min(verbs, key=lambda t: len(list(t.ancestors))) if verbs else None
-            # A clause that a cue before an earlier quote reports goes on.
-            cue = next((a for a in verb.ancestors if self.is_cue(a)), None) if verb else None
-            verb = cue if cue is not None and cue.i not in quoted else verb
-        if verb is not None:
-            subj = self.subject_of(verb)
-            who = self.resolve(subj, p) if subj is not None else None
-            if who is None and verb.i == before[0].i:
-                # "Continued Stone:", "Said Ellis:": the name after the verb.
-                name = next(
-                    (t for t in before if t.i > verb.i and (t.ent_type_ or t.pos_ == "PROPN")),
-                    None,
-                )
-                who = self.resolve(name, p) if name is not None else None
-            if dashed and self.kinds.get(who or "") != "person":
-                return None
-            return (who, verb.text, True) if who else None
-        if len(before) > 12 or dashed:
-            return None
-        # A label: a name (after its title, before its party) ends right at the colon.
-        end = k - 1
-        party = _PARTY_AT_END.search(text, before[0].idx, end)
-        end = party.start() if party else end
-        ends = [t for t in before if t.idx + len(t) <= end]
-        if not ends:
-            return None
-        last = ends[-1]
-        if not (last.ent_type_ in ("PERSON", "ORG") or (last.is_title and last.pos_ == "PROPN")):
-            return None
-        first = last
-        while first.i > before[0].i and doc[first.i - 1].ent_iob_ == "I" and first.ent_iob_ == "I":
-            first = doc[first.i - 1]
-        if first.i > 0 and doc[first.i - 1].pos_ == "ADP":
-            return None  # "Then, later that month on CNN:" is no one's label
-        who = self.resolve(last, p)
-        if who and self.kinds.get(who) in ("person", "organization"):
-            return who, None, True
+    # The last token that ends by k.
+    i = token_range(doc, 0, k).stop - 1
+    while i >= 0 and doc[i].idx + len(doc[i]) > k:
+        i -= 1
+    i = max(i, 0)
+    while i > 0 and (doc[i].is_space or doc[i].text in DASHES):
+        i -= 1
+    name = doc[i]
+    if name.ent_type_ != "PERSON":
         return None
+    head = name
+    while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
+        head = head.head
+    listed = head.dep_ == "pobj" and head.head.lower_ == "including"
+    speaking = head.dep_ in SUBJECT_DEPS and att.is_cue(head.head)
+    return att.entity_of(name, p) if listed or speaking else None
 
-    def _adjacent_cue(self, q: QuoteSpan, doc: Doc, after: list[Token]) -> Token | None:
-        """The cue of '"...," Trump said' or '"...," said Trump': right after a quote
-        that ends open, with at most a name between them."""
-        text = text_of(doc)
-        if not ends_open(text, q, (",", "?", "!")):
-            return None
-        for t in after[:5]:
-            if self.is_cue(t):
-                return t
-            if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ") and self._speaks_alone(t, after, q):
-                return t  # '"France will always be France," an angry Hollande retaliated.'
-            if t.pos_ in ("VERB", "AUX", "SCONJ", "ADP") or t.text in ".;:":
-                return None
+
+def windows(att: Attributor, q, doc, quoted, spans) -> tuple[list[Token], list[Token]]:
+    """Tokens outside quotes right after and right before the quote, within its
+    sentence(s) and not past a neighbouring quote."""
+    bounds = att.bounds.get(q.paragraph)
+    if bounds is None or bounds[0] is not spans:  # held, so `is` cannot be fooled
+        same = [s for s in spans if s.paragraph == q.paragraph]
+        bounds = (spans, sorted(s.start for s in same), sorted(s.end for s in same))
+        att.bounds[q.paragraph] = bounds
+    _, starts, ends = bounds
+    i = bisect_right(starts, q.end)
+    nxt = starts[i] - 1 if i < len(starts) else len(text_of(doc))
+    i = bisect_left(ends, q.start)
+    prv = ends[i - 1] + 1 if i else 0
+    # The attribution may be parsed as a sentence of its own ('"...?" Graham asked.').
+    k = first_token_from(doc, q.end + 1)
+    while k is not None and k.is_punct:
+        k = k.nbor() if k.i + 1 < len(doc) else None
+    after_end = k.sent.end_char if k is not None else len(text_of(doc))
+    # The token holding the opening mark: the last one starting before it, or
+    # the one right after it.
+    j = token_range(doc, 0, q.start - 1).stop
+    open_tok = doc[j - 1] if j and doc[j - 1].idx + len(doc[j - 1]) >= q.start - 1 else None
+    if open_tok is None:
+        open_tok = doc[j] if j < len(doc) else doc[0]
+    before_start = open_tok.sent.start_char
+    after = [
+        t
+        for t in tokens_in(doc, q.end + 1, min(nxt, after_end))
+        if t.i not in quoted and not t.is_space
+    ]
+    before = [
+        t
+        for t in tokens_in(doc, max(prv, before_start), q.start)
+        if t.idx + len(t) < q.start and t.i not in quoted
+    ]
+    return after, before
+
+
+def as_cue(att: Attributor, doc: Doc, q: QuoteSpan, quoted: set[int]) -> Token | None:
+    """ "As X put it, ..." anywhere in the quote's sentence."""
+    tok = first_token_from(doc, q.start)
+    if tok is None:
         return None
+    sent = tok.sent
+    memo = att.as_cue_memo  # one look per sentence
+    return held(memo, (q.paragraph, sent.start), (doc, quoted), lambda: _as_in(att, sent, quoted))
 
-    def _speaks_alone(self, verb: Token, after: list[Token], q: QuoteSpan) -> bool:
-        """A verb after a quote that can only be how it was said: a person as its
-        subject between the quote and the verb, no object but the quote, and the
-        sentence ends there."""
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.i < after[0].i:
-            return False
-        if self.kinds.get(self.resolve(subj, q.paragraph) or "") != "person":
-            return False
-        if any(
-            c.dep_ in ("dobj", "xcomp", "prep", "advcl") or (c.dep_ == "ccomp" and c.idx > q.end)
-            for c in verb.children
+
+def _as_in(att: Attributor, sent: Span, quoted: set[int]) -> Token | None:
+    for t in sent:
+        if (
+            t.i not in quoted
+            and att.is_cue(t)
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)
         ):
-            return False
-        nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
-        return nxt is None or nxt.text in (".", "“", '"')
+            return t
+    return None
 
-    def _named_cue_before(self, q: QuoteSpan, before: list[Token]) -> tuple[str, str, bool] | None:
-        """The speaker of the cue that introduces the quote from right before it,
-        where that cue names someone."""
-        cue = self._introducing_cue(before, q)
-        if cue is None:
+
+def colon_introducer(
+    att: Attributor, q: QuoteSpan, doc: Doc, quoted: set[int], before: list[Token]
+) -> tuple[str, str | None, bool] | None:
+    """The speaker a colon introduces the quote with: 'Sanders delivered a
+    snappy retort: "..."', 'Continued Stone: "..."', or a bare label as in a
+    transcript ('Rep. Trey Gowdy (R-S.C.): "..."', 'Clinton: "..." Bush: "..."').
+    """
+    text = text_of(doc)
+    k = rstrip_end(text, q.start - 1)
+    # "Trump also embraced enhanced interrogation -- '...'": a dash introduces
+    # words as a colon does.
+    dashed = k > 1 and (text[k - 1] in "\u2014\u2013" or text[k - 2 : k] in ("--", " -"))
+    if k <= 0 or (text[k - 1] != ":" and not dashed):
+        return None
+    before = [t for t in before if t.idx < k - 1 and not (dashed and t.idx >= k - 2)]
+    dash = next((i for i in range(len(before) - 1, -1, -1) if _spaced_dash(before[i])), None)
+    if dash is not None:
+        before = before[dash + 1 :]  # "Pollsters agree - Carl Bialik: '...'"
+    if not before:
+        return None
+    p = q.paragraph
+    # The last cue before the colon ("Axelrod said this was a '...' and that she
+    # has learned her lesson: '...'"), else the last verb.
+    verb = next((t for t in reversed(before) if att.is_cue(t)), None)
+    if verb is None:
+        # The main verb ("Clinton has since apologized for what happened:").
+        verbs = [t for t in before if t.pos_ in ("VERB", "AUX")]
+        verb = min(verbs, key=lambda t: len(list(t.ancestors))) if verbs else None
+        # A clause that a cue before an earlier quote reports goes on.
+        cue = next((a for a in verb.ancestors if att.is_cue(a)), None) if verb else None
+        verb = cue if cue is not None and cue.i not in quoted else verb
+    if verb is not None:
+        subj = att.subject_of(verb)
+        who = att.resolve(subj, p) if subj is not None else None
+        if who is None and verb.i == before[0].i:
+            # "Continued Stone:", "Said Ellis:": the name after the verb.
+            name = next(
+                (t for t in before if t.i > verb.i and (t.ent_type_ or t.pos_ == "PROPN")),
+                None,
+            )
+            who = att.resolve(name, p) if name is not None else None
+        if dashed and att.kinds.get(who or "") != "person":
             return None
-        who, _ = self.speaker_of(cue, q.paragraph)
-        return (who, self.cue_text(cue), True) if who else None
+        return (who, verb.text, True) if who else None
+    if len(before) > 12 or dashed:
+        return None
+    # A label: a name (after its title, before its party) ends right at the colon.
+    end = k - 1
+    party = _PARTY_AT_END.search(text, before[0].idx, end)
+    end = party.start() if party else end
+    ends = [t for t in before if t.idx + len(t) <= end]
+    if not ends:
+        return None
+    last = ends[-1]
+    if not (last.ent_type_ in ("PERSON", "ORG") or (last.is_title and last.pos_ == "PROPN")):
+        return None
+    first = last
+    while first.i > before[0].i and doc[first.i - 1].ent_iob_ == "I" and first.ent_iob_ == "I":
+        first = doc[first.i - 1]
+    if first.i > 0 and doc[first.i - 1].pos_ == "ADP":
+        return None  # "Then, later that month on CNN:" is no one's label
+    who = att.resolve(last, p)
+    if who and att.kinds.get(who) in ("person", "organization"):
+        return who, None, True
+    return None
 
-    def _introducing_cue(self, before: list[Token], q: QuoteSpan) -> Token | None:
-        """The last cue before the quote, where it introduces the quote."""
-        cue = next((t for t in reversed(before) if self.is_cue(t)), None)
-        return cue if cue is not None and self._introduces(cue, before, q) else None
 
-    @staticmethod
-    def _introduces(cue: Token, before: list[Token], q: QuoteSpan) -> bool:
-        """A cue before the quote introduces it when nothing but its complement
-        (", that, :" and a few words) stands between them."""
-        if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
-            return True  # "As Ms. Simonyan put it in a statement, RT is ..."
-        tail = [t for t in before if t.i > cue.i]
-        return len(tail) <= 6
+def adjacent_cue(att: Attributor, q: QuoteSpan, doc: Doc, after: list[Token]) -> Token | None:
+    """The cue of '"...," Trump said' or '"...," said Trump': right after a quote
+    that ends open, with at most a name between them."""
+    text = text_of(doc)
+    if not ends_open(text, q, (",", "?", "!")):
+        return None
+    for t in after[:5]:
+        if att.is_cue(t):
+            return t
+        if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ") and _speaks_alone(att, t, after, q):
+            return t  # '"France will always be France," an angry Hollande retaliated.'
+        if t.pos_ in ("VERB", "AUX", "SCONJ", "ADP") or t.text in ".;:":
+            return None
+    return None
+
+
+def _speaks_alone(att: Attributor, verb: Token, after: list[Token], q: QuoteSpan) -> bool:
+    """A verb after a quote that can only be how it was said: a person as its
+    subject between the quote and the verb, no object but the quote, and the
+    sentence ends there."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i < after[0].i:
+        return False
+    if att.kinds.get(att.resolve(subj, q.paragraph) or "") != "person":
+        return False
+    if any(
+        c.dep_ in ("dobj", "xcomp", "prep", "advcl") or (c.dep_ == "ccomp" and c.idx > q.end)
+        for c in verb.children
+    ):
+        return False
+    nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    return nxt is None or nxt.text in (".", "“", '"')
+
+
+def named_cue_before(
+    att: Attributor, q: QuoteSpan, before: list[Token]
+) -> tuple[str, str, bool] | None:
+    """The speaker of the cue that introduces the quote from right before it,
+    where that cue names someone."""
+    cue = introducing_cue(att, before, q)
+    if cue is None:
+        return None
+    who, _ = att.speaker_of(cue, q.paragraph)
+    return (who, att.cue_text(cue), True) if who else None
+
+
+def introducing_cue(att: Attributor, before: list[Token], q: QuoteSpan) -> Token | None:
+    """The last cue before the quote, where it introduces the quote."""
+    cue = next((t for t in reversed(before) if att.is_cue(t)), None)
+    return cue if cue is not None and _introduces(cue, before, q) else None
+
+
+def _introduces(cue: Token, before: list[Token], q: QuoteSpan) -> bool:
+    """A cue before the quote introduces it when nothing but its complement
+    (", that, :" and a few words) stands between them."""
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return True  # "As Ms. Simonyan put it in a statement, RT is ..."
+    tail = [t for t in before if t.i > cue.i]
+    return len(tail) <= 6
 
 
 def _spaced_dash(tok: Token) -> bool:

@@ -45,6 +45,7 @@ from generator.extract.marks import (
 )
 from generator.extract.missed import SIGNATURE as _SIGNATURE
 from generator.extract.missed import TRANSCRIPT_LABEL as _TRANSCRIPT_LABEL
+from generator.extract.sieves import attribute
 from generator.extract.tokens import (
     children_of,
     ent_of,
@@ -108,7 +109,7 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                 bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)
             ]
             for q in in_sent:
-                speaker, cue, speech = att.attribute(q, doc, quoted, pspans)
+                speaker, cue, speech = attribute(att, q, doc, quoted, pspans)
                 if signed is not None and (speaker is None or not cue or label is not None):
                     speaker = signed
                 elif speaker is None and not speech:
