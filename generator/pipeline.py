@@ -228,7 +228,7 @@ def publish(
 
 
 def _write(settings: Settings, corpus: Corpus, use_cache: bool) -> list[str]:
-    from generator import cache, sitewrite
+    from generator import cache, siteconfig, sitewrite
     from generator.reuse import Reuse
 
     site_src = settings.path("site_src")
@@ -247,6 +247,9 @@ def _write(settings: Settings, corpus: Corpus, use_cache: bool) -> list[str]:
         pages = render(settings, corpus, reuse)
         # Only now, with every page rendered in memory, is site_src/ touched.
         skipped = sitewrite.write_site(site_src, pages)
+    # The site's name follows the editors' title (mkdocs.yml's one generated line).
+    title = editorial.load_site(settings.path("editorial") / "site.yaml").get("title")
+    siteconfig.sync(settings.root / "mkdocs.yml", title)
     if reuse is not None:
         cache.Cache(settings.path("cache"), "").prune({a.id for a in corpus.articles})
         reuse.written(skipped)

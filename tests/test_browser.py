@@ -284,3 +284,16 @@ def test_both_colour_schemes_follow_the_device_and_stay_legible(
     other = "slate" if palette == "default" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == other
     ctx.close()
+
+
+def test_home_answers_fit_a_phone_screen(browser, server):
+    """At 390 x 844 the three "What to know" answers are in the first screen."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    page = ctx.new_page()
+    page.goto(server + "/")
+    cards = page.locator(".grid.cards.know > ul > li").all()
+    assert len(cards) == 3
+    bottom = max(c.bounding_box()["y"] + c.bounding_box()["height"] for c in cards)
+    assert bottom <= 844, bottom
+    shot(page, "home-390")
+    ctx.close()

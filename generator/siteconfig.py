@@ -1,0 +1,45 @@
+"""The site's name in mkdocs.yml follows editorial/site.yaml's title, so that an
+editor starting a new beat changes editorial/ alone; a plain `mkdocs build` (or
+Zensical, which reads the same file) then gives the same site as `explainer build`.
+
+`explainer generate` rewrites that one line of mkdocs.yml (atomically, nothing else
+in the file); `explainer check` names it when it is stale. The title is written as
+a double-quoted YAML string (JSON's quoting, which YAML reads the same), so no title
+can add a key or break the file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+LINE = re.compile(r"^site_name:.*$", re.M)
+
+
+def wanted(title: str) -> str:
+    return "site_name: " + json.dumps(title, ensure_ascii=False)
+
+
+def stale(config: Path, title: str | None) -> bool:
+    """Whether mkdocs.yml's site_name is not the editors' title (no title: never)."""
+    if not title or not config.is_file():
+        return False
+    found = LINE.search(config.read_text(encoding="utf-8"))
+    return found is None or found.group(0) != wanted(title)
+
+
+def sync(config: Path, title: str | None) -> bool:
+    """Write the editors' title into mkdocs.yml's site_name; True when it changed."""
+    if not stale(config, title):
+        return False
+    text = config.read_text(encoding="utf-8")
+    line = wanted(title or "")
+    new, n = LINE.subn(lambda _: line, text, count=1)
+    if n == 0:
+        new = line + "\n" + text
+    tmp = config.with_name(f".{config.name}.{os.getpid()}.tmp")
+    tmp.write_text(new, encoding="utf-8")
+    os.replace(tmp, config)
+    return True
