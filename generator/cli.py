@@ -292,9 +292,9 @@ def check() -> None:
     problems = _run(run)
     for kind, path in problems:
         click.echo(f"{kind}: {s.site_src}/{path}", err=True)
-    from generator import editorial, siteconfig
+    from generator import siteconfig, sitemeta
 
-    title = editorial.load_site(s.path("editorial") / "site.yaml").get("title")
+    title = sitemeta.load_site(s.path("editorial") / "site.yaml").get("title")
     if siteconfig.stale(s.root / "mkdocs.yml", title):
         click.echo("stale: mkdocs.yml (its site_name is not editorial/site.yaml's title)", err=True)
         problems.append(("stale", "mkdocs.yml"))

@@ -248,7 +248,7 @@ def _write(settings: Settings, corpus: Corpus, use_cache: bool) -> list[str]:
         # Only now, with every page rendered in memory, is site_src/ touched.
         skipped = sitewrite.write_site(site_src, pages)
     # The site's name follows the editors' title (mkdocs.yml's one generated line).
-    title = editorial.load_site(settings.path("editorial") / "site.yaml").get("title")
+    title = sitemeta.load_site(settings.path("editorial") / "site.yaml").get("title")
     siteconfig.sync(settings.root / "mkdocs.yml", title)
     if reuse is not None:
         cache.Cache(settings.path("cache"), "").prune({a.id for a in corpus.articles})
