@@ -1,6 +1,8 @@
 """The views that explain: where each actor stands ("Where they stand", "Positions")
-and the editors' questions with their evidence ("What to know"). A mixin of
-`render.Site`, like `history.HistoryViews`.
+and the editors' questions with their evidence ("What to know"). `render.Site`
+holds one, given the data it reads (the corpus, its articles, actors and topics by
+id, the lead topic's id and the history views); the templates call it as
+`site.explain`.
 
 Evidence is shown in whole sentences: a stance's own sentence (its offsets come
 from the parse), and for questions answered by passages, sentences cut from the
@@ -14,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from generator.extract.bodies import BODY_NAME
-from generator.model import STANCE_ORDER, Actor, Episode, Evidence, Position, Topic
+from generator.history import History
+from generator.model import STANCE_ORDER, Actor, Article, Corpus, Episode, Evidence, Position, Topic
 from generator.sentences import sentences
 from generator.wording import human_date
 
@@ -120,12 +123,22 @@ class Card:
     more: int = 0  # episodes not shown
 
 
-class ExplainViews:
-    corpus: object
-    articles: dict
-    actors: dict
-    topics: dict
-    lead_id: str | None
+class Explain:
+    def __init__(
+        self,
+        corpus: Corpus,
+        articles: dict[str, Article],
+        actors: dict[str, Actor],
+        topics: dict[str, Topic],
+        lead_id: str | None,
+        history: History,
+    ):
+        self.corpus = corpus
+        self.articles = articles
+        self.actors = actors
+        self.topics = topics
+        self.lead_id = lead_id
+        self.history = history
 
     # --- campaigns and offices ------------------------------------------------------
 
@@ -285,14 +298,14 @@ class ExplainViews:
                 sides = tuple((label, tuple(a)) for label, a in self.sides(topic))
                 card = Card(q.question, q.answer, q.show, sides=sides)
             elif q.show == "history":
-                told = [(ep, when, evs) for ep, when, evs in self.episodes(topic) if evs]
+                told = [(ep, when, evs) for ep, when, evs in self.history.episodes(topic) if evs]
                 # The episodes most told (most events, then most articles), in order.
                 keep = sorted(
                     told,
                     key=lambda x: (-len(x[2]), -len({e.article for e in x[2]}), x[0].start),
                 )[:MAX_EPISODES]
                 eps = tuple(
-                    (ep, when, self.sentences(evs)[0].summary, _outcome(ep, evs))
+                    (ep, when, self.history.sentences(evs)[0].summary, _outcome(ep, evs))
                     for ep, when, evs in told
                     if any(k[0] is ep for k in keep)
                 )

@@ -1,6 +1,6 @@
 """The views of the history and timeline pages: a topic's episodes, its latest
-news, each sentence told once, and the two SVG graphics. A mixin of `render.Site`
-(it uses the corpus and the articles the site holds)."""
+news, each sentence told once, and the two SVG graphics. `render.Site` holds one,
+given the corpus and its articles by id; the templates call it as `site.history`."""
 
 from __future__ import annotations
 
@@ -8,16 +8,17 @@ from collections import Counter, defaultdict
 
 from markupsafe import Markup
 
-from generator.model import Episode, Event, Topic
+from generator.model import Article, Corpus, Episode, Event, Topic
 from generator.wording import when_told
 
 # The narrowest content width the timeline is laid out for (a 360 px phone).
 TIMELINE_MIN_WIDTH = 320
 
 
-class HistoryViews:
-    corpus: object
-    articles: dict
+class History:
+    def __init__(self, corpus: Corpus, articles: dict[str, Article]):
+        self.corpus = corpus
+        self.articles = articles
 
     def events_on(self, topic: Topic) -> list[Event]:
         return [e for e in self.corpus.events if topic.id in e.topics]

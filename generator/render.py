@@ -22,8 +22,8 @@ from markupsafe import Markup
 
 from generator import serialize
 from generator.escape import md_escape
-from generator.explain import ExplainViews
-from generator.history import HistoryViews
+from generator.explain import Explain
+from generator.history import History
 from generator.markup import (
     KIND_LABELS,
     _items_for,
@@ -87,8 +87,9 @@ def make_env(templates: Path) -> jinja2.Environment:
 # --- the site -------------------------------------------------------------------
 
 
-class Site(HistoryViews, ExplainViews):
-    """Lookups the templates need, computed once per render."""
+class Site:
+    """Lookups the templates need, computed once per render; the history views
+    (`history.History`) and the explaining ones (`explain.Explain`) as parts."""
 
     def __init__(self, corpus: Corpus, meta: dict | None = None):
         meta = meta or {}
@@ -99,6 +100,10 @@ class Site(HistoryViews, ExplainViews):
         self.actors = {a.id: a for a in corpus.actors}
         self.articles = {a.id: a for a in corpus.articles}
         self.topics = {t.id: t for t in corpus.topics}
+        self.history = History(corpus, self.articles)
+        self.explain = Explain(
+            corpus, self.articles, self.actors, self.topics, self.lead_id, self.history
+        )
         self.quotes_by_article: dict[str, list[Quote]] = defaultdict(list)
         self.quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
         for q in corpus.quotes:
@@ -336,15 +341,17 @@ def _inputs(site: Site, kind: str, key: str) -> object:
         actor = site.actors[key]
         said = site.said(actor)
         positions, arts = [], set(actor.articles)
-        for topic, p in site.positions_of(actor):
-            ev, others = site.main_evidence(p)
-            earlier = site.earlier(p)
-            shown = (site.stance_when(p), site.stance_when(p, True), earlier)
-            positions.append((topic.id, topic.name, p, ev, others, site.evidence_text(ev), shown))
+        for topic, p in site.explain.positions_of(actor):
+            ev, others = site.explain.main_evidence(p)
+            earlier = site.explain.earlier(p)
+            shown = (site.explain.stance_when(p), site.explain.stance_when(p, True), earlier)
+            positions.append(
+                (topic.id, topic.name, p, ev, others, site.explain.evidence_text(ev), shown)
+            )
             arts |= {ev.article} | {e.article for *_, e in earlier}
         stated = [
-            (topic.id, topic.name, official.id, official.name, p, site.stance_when(p))
-            for topic, official, p in site.stated_for(actor)
+            (topic.id, topic.name, official.id, official.name, p, site.explain.stance_when(p))
+            for topic, official, p in site.explain.stated_for(actor)
         ]
         arts |= {r.article for r in actor.roles} | {q.article for q in said}
         return (
@@ -355,7 +362,11 @@ def _inputs(site: Site, kind: str, key: str) -> object:
             [(a, n, site.first_mention(actor, a)) for a, n in site.mention_counts(actor)],
             [_article_label(site, a) for a in sorted(arts)],
             [(o.id, o.name, n) for o, n in site.co_actors(actor)],
-            [(b.id, b.name) for b in (site.owner_of(actor), *site.bodies_of(actor)) if b],
+            [
+                (b.id, b.name)
+                for b in (site.explain.owner_of(actor), *site.explain.bodies_of(actor))
+                if b
+            ],
         )
     art = site.articles[key]
     quotes = site.quotes_by_article[key]

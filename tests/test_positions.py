@@ -254,18 +254,16 @@ def test_seeds_gain_china_on_relief_and_north_korea_through_its_ambassador(seeds
 
 
 def test_when_a_stance_holds_and_what_it_was_before():
-    from generator.explain import ExplainViews
+    from generator.explain import Explain
 
     (p,) = positions(
         facts("a", "2017-06-21", ("against", None)), facts("b", "2018-06-12", ("for", None))
     )
-    assert ExplainViews.stance_when(p) == "since June 12, 2018"
-    assert [(label, when) for label, when, _ in ExplainViews.earlier(p)] == [
-        ("against", "in June 2017")
-    ]
+    assert Explain.stance_when(p) == "since June 12, 2018"
+    assert [(label, when) for label, when, _ in Explain.earlier(p)] == [("against", "in June 2017")]
     (q,) = positions(facts("a", "2018-06-14", ("for", None)))
-    assert ExplainViews.stance_when(q, True) == "As of June 14, 2018"
-    assert ExplainViews.earlier(q) == []
+    assert Explain.stance_when(q, True) == "As of June 14, 2018"
+    assert Explain.earlier(q) == []
 
 
 def test_positions_with_history_and_behalf_keep_the_contract():

@@ -244,7 +244,7 @@ def test_what_to_know_cards_show_the_most_told_episodes_and_the_best_sentences()
         episodes=tuple(episodes),
     )
     site = Site(c)
-    history, passages = site.cards(c.topics[0])
+    history, passages = site.explain.cards(c.topics[0])
     # The two most told, then the oldest of the rest, in the order they happened.
     assert [ep.start for ep, *_ in history.episodes] == ["1990", "1994", "2008"]
     assert history.more == 2
