@@ -1,5 +1,5 @@
 """The views that explain: where each actor stands ("Where they stand", "Positions")
-and the editors' questions with their evidence ("What to know"). `render.Site`
+and the editors' questions with their evidence ("What to know"). `siteviews.Site`
 holds one, given the data it reads (the corpus, its articles, actors and topics by
 id, the lead topic's id and the history views); the templates call it as
 `site.explain`.

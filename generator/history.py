@@ -1,5 +1,5 @@
 """The views of the history and timeline pages: a topic's episodes, its latest
-news, each sentence told once, and the two SVG graphics. `render.Site` holds one,
+news, each sentence told once, and the two SVG graphics. `siteviews.Site` holds one,
 given the corpus and its articles by id; the templates call it as `site.history`."""
 
 from __future__ import annotations

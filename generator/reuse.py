@@ -22,7 +22,7 @@ class Reuse:
             h.update(t.name.encode() + t.read_bytes())
         # The code that renders is an input too: a fix here must reach every page.
         here = Path(__file__).parent
-        for name in ("render.py", "markup.py", "reuse.py", "escape.py"):
+        for name in ("render.py", "siteviews.py", "markup.py", "reuse.py", "escape.py"):
             code = here / name
             h.update(code.read_bytes())
         self.templates = h.hexdigest()

@@ -165,7 +165,7 @@ def _q(n, start, end, kind, text, para="p"):
 
 def test_every_statement_once():
     from generator.model import Article
-    from generator.render import statements
+    from generator.statements import statements
 
     text = (
         "He said the talks had \u201cmechanisms for relief\u201d and \u201cmore.\u201d "
@@ -216,7 +216,7 @@ def test_dates_read_as_words_and_sort_as_iso(date, markup):
 
 def test_what_to_know_cards_show_the_most_told_episodes_and_the_best_sentences():
     from generator.model import Episode, Event
-    from generator.render import Site
+    from generator.siteviews import Site
 
     base = corpus()
     events, episodes = [], []
