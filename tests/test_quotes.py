@@ -1585,8 +1585,9 @@ def test_shared_surname_names_the_entity_tagged_with_it_alone():
         surnames={"Hale": {"donald-hale", "ivy-hale", "hale"}, "Lind": {"mara-lind", "ed-lind"}},
         names={"donald-hale": "Donald Hale", "ivy-hale": "Ivy Hale", "hale": "Hale"},
     )
-    assert Speakers.person_named(article, "Hale") == "hale"
-    assert Speakers.person_named(article, "Lind") is None  # two people, neither "Lind" alone
+    speakers = Speakers(article)  # type: ignore[arg-type]
+    assert speakers.person_named("Hale") == "hale"
+    assert speakers.person_named("Lind") is None  # two people, neither "Lind" alone
 
 
 def test_no_break_spaces_keep_every_offset(nlp):

@@ -5,7 +5,7 @@ text is read, and answers the lookups the sieves make (`sieves.py`, which decide
 quotation's speaker and cue, in order): who a subject token is (`speakers.Speakers`:
 names, surnames, "he"/"she" through salience, "the department" and "the president"
 through the organizations and roles last mentioned) and which words are cues and
-who their subject is (`subjects.Subjects`). See `quotes.py` for the order in which
+who their subject is (`subjects.Subjects`), its parts. See `quotes.py` for the order in which
 an article is read.
 """
 
@@ -28,10 +28,12 @@ if TYPE_CHECKING:
 __all__ = ["PERSON_PRONOUNS", "Attributor"]
 
 
-class Attributor(Speakers, Subjects):
-    """The article context the sieves read. Besides the lookups, it holds only
-    what `quotes.py` tells it as the article is read (the quoted tokens of each
-    paragraph, the salience) and memos of answers that do not change."""
+class Attributor:
+    """The article context the sieves read: the article's entities and rules, what
+    `quotes.py` tells it as the article is read (the quoted tokens of each
+    paragraph, the salience), memos of answers that do not change, and two parts
+    that answer lookups from them: `speakers` (who a token is) and `subjects` (which
+    words are cues, and their subjects)."""
 
     def __init__(self, article: Article, docs: list[Doc], index: EntityIndex):
         self.article = article
@@ -53,3 +55,5 @@ class Attributor(Speakers, Subjects):
                 for word in r.title.lower().split():
                     word = ROLE_ABBREVIATIONS.get(word, word)
                     self.salience.roles.setdefault(word, e.key)
+        self.speakers = Speakers(self)
+        self.subjects = Subjects(self)

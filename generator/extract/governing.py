@@ -51,7 +51,7 @@ def governing_cues(
             seen.add(anc.i)
             if _unsaid(anc):
                 break  # "refused to say the words '...'": not said, by anyone here
-            if att.is_cue(anc) and not _noun_infinitive(anc):
+            if att.subjects.is_cue(anc) and not _noun_infinitive(anc):
                 found.append((anc, None))
             elif anc.pos_ == "NOUN" and anc.lemma_.lower() in att.cues.nouns:
                 # not "dismissed criticism of Trump's comments as '...'"
@@ -78,7 +78,7 @@ def _asides(att: Attributor, anc: Token, quoted: set[int]) -> list[Token]:
             for c in anc.children
             if c.dep_ == "parataxis"
             and c.i not in quoted
-            and att.is_cue(c)
+            and att.subjects.is_cue(c)
             and any(g.dep_ == "nsubj" for g in c.children)
         ]
 
@@ -95,15 +95,15 @@ def reporter(att: Attributor, inner: Token, outer: list, p: int) -> tuple[str, s
             continue
         if any(c.dep_ == "neg" for c in verb.children) or not _reports(inner, verb):
             continue
-        who, found = att.speaker_of(verb, p)
+        who, found = att.subjects.speaker_of(verb, p)
         if found and who and att.kinds.get(who) == "person":
-            best = (who, att.cue_text(verb), True)  # the outermost reporter
+            best = (who, att.subjects.cue_text(verb), True)  # the outermost reporter
     return best
 
 
 def inverted(att: Attributor, cue: Token) -> bool:
     """'said Trump', 'asked Dunn': the cue's subject comes after it."""
-    subj = att.subject_of(cue)
+    subj = att.subjects.subject_of(cue)
     return subj is not None and subj.i > cue.i
 
 

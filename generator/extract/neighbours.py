@@ -85,8 +85,8 @@ def dash_aside(att: Attributor, doc: Doc, q: QuoteSpan, p: int) -> str | None:
     while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
         head = head.head
     listed = head.dep_ == "pobj" and head.head.lower_ == "including"
-    speaking = head.dep_ in SUBJECT_DEPS and att.is_cue(head.head)
-    return att.entity_of(name, p) if listed or speaking else None
+    speaking = head.dep_ in SUBJECT_DEPS and att.subjects.is_cue(head.head)
+    return att.speakers.entity_of(name, p) if listed or speaking else None
 
 
 def windows(att: Attributor, q, doc, quoted, spans) -> tuple[list[Token], list[Token]]:
@@ -141,7 +141,7 @@ def _as_in(att: Attributor, sent: Span, quoted: set[int]) -> Token | None:
     for t in sent:
         if (
             t.i not in quoted
-            and att.is_cue(t)
+            and att.subjects.is_cue(t)
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)
         ):
             return t
@@ -171,24 +171,24 @@ def colon_introducer(
     p = q.paragraph
     # The last cue before the colon ("Axelrod said this was a '...' and that she
     # has learned her lesson: '...'"), else the last verb.
-    verb = next((t for t in reversed(before) if att.is_cue(t)), None)
+    verb = next((t for t in reversed(before) if att.subjects.is_cue(t)), None)
     if verb is None:
         # The main verb ("Clinton has since apologized for what happened:").
         verbs = [t for t in before if t.pos_ in ("VERB", "AUX")]
         verb = min(verbs, key=lambda t: len(list(t.ancestors))) if verbs else None
         # A clause that a cue before an earlier quote reports goes on.
-        cue = next((a for a in verb.ancestors if att.is_cue(a)), None) if verb else None
+        cue = next((a for a in verb.ancestors if att.subjects.is_cue(a)), None) if verb else None
         verb = cue if cue is not None and cue.i not in quoted else verb
     if verb is not None:
-        subj = att.subject_of(verb)
-        who = att.resolve(subj, p) if subj is not None else None
+        subj = att.subjects.subject_of(verb)
+        who = att.speakers.resolve(subj, p) if subj is not None else None
         if who is None and verb.i == before[0].i:
             # "Continued Stone:", "Said Ellis:": the name after the verb.
             name = next(
                 (t for t in before if t.i > verb.i and (t.ent_type_ or t.pos_ == "PROPN")),
                 None,
             )
-            who = att.resolve(name, p) if name is not None else None
+            who = att.speakers.resolve(name, p) if name is not None else None
         if dashed and att.kinds.get(who or "") != "person":
             return None
         return (who, verb.text, True) if who else None
@@ -209,7 +209,7 @@ def colon_introducer(
         first = doc[first.i - 1]
     if first.i > 0 and doc[first.i - 1].pos_ == "ADP":
         return None  # "Then, later that month on CNN:" is no one's label
-    who = att.resolve(last, p)
+    who = att.speakers.resolve(last, p)
     if who and att.kinds.get(who) in ("person", "organization"):
         return who, None, True
     return None
@@ -222,7 +222,7 @@ def adjacent_cue(att: Attributor, q: QuoteSpan, doc: Doc, after: list[Token]) ->
     if not ends_open(text, q, (",", "?", "!")):
         return None
     for t in after[:5]:
-        if att.is_cue(t):
+        if att.subjects.is_cue(t):
             return t
         if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ") and _speaks_alone(att, t, after, q):
             return t  # '"France will always be France," an angry Hollande retaliated.'
@@ -238,7 +238,7 @@ def _speaks_alone(att: Attributor, verb: Token, after: list[Token], q: QuoteSpan
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.i < after[0].i:
         return False
-    if att.kinds.get(att.resolve(subj, q.paragraph) or "") != "person":
+    if att.kinds.get(att.speakers.resolve(subj, q.paragraph) or "") != "person":
         return False
     if any(
         c.dep_ in ("dobj", "xcomp", "prep", "advcl") or (c.dep_ == "ccomp" and c.idx > q.end)
@@ -257,13 +257,13 @@ def named_cue_before(
     cue = introducing_cue(att, before, q)
     if cue is None:
         return None
-    who, _ = att.speaker_of(cue, q.paragraph)
-    return (who, att.cue_text(cue), True) if who else None
+    who, _ = att.subjects.speaker_of(cue, q.paragraph)
+    return (who, att.subjects.cue_text(cue), True) if who else None
 
 
 def introducing_cue(att: Attributor, before: list[Token], q: QuoteSpan) -> Token | None:
     """The last cue before the quote, where it introduces the quote."""
-    cue = next((t for t in reversed(before) if att.is_cue(t)), None)
+    cue = next((t for t in reversed(before) if att.subjects.is_cue(t)), None)
     return cue if cue is not None and _introduces(cue, before, q) else None
 
 

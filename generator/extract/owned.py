@@ -26,21 +26,21 @@ def according_to(att: Attributor, window: list[Token], p: int) -> tuple[str | No
     for t in window:
         obj = according_to_object(t)
         if obj is not None:
-            who = att.resolve(obj, p)
+            who = att.speakers.resolve(obj, p)
             named = according_to_name(obj) if who is None else None
             if named is not None:
                 who = att.index.key_at(p, named.start_char)  # "according to HuffPo"
             if who is None and obj.lemma_.lower() in att.cues.nouns:
                 # "according to a speech Mrs. Clinton delivered"
-                owner = att.owner(obj)
-                who = att.resolve(owner, p) if owner is not None else None
+                owner = att.speakers.owner(obj)
+                who = att.speakers.resolve(owner, p) if owner is not None else None
             if who is None and obj.pos_ == "NOUN":
                 # "according to calculations by Amy Glasmeier", "according
                 # to data from comScore": whoever made them.
                 for prep in obj.children:
                     if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
                         by = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                        who = att.resolve(by, p) if by is not None else None
+                        who = att.speakers.resolve(by, p) if by is not None else None
                         break
             return (who,)
     return None
@@ -79,7 +79,7 @@ def held_by_subject(att: Attributor, qtoks: list[Token], quoted: set[int], p: in
         subj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
     if subj is None or subj.lower_ in ("it", "this", "that", "there", "which", "what"):
         return None
-    return att.resolve(subj, p)
+    return att.speakers.resolve(subj, p)
 
 
 def labelled_as(att: Attributor, qtoks: list[Token], quoted: set[int], p: int) -> str | None:
@@ -100,8 +100,8 @@ def labelled_as(att: Attributor, qtoks: list[Token], quoted: set[int], p: int) -
         if subj is None or subj.i in quoted:
             continue
         if subj.ent_type_ == "PERSON" or subj.lower_ in PERSON_PRONOUNS:
-            return att.resolve(subj, p)
-        who = att.resolve(subj, p)  # a person the model took for something else
+            return att.speakers.resolve(subj, p)
+        who = att.speakers.resolve(subj, p)  # a person the model took for something else
         if who is not None and att.kinds.get(who) == "person":
             return who
     return None

@@ -103,7 +103,7 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
         # speaker says all of the paragraph.
         label = _TRANSCRIPT_LABEL.match(text_of(doc)) if pspans else None
         if label is not None:
-            signed = att.person_named(label.group(1).split()[-1].title()) or signed
+            signed = att.speakers.person_named(label.group(1).split()[-1].title()) or signed
         for sent in doc.sents:
             in_sent = pspans[
                 bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)
@@ -127,12 +127,12 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                         # 'Sen. Sanders ... identified X as a reason. "The younger
                         # people are ..."': a quoted sentence standing alone speaks
                         # for the person the sentence before is about.
-                        speaker = att.person_subject(prev_sent, p, quoted)
+                        speaker = att.speakers.person_subject(prev_sent, p, quoted)
                     if speaker is None and not _whole_sentence(text_of(doc), q, sent):
                         # Words quoted in a sentence about someone, with no cue of
                         # their own ("The former congressman thinks the gun issue
                         # should be a 'litmus test'"): the main clause's subject's.
-                        speaker = att.main_subject(sent, p, quoted)
+                        speaker = att.speakers.main_subject(sent, p, quoted)
                     if speaker is None and _opens(doc, q) and carried.get(p - 1):
                         speaker = carried[p - 1]
                 if speaker:
@@ -142,7 +142,7 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
             said = None
             if not in_sent:
                 # "..., Schiff said." before a quote that names nobody: his words.
-                said = att.sentence_speaker(sent, p, quoted)
+                said = att.speakers.sentence_speaker(sent, p, quoted)
                 prev_speaker = said or prev_speaker
                 unnamed = unnamed and not said
             if said or in_sent or not reported_last.get(p) or not _aside(sent, att, p):
@@ -151,7 +151,7 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                 reported_last[p] = None  # "Cologne police say ...": not one person
             # else "Richards also spoke about the case. (The laws require ...)": a
             # sentence about no one keeps her the one reported.
-            att.observe(sent, p, quoted)
+            att.speakers.observe(sent, p, quoted)
             prev_sent = sent
         if pspans:
             last_of_paragraph[p] = results[-1][1]
@@ -162,7 +162,7 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
         if text_of(doc).rstrip().endswith(":"):
             # "The New York Times reports:" then the quotation.
             last = list(doc.sents)[-1] if len(doc) else None
-            said = att.sentence_speaker(last, p, quoted) if last is not None else None
+            said = att.speakers.sentence_speaker(last, p, quoted) if last is not None else None
             last_of_paragraph[p] = said or att.salience.person("he")
     _sign_from_below(docs, att, results)
     _fill_chains(results)
@@ -196,7 +196,7 @@ def _sign_from_below(docs: list[Doc], att: Attributor, results: list) -> None:
         if m is None:
             continue
         key = _signer(docs[p], p, att.index, m.start(1))
-        key = key or att.person_named(m.group(1).split()[-1])
+        key = key or att.speakers.person_named(m.group(1).split()[-1])
         if key is None:
             continue
         for i, (q, speaker, cue) in enumerate(results):
@@ -225,7 +225,8 @@ def _aside(sent: Span, att: Attributor, p: int) -> bool:
     """A sentence whose subjects are neither people nor pronouns for them."""
     for t in sent:
         if t.dep_ in ("nsubj", "nsubjpass") and (
-            t.lower_ in PERSON_PRONOUNS or att.kinds.get(att.resolve(t, p) or "") == "person"
+            t.lower_ in PERSON_PRONOUNS
+            or att.kinds.get(att.speakers.resolve(t, p) or "") == "person"
         ):
             return False
     return True
@@ -289,7 +290,7 @@ def extract_indirect(
         quoted = quoted_ids(doc, by_paragraph.get(p, ()))
         trees: _Subtrees | None = None
         for cue in doc:
-            if not att.is_cue(cue) or cue.i in quoted:
+            if not att.subjects.is_cue(cue) or cue.i in quoted:
                 continue
             clause = next((c for c in children_of(cue) if c.dep_ == "ccomp"), None)
             if clause is None or clause.i < cue.i:
@@ -301,7 +302,7 @@ def extract_indirect(
             c = clause.i
             if trees.size[c] < 4 or trees.quoted[c] == trees.size[c]:
                 continue
-            subj = att.subject_of(cue)
+            subj = att.subjects.subject_of(cue)
             # Pronouns are left out: the speaker tracking of the quotes is done by now.
             if subj is None or subj.lower_ in PERSON_PRONOUNS or subj.pos_ == "PRON":
                 continue
@@ -310,7 +311,7 @@ def extract_indirect(
             if head[0].i <= subj.i <= last.i:
                 continue  # the speaker inside what is said: a misparse, not speech
 
-            speaker = att.resolve(subj, p)
+            speaker = att.speakers.resolve(subj, p)
             if speaker is None:
                 continue
             first = head[0] if head[0].dep_ != "mark" else head[1]
@@ -336,7 +337,7 @@ def extract_indirect(
                     text=text_of(doc)[span.start_char : end],
                     speaker=speaker,
                     kind="indirect",
-                    cue=att.cue_text(cue),
+                    cue=att.subjects.cue_text(cue),
                 )
             )
     return out

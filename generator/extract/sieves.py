@@ -125,13 +125,13 @@ def _read_parse(att: Attributor, quote: Quote) -> tuple[Decision | None, Decisio
                 # "In a joint statement, Mr. Kim committed to the promise of
                 # '...'": the words are the statement's, not his.
                 return (None, document, True), fallback
-            owner = att.owner(noun)
-            who, text = (att.resolve(owner, p) if owner is not None else None), noun.text
+            owner = att.speakers.owner(noun)
+            who, text = (att.speakers.resolve(owner, p) if owner is not None else None), noun.text
         else:
-            who, found = att.speaker_of(verb, p)
+            who, found = att.subjects.speaker_of(verb, p)
             if not found:
                 continue
-            text = att.cue_text(verb)
+            text = att.subjects.cue_text(verb)
         if who:
             outer = reporter(att, verb or noun, cues[k + 1 :], p)
             if outer is not None and outer[0] != who:
@@ -152,7 +152,7 @@ def _find_nearby(att: Attributor, quote: Quote) -> tuple[Token | None, list[Toke
     q, doc, quoted, qtoks, after = quote.span, quote.doc, quote.quoted, quote.tokens, quote.after
     cue = None
     text = text_of(doc)
-    after_cue = next((t for t in after if att.is_cue(t)), None) or quote.adjacent
+    after_cue = next((t for t in after if att.subjects.is_cue(t)), None) or quote.adjacent
     before_cue = introducing_cue(att, quote.before, q)
     if ends_open(text, q, (",", "?", "!", "\u2014", "-")) and after_cue is not None:
         cue = after_cue
@@ -244,8 +244,8 @@ def cue_right_after(att: Attributor, quote: Quote) -> Decision | None:
     """'"...," From said' before 'Americans saw the Democrats as "..."'."""
     if quote.adjacent is None:
         return None
-    who, _ = att.speaker_of(quote.adjacent, quote.paragraph)
-    return (who, att.cue_text(quote.adjacent), True) if who else None
+    who, _ = att.subjects.speaker_of(quote.adjacent, quote.paragraph)
+    return (who, att.subjects.cue_text(quote.adjacent), True) if who else None
 
 
 def label_after_as(att: Attributor, quote: Quote) -> Decision | None:
@@ -260,7 +260,7 @@ def source_of_nameless_nearby(att: Attributor, quote: Quote) -> Decision | None:
     cue, after = _nearby(att, quote)
     if cue is None:
         return None
-    who, found = att.speaker_of(cue, quote.paragraph)
+    who, found = att.subjects.speaker_of(cue, quote.paragraph)
     return _named_source(att, quote, after) if found and who is None else None
 
 
@@ -270,8 +270,8 @@ def nearby_cue(att: Attributor, quote: Quote) -> Decision | None:
     cue, _ = _nearby(att, quote)
     if cue is None:
         return None
-    who, found = att.speaker_of(cue, quote.paragraph)
-    return (who, att.cue_text(cue), True) if found else None
+    who, found = att.subjects.speaker_of(cue, quote.paragraph)
+    return (who, att.subjects.cue_text(cue), True) if found else None
 
 
 def signature(att: Attributor, quote: Quote) -> Decision | None:
@@ -280,7 +280,7 @@ def signature(att: Attributor, quote: Quote) -> Decision | None:
     if after and after[0].text in DASHES:
         for t in after[1:4]:
             if t.ent_type_ in ("PERSON", "ORG"):
-                return att.entity_of(t, quote.paragraph), None, True
+                return att.speakers.entity_of(t, quote.paragraph), None, True
     return None
 
 

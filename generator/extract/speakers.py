@@ -1,8 +1,8 @@
 """Who a subject is: the entity lookups (names, surnames, pronouns, roles,
 descriptions, offices and documents that speak for someone) and the salience of the
-article's actors as it is read. A mixin of `attribution.Attributor` (the attribution
-of one quotation), which sets the article, its entities, the rules and the salience
-this code reads; `subjects.Subjects` finds the subjects resolved here.
+article's actors as it is read. A part of `attribution.Attributor` (the article's
+context), which holds the article, its entities, the rules and the salience this
+code reads; `subjects.Subjects`, its other part, finds the subjects resolved here.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from generator.extract.tokens import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from generator.extract.attribution import Attributor
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Dashes that set off a signature or an aside ('..." \u2015 Pamela Padilla').
 DASHES = ("\u2014", "\u2015", "\u2013", "--", "-")
@@ -44,7 +46,12 @@ ROLE_ABBREVIATIONS = {
 
 
 class Speakers:
-    """The lookups `Attributor` makes to find and resolve a speaker."""
+    """Who a subject is: the lookups the sieves make to find and resolve a
+    speaker, a part of the article's `Attributor`."""
+
+    def __init__(self, att: Attributor):
+        self.att = att  # the article's context: read, never changed here
+        self._subject_rows: dict = {}  # sentence -> its subjects and names
 
     # -- entity lookups
 
@@ -56,8 +63,8 @@ class Speakers:
         if ent.label_ == "THING":
             # "a Twitter spokesman", where the article has Twitter speak as a company
             return self._org_called(ent.text)
-        key = self.index.key_at(p, ent.start_char)
-        if len(ent) == 1 and (key is None or self.kinds.get(key) != "person"):
+        key = self.att.index.key_at(p, ent.start_char)
+        if len(ent) == 1 and (key is None or self.att.kinds.get(key) != "person"):
             # "DuVernay said" tagged as an organization, in an article
             # about Ava DuVernay: the surname of the one person it fits.
             return self.person_named(ent.text) or key
@@ -110,9 +117,11 @@ class Speakers:
                     return key
         low = tok.lower_
         if low in PERSON_PRONOUNS:
-            return self.salience.person(low, self._before_in_sentence(tok, p))
+            return self.att.salience.person(low, self._before_in_sentence(tok, p))
         if low in THING_PRONOUNS and tok.pos_ == "PRON":
-            return self.salience.thing(self._before_in_sentence(tok, p)) if low != "we" else None
+            return (
+                self.att.salience.thing(self._before_in_sentence(tok, p)) if low != "we" else None
+            )
         if low in ("who", "that", "which") and tok.head.dep_ == "relcl":
             return self.resolve(tok.head.head, p, depth + 1)
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -133,7 +142,7 @@ class Speakers:
                     if key:
                         return key
             lemma = tok.lemma_.lower()
-            speaks_for = lemma in self.cues.role_nouns or lemma in self.cues.org_nouns
+            speaks_for = lemma in self.att.cues.role_nouns or lemma in self.att.cues.org_nouns
             for child in tok.children:
                 if child.dep_ in ("compound", "poss", "amod", "nmod") and child.ent_type_:
                     if child.dep_ == "amod" and child.ent_type_ == "NORP" and not speaks_for:
@@ -150,15 +159,15 @@ class Speakers:
             if key:
                 return key
             # "said the rookie defenceman": the one person introduced so.
-            key = self.descriptions.who(tok)
+            key = self.att.descriptions.who(tok)
             if key:
                 return key
             if (
-                lemma not in self.cues.role_nouns
-                and lemma.removesuffix("s") in self.cues.role_nouns
+                lemma not in self.att.cues.role_nouns
+                and lemma.removesuffix("s") in self.att.cues.role_nouns
             ):
                 lemma = lemma.removesuffix("s")  # "Attorneys for Clinton", read as a name
-            if lemma in self.cues.role_nouns and not _definite(tok):
+            if lemma in self.att.cues.role_nouns and not _definite(tok):
                 # "Officials at Homeland Security Investigations said", "a spokesman
                 # for the Pentagon said": the organization speaks through them.
                 for prep in tok.children:
@@ -172,13 +181,13 @@ class Speakers:
                                 key = self.entity_of(obj, p)
                                 if key:
                                     return key
-            if lemma in self.cues.role_nouns and _definite(tok):
+            if lemma in self.att.cues.role_nouns and _definite(tok):
                 # "the senator said": who holds that role here, else the person the
                 # text is about (newspapers name a person by role on second mention).
-                return self.salience.roles.get(lemma) or self.salience.person(
+                return self.att.salience.roles.get(lemma) or self.att.salience.person(
                     "", self._before_in_sentence(tok, p)
                 )
-            if lemma in self.cues.org_nouns and any(
+            if lemma in self.att.cues.org_nouns and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children
             ):
                 return self._org_named(lemma, p)
@@ -188,7 +197,7 @@ class Speakers:
         """ "Clinton's campaign said", "a Trump campaign spokesman said": the
         campaign or office (see `bodies`)."""
         for t in (tok, *(c for c in tok.children if c.dep_ == "compound" and c.i < tok.i)):
-            key = self.index.key_at(p, t.idx)
+            key = self.att.index.key_at(p, t.idx)
             if key and key.startswith(BODY_PREFIX):
                 return key
         return None
@@ -223,7 +232,7 @@ class Speakers:
         anc = noun.head
         for _ in range(4):
             if anc.pos_ in ("VERB", "AUX"):
-                return self.subject_of(anc)
+                return self.att.subjects.subject_of(anc)
             if anc.head is anc:
                 break
             anc = anc.head
@@ -232,18 +241,18 @@ class Speakers:
     def person_named(self, word: str) -> str | None:
         """The one person of the article whose short name this is, if just one."""
         word = word.replace("\u2019", "'")
-        owners = self.surnames.get(word, set())
+        owners = self.att.surnames.get(word, set())
         if len(owners) == 1:
             return next(iter(owners))
         # "Trump" shared by Donald and Ivanka Trump, where the article's own tagged
         # "Trump" stayed an entity of its own: the untagged word is that entity too.
-        own = [k for k in owners if self.names.get(k) == word]
+        own = [k for k in owners if self.att.names.get(k) == word]
         return own[0] if len(own) == 1 else None
 
     def _org_called(self, name: str) -> str | None:
         """The organisation of the article called exactly this."""
         return next(
-            (e.key for e in self.index.entities if e.kind == "organization" and e.name == name),
+            (e.key for e in self.att.index.entities if e.kind == "organization" and e.name == name),
             None,
         )
 
@@ -252,7 +261,7 @@ class Speakers:
         starts with this word."""
         keys = {
             e.key
-            for e in self.index.entities
+            for e in self.att.index.entities
             if e.kind == "organization"
             for form in (e.name, *e.aliases)
             if len(form.split()) > 1 and form.split()[0] == word
@@ -262,7 +271,7 @@ class Speakers:
     def _org_named(self, noun: str, p: int) -> str | None:
         """The organization last mentioned whose name holds the noun."""
         best = None
-        for e in self.index.entities:
+        for e in self.att.index.entities:
             if e.kind != "organization" or noun not in e.name.lower():
                 continue
             before = [m for m in e.mentions if m.paragraph <= p]
@@ -284,7 +293,7 @@ class Speakers:
         # names outside quotes count ("Trump, when asked ..., often steam-rolls
         # ...", parsed with the name as the root, is about him), found once per
         # sentence however many quotations it holds.
-        memo = self.__dict__.setdefault("_subject_rows", {})
+        memo = self._subject_rows
         rows = held(
             memo,
             (p, sent.start, sent.end),
@@ -303,7 +312,7 @@ class Speakers:
             if is_subject:
                 head = t.head
                 main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
-                rank = 0 if main or self.is_cue(head) else 1
+                rank = 0 if main or self.att.subjects.is_cue(head) else 1
                 key = self.resolve(t, p) if not named_only else surname_key or self.entity_of(t, p)
             elif t.ent_type_ and (t.ent_iob_ == "B") and not named_only:
                 rank = 2
@@ -312,7 +321,7 @@ class Speakers:
                 continue
             if key and key not in seen:
                 seen.add(key)
-                out.append(Candidate(key, self.kinds.get(key, ""), p, sent.start_char, rank))
+                out.append(Candidate(key, self.att.kinds.get(key, ""), p, sent.start_char, rank))
             elif key and rank == 0:
                 # "Senator Chris Dale thinks": the name's first word is met before
                 # its head, the subject; the better role counts.
@@ -325,7 +334,7 @@ class Speakers:
 
     def _before_in_sentence(self, tok: Token, p: int) -> list[Candidate]:
         """Named main-clause subjects earlier in the pronoun's own sentence."""
-        quoted = self._quoted.get(p, set())
+        quoted = self.att._quoted.get(p, set())
         return self.candidates(tok.sent, p, quoted, before=tok.i, named_only=True)
 
     def sentence_speaker(self, sent: Span, p: int, quoted: set[int]) -> str | None:
@@ -334,8 +343,8 @@ class Speakers:
             # "If anything, Ash argued in his email, the incident is ...": a cue
             # before the clause it reports, which the parser took for its ccomp.
             main = t.dep_ in ("ROOT", "conj", "parataxis") or (t.dep_ == "ccomp" and t.i < t.head.i)
-            if t.i not in quoted and main and self.is_cue(t):
-                subj = self.subject_of(t)
+            if t.i not in quoted and main and self.att.subjects.is_cue(t):
+                subj = self.att.subjects.subject_of(t)
                 if subj is not None:
                     key = self.resolve(subj, p)
                     if key:
@@ -357,7 +366,7 @@ class Speakers:
         return None
 
     def observe(self, sent: Span, p: int, quoted: set[int]) -> None:
-        self.salience.add_sentence(self.candidates(sent, p, quoted))
+        self.att.salience.add_sentence(self.candidates(sent, p, quoted))
 
 
 def _definite(tok: Token) -> bool:

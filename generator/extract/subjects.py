@@ -1,7 +1,7 @@
 """Cue verbs and their subjects: which words introduce speech, and who does the
 saying, found through relative clauses, participles, conjuncts, passives and the
-parser's usual mistakes. A mixin of `attribution.Attributor`, with `Speakers`
-(which resolves the subject found here to an entity).
+parser's usual mistakes. A part of `attribution.Attributor` (the article's
+context), with `speakers.Speakers` (which resolves the subject found here).
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from generator.extract.tokens import before_party_label, children_of, self_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from generator.extract.attribution import Attributor
 
 ASPECT_VERBS = {"continue", "repeat", "put"}
 
@@ -36,12 +38,15 @@ OBJECT_CONTROL = {
 
 
 class Subjects:
-    """Cue verbs and their subjects, for `Attributor`."""
+    """Cue verbs and their subjects, a part of the article's `Attributor`."""
+
+    def __init__(self, att: Attributor):
+        self.att = att  # the article's context: read, never changed here
 
     def subject_of(self, cue: Token) -> Token | None:
         """Who does the saying: the cue's subject, found through relative clauses,
         participles, conjuncts and passives; never a word inside a quotation."""
-        quoted = self._quoted_doc.get(id(cue.doc), set())
+        quoted = self.att._quoted_doc.get(id(cue.doc), set())
         tok = cue
         if any(c.dep_ == "nsubjpass" for c in children_of(cue)) and cue.lemma_.lower() != "quote":
             # "Rubio was asked by moderator Gerard Baker whether ...": the agent
@@ -177,21 +182,24 @@ class Subjects:
         Clinton asking, ...") or else for its sentence's subject ("Mr. Trump hardly
         clarified the matter ..., asserting, ...") when the parse leads nowhere."""
         subj = self.subject_of(cue)
-        who = self.resolve(subj, p) if subj is not None else None
+        who = self.att.speakers.resolve(subj, p) if subj is not None else None
         # a perfect ("had said") or a past the parser took for a participle ("Will wrote")
         perfect = cue.tag_ == "VBN" and not any(c.dep_ in ("auxpass", "mark") for c in cue.children)
         word_before = cue.doc[cue.i - 1] if cue.i else cue
         perfect = perfect and (
             word_before.pos_ in ("AUX", "PROPN", "NOUN")
-            or _named_adverb(word_before, self.person_named)
+            or _named_adverb(word_before, self.att.speakers.person_named)
         )
         if subj is None and (cue.tag_ in ("VBP", "VBZ", "VBD") or perfect):
             # "..., Obama and Clinton call them '...'" parsed with the names hanging
             # on the clause before: the name right before the verb is its subject.
-            quoted = self._quoted_doc.get(id(cue.doc), set())
+            quoted = self.att._quoted_doc.get(id(cue.doc), set())
             k = cue.i - 1
             while k > cue.sent.start and (
-                (cue.doc[k].pos_ == "ADV" and not _named_adverb(cue.doc[k], self.person_named))
+                (
+                    cue.doc[k].pos_ == "ADV"
+                    and not _named_adverb(cue.doc[k], self.att.speakers.person_named)
+                )
                 or cue.doc[k].lower_ in ("had", "has", "have")
             ):
                 k -= 1  # "Morial ... forcefully told", "Mr. Trump, asked ..., had said"
@@ -220,7 +228,7 @@ class Subjects:
                     and cue.doc[c - 1].ent_type_ == "PERSON"
                     and c - 1 not in quoted
                 ):
-                    return self.entity_of(cue.doc[c - 1], p), True
+                    return self.att.speakers.entity_of(cue.doc[c - 1], p), True
                 if k > cue.sent.start + 1 and cue.doc[k].like_num and cue.doc[k - 1].text == ",":
                     k -= 2  # "Ramos, 58, told AFP": the age set off by commas
                 # "Mr. Slinker, whose start-up ... uses ..., said": the relative
@@ -237,23 +245,23 @@ class Subjects:
             for t in reversed(cue.doc[cue.sent.start : k + 1]):
                 if t.i == cue.i - 1 and t.is_title and not t.ent_type_ and t.i not in quoted:
                     # '"...," From said': Al From; 'Will wrote': George Will
-                    key = self.person_named(t.text)
+                    key = self.att.speakers.person_named(t.text)
                     if key:
                         return key, True
                 if t.i in quoted or t.pos_ in ("VERB", "AUX") or t.text in ",;:":
                     break
                 if t.ent_type_ in ("PERSON", "ORG") and t.dep_ != "poss":
-                    return self.entity_of(t, p), True
+                    return self.att.speakers.entity_of(t, p), True
         if who is not None or cue.tag_ != "VBG":
             return who, subj is not None
         if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
             return None, True
         prev = cue.doc[cue.i - 1] if cue.i > 0 else None
         if prev is not None and prev.ent_type_ == "PERSON":
-            who = self.entity_of(prev, p)
+            who = self.att.speakers.entity_of(prev, p)
             if who:
                 return who, True
-        quoted = self._quoted_doc.get(id(cue.doc), set())
+        quoted = self.att._quoted_doc.get(id(cue.doc), set())
         subjects = [
             t
             for t in cue.sent
@@ -273,14 +281,14 @@ class Subjects:
             and t.head.dep_ != "relcl"
         ]
         if named:
-            return self.resolve(named[-1], p), True
+            return self.att.speakers.resolve(named[-1], p), True
         if subjects:
-            return self.resolve(subjects[0], p), True
+            return self.att.speakers.resolve(subjects[0], p), True
         first = cue.sent[0]
         if first.is_title and first.i < cue.i and first.i not in quoted and not first.ent_type_:
             # "Trump defended eminent domain, calling it ...", with the name parsed
             # as a common word: the person it names, if the article has one.
-            key = self.person_named(first.text)
+            key = self.att.speakers.person_named(first.text)
             if key:
                 return key, True
         return None, subj is not None
@@ -289,19 +297,19 @@ class Subjects:
         if tok.pos_ not in ("VERB", "AUX") or _unsaid(tok):
             return False
         lemma = tok.lemma_.lower()
-        if lemma in self.cues.verbs:
+        if lemma in self.att.cues.verbs:
             # "will continue to be 'a champion'", "put it": not speech with a verb
             # of their own.
             return not (lemma in ASPECT_VERBS and any(c.dep_ == "xcomp" for c in tok.children))
         return any(
-            c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in self.cues.phrasal
+            c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in self.att.cues.phrasal
             for c in tok.children
         )
 
     def cue_text(self, cue: Token) -> str:
         words = [cue]
         for child in children_of(cue):
-            phrasal = (cue.lemma_.lower(), child.lower_) in self.cues.phrasal
+            phrasal = (cue.lemma_.lower(), child.lower_) in self.att.cues.phrasal
             if (
                 child.dep_ == "prt"
                 or (child.dep_ == "advmod" and phrasal)
