@@ -254,16 +254,6 @@ def label_after_as(att: Attributor, quote: Quote) -> Decision | None:
     return (labeller, None, True) if labeller is not None else None
 
 
-def source_of_nameless_nearby(att: Attributor, quote: Quote) -> Decision | None:
-    """ "According to AZCentral, one sign read, '...'": the source named when the
-    subject of the cue next to the quote names no one."""
-    cue, after = _nearby(att, quote)
-    if cue is None:
-        return None
-    who, found = att.subjects.speaker_of(cue, quote.paragraph)
-    return _named_source(att, quote, after) if found and who is None else None
-
-
 def nearby_cue(att: Attributor, quote: Quote) -> Decision | None:
     """The cue next to the quote (before it, "as X put it", or after it in its
     sentence) that no parse link gives, and its subject."""
@@ -312,7 +302,6 @@ SIEVES: list[Sieve] = [
     nameless_cue,
     cue_right_after,
     label_after_as,
-    source_of_nameless_nearby,
     nearby_cue,
     signature,
     source,
