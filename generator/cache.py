@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import asdict
 from pathlib import Path
 
@@ -45,7 +44,10 @@ CODE_FILES = (
     "model.py",
     "cache.py",
     "ingest.py",
+    "textformats.py",
     "editorial.py",
+    "leaders.py",
+    "curation.py",
     "topicspec.py",
     "yamlsafe.py",
     "escape.py",
@@ -67,7 +69,9 @@ def package_version(name: str) -> str:
     return "unknown"
 
 
-def environment_key(model: str, model_version: str, editorial_files: list[Path]) -> str:
+def environment_key(
+    model: str, model_version: str, editorial_files: dict[str, bytes | None]
+) -> str:
     h = hashlib.sha256()
     spacy_version = package_version("spacy")
     for part in (f"format={FORMAT}", __version__, model, model_version, spacy_version):
@@ -78,10 +82,9 @@ def environment_key(model: str, model_version: str, editorial_files: list[Path])
     for path in [*code, *rules.rule_files()]:
         h.update(path.name.encode() + b"\0")
         h.update(path.read_bytes())
-    for path in editorial_files:  # read as load_yaml reads them: no pipe, no link
-        h.update(path.name.encode() + b"\0")
-        present = path.exists() or path.is_symlink()
-        h.update(files.read_bytes(path, 10**8) if present else b"<absent>")
+    for name, raw in sorted(editorial_files.items()):  # as `editorial.read` read them
+        h.update(name.encode() + b"\0")
+        h.update(b"<absent>" if raw is None else raw)
     return h.hexdigest()
 
 
@@ -136,9 +139,8 @@ class Cache:
     def put(self, facts: ArticleFacts) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self._path(facts.article)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         payload = {"key": article_key(facts.article, self.env_key), "facts": facts_to_dict(facts)}
-        _replace(tmp, path, json.dumps(payload, ensure_ascii=False))
+        files.replace_text(path, json.dumps(payload, ensure_ascii=False))
 
     def prune(self, keep: set[str]) -> None:
         """Drop the entries of articles that are gone."""
@@ -177,21 +179,10 @@ class Cache:
                 packed[f.article.id] = (sig, f)
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / self.PACK
-        tmp = path.with_name(f".{self.PACK}.{os.getpid()}.tmp")
-        _replace(tmp, path, _pack(self.env_key, memo, packed))
+        files.replace_text(path, _pack(self.env_key, memo, packed))
         for old in ("pack.pickle", "pages.json"):  # an older version's, never read
             if old.removesuffix(".json") not in {f.article.id for f in facts}:
                 (self.folder / old).unlink(missing_ok=True)
-
-
-def _replace(tmp: Path, path: Path, text: str) -> None:
-    """`path` holds `text`, or (the disk full) is left as it was, with no half file."""
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def facts_to_dict(f: ArticleFacts) -> dict:

@@ -13,6 +13,7 @@ import re
 import types
 import typing
 
+from generator.files import ID_RE as _ID
 from generator.model import (
     ACTOR_KINDS,
     QUOTE_KINDS,
@@ -24,9 +25,6 @@ from generator.model import (
     Quote,
     Stance,
 )
-
-ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_ID = ID
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -100,12 +98,13 @@ def checked(f: ArticleFacts) -> ArticleFacts:
         raise ValueError("bad topics")
     if not all(_date_ok(ev.date) for ev in f.events):
         raise ValueError("bad date")
+    # Every field is of its type now (the checks above): what is left is the
+    # values. Written out rather than through a helper: this runs over every
+    # mention of every cached article on each regeneration.
     lengths = [len(p) for p in f.article.paragraphs]
     n = len(lengths)
-    # Written out rather than through a helper: this runs over every mention of
-    # every cached article on each regeneration.
     for e in f.entities:
-        if e.kind not in ACTOR_KINDS or type(e.key) is not str or type(e.name) is not str:
+        if e.kind not in ACTOR_KINDS:
             raise ValueError("bad entity")
         for m in e.mentions:
             p, s, end = m.paragraph, m.start, m.end
@@ -115,28 +114,18 @@ def checked(f: ArticleFacts) -> ArticleFacts:
                 raise ValueError("bad mention")
     for q in f.quotes:
         p, s, end = q.paragraph, q.start, q.end
-        if q.kind not in QUOTE_KINDS or type(q.id) is not str or not _ID.fullmatch(q.id):
+        if q.kind not in QUOTE_KINDS or not _ID.fullmatch(q.id):
             raise ValueError("bad quote")
-        if type(p) is not int or type(s) is not int or type(end) is not int:
-            raise ValueError("bad quote")
-        if not (0 <= p < n and 0 <= s <= end <= lengths[p]) or type(q.text) is not str:
+        if not (0 <= p < n and 0 <= s <= end <= lengths[p]):
             raise ValueError("bad quote")
     for ev in f.events:
-        if type(ev.id) is not str or not _ID.fullmatch(ev.id):
-            raise ValueError("bad event")
-        if type(ev.approximate) is not bool:
-            raise ValueError("bad event")
-        if type(ev.paragraph) is not int or not 0 <= ev.paragraph < n:
+        if not _ID.fullmatch(ev.id) or not 0 <= ev.paragraph < n:
             raise ValueError("bad event")
     for st in f.stances:
         p, s, end = st.paragraph, st.start, st.end
-        if st.stance not in STANCES or type(st.owner) is not str or type(st.topic) is not str:
+        if st.stance not in STANCES or not (0 <= p < n and 0 <= s <= end <= lengths[p]):
             raise ValueError("bad stance")
-        if type(p) is not int or type(s) is not int or type(end) is not int:
-            raise ValueError("bad stance")
-        if not (0 <= p < n and 0 <= s <= end <= lengths[p]):
-            raise ValueError("bad stance")
-        if st.quote is not None and (type(st.quote) is not str or not _ID.fullmatch(st.quote)):
+        if st.quote is not None and not _ID.fullmatch(st.quote):
             raise ValueError("bad stance")
     if len(f.paragraph_topics) not in (0, n):
         raise ValueError("bad topics")

@@ -68,9 +68,15 @@ def quotations_removed(old: dict, new: dict) -> list[str]:
     for q in old.get("quotes", []):
         if _qkey(q) not in kept and q["kind"] != "indirect":
             by_speaker[names.get(q.get("speaker") or "", "no speaker")].append(q["text"])
+    return by_speaker_section("Quotations removed, by speaker", by_speaker)
+
+
+def by_speaker_section(title: str, by_speaker: dict[str, list[str]]) -> list[str]:
+    """A section listing quotations by speaker: the first of each speaker's (cut
+    at 80 characters) and how many more; nothing when there are none."""
     if not by_speaker:
         return []
-    lines = ["### Quotations removed, by speaker", ""]
+    lines = [f"### {title}", ""]
     for who in sorted(by_speaker):
         texts = by_speaker[who]
         first = plain(texts[0])

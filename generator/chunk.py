@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 
-from generator.editorial import Leader
+from generator.leaders import Leader
 from generator.model import Article, ArticleFacts
 
 

@@ -98,17 +98,9 @@ def extract(paths: tuple[Path, ...], output: Path | None, no_cache: bool, dask: 
     )
     text = serialize.dumps(corpus)
     if output:
-        tmp = output.with_name(output.name + ".tmp")
+        from generator.files import replace_text
 
-        def write() -> None:
-            try:
-                tmp.write_text(text, encoding="utf-8")
-                tmp.replace(output)
-            except OSError:
-                tmp.unlink(missing_ok=True)
-                raise
-
-        _run(write)
+        _run(lambda: replace_text(output, text, output.with_name(output.name + ".tmp")))
         click.echo(
             f"{output}: {len(corpus.articles)} articles, {len(corpus.actors)} actors, "
             f"{len(corpus.quotes)} quotes",
@@ -219,7 +211,7 @@ def serve(port: int, clean: bool) -> None:
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     try:
         httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    except (OSError, OverflowError) as e:
+    except OSError as e:
         raise _Failure(f"cannot serve on 127.0.0.1:{port}: {getattr(e, 'strerror', e)}") from e
     click.echo(f"Serving {site}/ on http://127.0.0.1:{port}/ (Ctrl-C stops)", err=True)
     try:
@@ -300,9 +292,9 @@ def check() -> None:
     problems = _run(run)
     for kind, path in problems:
         click.echo(f"{kind}: {s.site_src}/{path}", err=True)
-    from generator import editorial, siteconfig
+    from generator import siteconfig, sitemeta
 
-    title = editorial.load_site(s.path("editorial") / "site.yaml").get("title")
+    title = sitemeta.load_site(s.path("editorial") / "site.yaml").get("title")
     if siteconfig.stale(s.root / "mkdocs.yml", title):
         click.echo("stale: mkdocs.yml (its site_name is not editorial/site.yaml's title)", err=True)
         problems.append(("stale", "mkdocs.yml"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -26,6 +27,12 @@ class IngestError(Exception):
         self.line = line
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {message}")
+
+
+# An id: lower-case letters and digits joined by single hyphens. Ids name files and
+# pages (articles, actors, topics, quotations, events), so every reader checks them
+# with this one pattern.
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def shown(path: Path | str) -> str:
@@ -58,12 +65,16 @@ def project_path(root: Path, rel: Path) -> Path:
     return here
 
 
-def inside(root: Path, path: Path) -> bool:
+def replace_text(path: Path, text: str, tmp: Path | None = None) -> None:
+    """`path` holds `text`, or (the disk full) is left as it was, with no half file:
+    written beside it (at `tmp`, by default a name of this process's) and swapped in."""
+    tmp = tmp or path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def regular_problem(st: os.stat_result, one_name: bool = True) -> str | None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from itertools import starmap
 
-from generator import ingest
-from generator.cachecheck import ID as _ID
+from generator import ingest, textformats
 from generator.cachecheck import checked
+from generator.files import ID_RE as _ID
 from generator.model import (
     Article,
     ArticleFacts,
@@ -90,7 +90,9 @@ def _article(row: list) -> Article:
         raise ValueError("a paragraph over the limit")
     if sum(map(len, paragraphs)) > ingest.MAX_ARTICLE:
         raise ValueError("an article over the limit")
-    if any(len(s) > ingest.MAX_META for s in [title, *authors, date, dateline, url, source] if s):
+    if any(
+        len(s) > textformats.MAX_META for s in [title, *authors, date, dateline, url, source] if s
+    ):
         raise ValueError("a field over the limit")
     return Article(
         id=id_,

@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator import chunk, editorial, ingest
+from generator import chunk, editorial, ingest, sitemeta
 from generator.config import Settings
-from generator.editorial import Leader
+from generator.curation import load_curation
 from generator.helper import ModelHelper
+from generator.leaders import Leader, load_leaders
 from generator.model import Article, ArticleFacts, Corpus
 
 Progress = Callable[[Iterable], Iterable]
@@ -90,15 +91,17 @@ def _extract(paths, settings, progress, use_cache, helper, dask=None) -> Corpus:
 
     # Editors' files and the articles are read first so that a mistake in them
     # fails fast, before minutes of NLP.
+    # The files the extraction reads are read once: parsed, and hashed for the cache key.
     ed = settings.path("editorial")
-    leaders = editorial.load_leaders(ed / "leaders.yaml")
+    raw = {name: editorial.read(ed / name) for name in ("leaders.yaml", "topics.yaml")}
+    leaders = load_leaders(ed / "leaders.yaml", raw["leaders.yaml"])
     curation_path = ed / "curation.yaml"
-    curation = editorial.load_curation(curation_path)
-    specs = load_topics(ed / "topics.yaml")
+    curation = load_curation(curation_path)
+    specs = load_topics(ed / "topics.yaml", raw["topics.yaml"])
     with gc_paused():
         store = None
         if use_cache:
-            store = cache.Cache(settings.path("cache"), _environment(settings), packed=True)
+            store = cache.Cache(settings.path("cache"), _environment(settings, raw), packed=True)
         memo = store.memo if store else None
         articles = ingest.read_articles(paths, root=settings.root, memo=memo)
     # The records just loaded stay alive to the end: frozen, the collector does not
@@ -131,17 +134,15 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _environment(settings: Settings) -> str:
-    """The cache key of everything but the article: model, code, rules, editors' files."""
+def _environment(settings: Settings, editorial_files: dict[str, bytes | None]) -> str:
+    """The cache key of everything but the article: model, code, rules, the editors'
+    files the extraction reads (name -> bytes, None if absent)."""
     from generator import cache
 
-    ed = settings.path("editorial")
     # The model's name and version are read without importing spaCy: a run whose
     # articles are all cached never loads it.
     name = os.environ.get("EXPLAINER_MODEL") or settings.model
-    return cache.environment_key(
-        name, cache.package_version(name), [ed / "leaders.yaml", ed / "topics.yaml"]
-    )
+    return cache.environment_key(name, cache.package_version(name), editorial_files)
 
 
 def cached_extract(articles, leaders, specs, progress, store=None, helper=None, dask=None):
@@ -172,7 +173,7 @@ def render(settings: Settings, corpus: Corpus, reuse=None) -> dict[str, str]:
     from generator import render as render_mod
     from generator import sitewrite
 
-    meta = editorial.load_site(settings.path("editorial") / "site.yaml")
+    meta = sitemeta.load_site(settings.path("editorial") / "site.yaml")
     if meta.get("lead") and meta["lead"] not in {t.id for t in corpus.topics}:
         raise editorial.EditorialError(
             settings.path("editorial") / "site.yaml",
@@ -247,7 +248,7 @@ def _write(settings: Settings, corpus: Corpus, use_cache: bool) -> list[str]:
         # Only now, with every page rendered in memory, is site_src/ touched.
         skipped = sitewrite.write_site(site_src, pages)
     # The site's name follows the editors' title (mkdocs.yml's one generated line).
-    title = editorial.load_site(settings.path("editorial") / "site.yaml").get("title")
+    title = sitemeta.load_site(settings.path("editorial") / "site.yaml").get("title")
     siteconfig.sync(settings.root / "mkdocs.yml", title)
     if reuse is not None:
         cache.Cache(settings.path("cache"), "").prune({a.id for a in corpus.articles})

@@ -9,7 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator import changes, sitewrite
-from generator.escape import md_code, md_text, plain
+from generator.escape import md_code, md_text
 
 DATA = "site_src/data/explainer-data.json"
 
@@ -20,8 +20,8 @@ DATA = "site_src/data/explainer-data.json"
 def check(site_src: Path, pages: dict[str, str]) -> list[tuple[str, str]]:
     """(problem, path) for every generated file that is stale, missing or extra.
     Hand-written pages are not generated pages and never count."""
-    on_disk = sitewrite.generated_files(site_src)
-    to_write, _ = sitewrite.plan(site_src, pages)
+    listed = sitewrite.read_manifest(site_src)
+    to_write, _ = sitewrite.plan(site_src, pages, listed)
     expected_manifest = sitewrite.manifest(
         {p: sitewrite.digest(t.encode("utf-8")) for p, t in to_write.items()}
     )
@@ -33,7 +33,7 @@ def check(site_src: Path, pages: dict[str, str]) -> list[tuple[str, str]]:
             problems.append(("missing", path))
         elif f.read_text(encoding="utf-8") != text:
             problems.append(("stale", path))
-    for path in sorted(on_disk - set(to_write)):
+    for path in sorted(set(listed) - set(to_write)):
         if (site_src / path).exists():
             problems.append(("extra", path))
     return problems
@@ -182,15 +182,7 @@ def diff_data(old: dict, new: dict) -> list[str]:
         ):
             who = names.get(q.get("speaker") or "", "no speaker")
             by_speaker[f"{who} (speaker changed)"].append(q["text"])
-    if by_speaker:
-        lines += ["### New quotations, by speaker", ""]
-        for who in sorted(by_speaker):
-            texts = by_speaker[who]
-            first = plain(texts[0])
-            first = first[:80] + ("\u2026" if len(first) > 80 else "")
-            more = f" and {len(texts) - 1} more" if len(texts) > 1 else ""
-            lines.append(f"- **{md_text(who)}**: \u201c{md_text(first)}\u201d{more}")
-        lines.append("")
+    lines += changes.by_speaker_section("New quotations, by speaker", by_speaker)
 
     def ekey(e):
         return (e["article"], e["paragraph"], e["title"], e["date"])

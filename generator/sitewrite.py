@@ -27,13 +27,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.files import ID_RE as _ID
 from generator.files import IngestError, check_regular, name_problem, read_bytes
 
 MANIFEST = ".generated"
 # The record of actor ids that curation renamed or merged away: old id -> new id.
 # It only grows, so an old URL keeps working after its curation entry is gone.
 REDIRECTS = ".redirects.json"
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Front matter keys of a hand page that the theme prints into the page as HTML.
 _THEME_KEYS = ("title", "description", "subtitle", "author")
 
@@ -186,10 +186,6 @@ def read_manifest(site_src: Path) -> dict[str, str | None]:
     return out
 
 
-def generated_files(site_src: Path) -> set[str]:
-    return set(read_manifest(site_src))
-
-
 def _ours(site_src: Path, rel: str, recorded: str | None) -> bool:
     """Whether a page `.generated` lists is the one we wrote there (or is gone)."""
     f = site_src / rel
@@ -205,17 +201,20 @@ def _ours(site_src: Path, rel: str, recorded: str | None) -> bool:
         return False
 
 
-def hand_written(site_src: Path, pages: dict | None = None) -> set[str]:
+def hand_written(
+    site_src: Path, pages: dict | None = None, listed: dict[str, str | None] | None = None
+) -> set[str]:
     """The editors' files in site_src/: everything the manifest does not list, and
     a listed file this run does not generate that is not what we wrote there (a
     line added to `.generated` never deletes a hand page). A link among them is
     refused (a linked file would be published in the link's place, a linked folder
     silently dropped), and so is a pipe or a device (it would hang the copy), a
     file with other names (a hard link to a file elsewhere) and a page whose front
-    matter the theme would print as HTML."""
+    matter the theme would print as HTML. `listed`: `.generated`, if already read."""
     if not site_src.exists():
         return set()
-    listed = read_manifest(site_src)
+    if listed is None:
+        listed = read_manifest(site_src)
     generated = {MANIFEST} | {
         rel for rel, h in listed.items() if pages is None or rel in pages or _ours(site_src, rel, h)
     }
@@ -290,9 +289,12 @@ def _same(old: Path, text: str) -> bool:
         return False
 
 
-def plan(site_src: Path, pages: dict) -> tuple[dict, set[str]]:
-    """The pages to write (hand-written ones win) and the hand-written pages kept."""
-    hand = hand_written(site_src, pages)
+def plan(
+    site_src: Path, pages: dict, listed: dict[str, str | None] | None = None
+) -> tuple[dict, set[str]]:
+    """The pages to write (hand-written ones win) and the hand-written pages kept.
+    `listed`: `.generated`, if already read (it is read once per write)."""
+    hand = hand_written(site_src, pages, listed)
     return {p: t for p, t in pages.items() if p not in hand}, hand
 
 
@@ -305,7 +307,8 @@ def write_site(site_src: Path, pages: dict[str, str | Kept]) -> list[str]:
     """Replace site_src/ with `pages` plus the hand-written pages; returns the paths
     of generated pages skipped because an editor's page holds them."""
     recover(site_src)
-    to_write, hand = plan(site_src, pages)
+    listed = read_manifest(site_src)
+    to_write, hand = plan(site_src, pages, listed)
     new, old = _siblings(site_src)
     try:
         new.mkdir(parents=True)
@@ -315,7 +318,6 @@ def write_site(site_src: Path, pages: dict[str, str | Kept]) -> list[str]:
             shutil.copy2(site_src / rel, dest)
         delay = float(os.environ.get("EXPLAINER_WRITE_DELAY") or 0)  # for the kill test
         made: set[Path] = set()
-        listed = read_manifest(site_src)
         written: dict[str, str] = {}
         for rel, text in sorted(to_write.items()):
             dest = new / rel

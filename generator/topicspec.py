@@ -12,14 +12,15 @@ from pathlib import Path
 
 from generator.editorial import (
     MAX_TEXT,
+    READ,
     RESERVED_TOPIC_IDS,
     EditorialError,
-    _list,
-    _mapping,
     flag,
     ident,
     line_of,
+    listed,
     load_yaml,
+    mapping,
     text,
     texts,
 )
@@ -62,14 +63,14 @@ class TopicSpec:
     questions: tuple[Question, ...] = ()
 
 
-def load_topics(path: Path) -> tuple[TopicSpec, ...]:
-    data = load_yaml(path)
+def load_topics(path: Path, raw: bytes | None | object = READ) -> tuple[TopicSpec, ...]:
+    data = load_yaml(path, raw)
     if data is None:
         return ()
     out: list[TopicSpec] = []
     seen: set[str] = set()
-    for entry in _list(path, data, "topics"):
-        entry = _mapping(path, entry, "topic", line_of(data))
+    for entry in listed(path, data, "topics"):
+        entry = mapping(path, entry, "topic", line_of(data))
         unknown = sorted(str(k) for k in set(entry) - TOPIC_KEYS - {"__line__"})
         if unknown:
             raise EditorialError(path, line_of(entry), f"a topic has no '{unknown[0][:40]}'")
@@ -100,7 +101,7 @@ def _proposal(path: Path, entry: dict) -> Proposal | None:
     value = entry.get("proposal")
     if value is None:
         return None
-    value = _mapping(path, value, "proposal", line_of(entry))
+    value = mapping(path, value, "proposal", line_of(entry))
     unknown = sorted(str(k) for k in set(value) - {"name", "terms", "actions", "__line__"})
     if unknown:
         raise EditorialError(path, line_of(value), f"a proposal has no '{unknown[0][:40]}'")
@@ -123,7 +124,7 @@ def _questions(path: Path, entry: dict) -> tuple[Question, ...]:
     for q in value:
         if isinstance(q, str):
             q = {"question": q, "__line__": line_of(entry)}
-        q = _mapping(path, q, "question", line_of(entry))
+        q = mapping(path, q, "question", line_of(entry))
         unknown = sorted(str(k) for k in set(q) - {"question", "answer", "show", "__line__"})
         if unknown:
             raise EditorialError(path, line_of(q), f"a question has no '{unknown[0][:40]}'")

@@ -48,10 +48,21 @@ _OPENERS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSERS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
+def _depth_bound(text: str) -> int:
+    """An upper bound of the nesting depth, without parsing: every '[' or '{' (a
+    flow level, wherever it is), plus, on the deepest line, two block levels per
+    column of indentation (a mapping and the sequence it holds may share a column)
+    and two per '-', '?' or ':' on the line ('- - a: b' nests on one line)."""
+    block = 0
+    for line in text.splitlines():
+        indent = len(line) - len(line.lstrip())
+        block = max(block, 2 * (indent + line.count("-") + line.count("?") + line.count(":") + 1))
+    return text.count("[") + text.count("{") + block
+
+
 def _check_depth(text: str) -> None:
-    # Each level opens with a bracket, a brace, a '-' or '?' entry or a new line.
-    bound = sum(text.count(c) for c in "[{-?\n")
-    if bound < MAX_DEPTH:
+    # The bound spares most texts the parse below: the loader parses them again.
+    if _depth_bound(text) < MAX_DEPTH:
         return
     depth = 0
     try:

@@ -8,8 +8,10 @@ import pytest
 
 from generator import editorial, pipeline
 from generator.config import settings
+from generator.curation import load_curation
 from generator.extract.actors import make_id
 from generator.extract.entities import extract_entities
+from generator.leaders import load_leaders
 from generator.model import Article
 
 from .conftest import ROOT
@@ -175,9 +177,9 @@ def curated(seeds, tmp_path: Path, text: str):
 
     path = tmp_path / "curation.yaml"
     path.write_text(text, encoding="utf-8")
-    cur = editorial.load_curation(path)
+    cur = load_curation(path)
     facts = pipeline.parse_and_extract(list(seeds.articles))
-    leaders = editorial.load_leaders(ROOT / "editorial" / "leaders.yaml")
+    leaders = load_leaders(ROOT / "editorial" / "leaders.yaml")
     assert all(isinstance(f, ArticleFacts) for f in facts)
     actors, _ = merge_actors(facts, leaders, cur, path)
     return {a.name: a for a in actors}

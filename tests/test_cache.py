@@ -120,7 +120,7 @@ def parsed_files(monkeypatch):
     from generator import ingest
 
     seen: list[str] = []
-    real = ingest._parse_markdown, ingest._parse_seed, ingest.blank_line_paragraphs
+    real = ingest.parse_markdown, ingest.parse_seed, ingest.blank_line_paragraphs
 
     def spy(i):
         def inner(*args, **kwargs):
@@ -129,8 +129,8 @@ def parsed_files(monkeypatch):
 
         return inner
 
-    monkeypatch.setattr(ingest, "_parse_markdown", spy(0))
-    monkeypatch.setattr(ingest, "_parse_seed", spy(1))
+    monkeypatch.setattr(ingest, "parse_markdown", spy(0))
+    monkeypatch.setattr(ingest, "parse_seed", spy(1))
     monkeypatch.setattr(ingest, "blank_line_paragraphs", spy(2))
     return seen
 
@@ -340,7 +340,7 @@ def test_an_entry_that_fails_validation_is_rebuilt(nlp, project, counted, craft)
 
 @pytest.mark.parametrize("craft", ["id-index", "paragraph-over-limit", "title-over-limit"])
 def test_a_crafted_pack_cannot_say_what_ingest_refuses(nlp, project, craft):
-    from generator import ingest
+    from generator import ingest, textformats
 
     run("generate")
     folder = project / ".cache" / "explainer"
@@ -351,7 +351,7 @@ def test_a_crafted_pack_cannot_say_what_ingest_refuses(nlp, project, craft):
         elif craft == "paragraph-over-limit":
             row[3] = ["w" * (ingest.MAX_PARAGRAPH + 1)]
         else:
-            row[2] = "T" * (ingest.MAX_META + 1)
+            row[2] = "T" * (textformats.MAX_META + 1)
         pack["articles"][key] = row
     (folder / "_pack.json").write_text(json.dumps(pack))
     before = (project / "site_src" / "articles" / "index.md").read_text()

@@ -9,12 +9,13 @@ import pytest
 from generator import editorial, pipeline
 from generator.config import settings
 from generator.extract.dates import resolve_date
+from generator.leaders import load_leaders
 from generator.render import human_date, render_site
 from generator.topicspec import load_topics
 
 from .conftest import ROOT
 
-LEADERS = editorial.load_leaders(ROOT / "editorial" / "leaders.yaml")
+LEADERS = load_leaders(ROOT / "editorial" / "leaders.yaml")
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.ingest import IngestError, read_article, read_articles, slugify, unwrap_paragraphs
+from generator.ingest import IngestError, read_article, read_articles, slugify
+from generator.textformats import unwrap_paragraphs
 
 FIX = Path(__file__).parent / "fixtures" / "articles"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -10,7 +10,8 @@ import pytest
 
 from generator import pipeline
 from generator.config import settings
-from generator.editorial import EditorialError, load_curation
+from generator.curation import load_curation
+from generator.editorial import EditorialError
 from generator.extract.positions import build_positions
 from generator.model import Actor, Article, ArticleFacts, Stance
 from generator.topicspec import load_topics

@@ -501,3 +501,46 @@ def test_gitignore_ignores_links_named_like_the_build_folders(tmp_path, name):
     (tmp_path / name).symlink_to(tmp_path / "elsewhere")
     r = subprocess.run(["git", "check-ignore", "-q", name], cwd=tmp_path)
     assert r.returncode == 0
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    return 0
+
+
+# YAML texts of known shapes: the depth bound that spares the pre-parse must never
+# be under the true depth, whatever the style; past 100 levels the load refuses.
+DEPTH_CASES = [
+    ("flat mapping", "a: 1\nb: two\n" * 60),
+    (
+        "block mappings, one column a level",
+        "".join(" " * i + f"k{i}:\n" for i in range(40)) + " " * 40 + "v",
+    ),
+    ("sequence in mapping at the same column", "a:\n- b:\n  - c:\n    - d:\n      - e: x\n"),
+    ("compact sequences on one line", "- - - - - - - - x\n"),
+    ("flow brackets", "[" * 30 + "x" + "]" * 30),
+    ("flow mappings over lines", "{a: {b:\n {c: {d: [1,\n [2]]}}}}\n"),
+    ("deep flow", "[" * 150 + "]" * 150),
+    ("deep block", "".join(" " * i + "- \n" for i in range(150))),
+]
+
+
+@pytest.mark.parametrize("name, text", DEPTH_CASES, ids=[c[0] for c in DEPTH_CASES])
+def test_the_yaml_depth_bound_is_never_under_the_depth(name, text):
+    import yaml
+
+    from generator import yamlsafe
+
+    try:
+        depth = _depth(yaml.load(text, Loader=yaml.SafeLoader))  # noqa: S506 - the safe loader
+    except RecursionError:
+        depth = 10**6
+    assert yamlsafe._depth_bound(text) >= depth
+    if depth > yamlsafe.MAX_DEPTH:
+        with pytest.raises(yaml.YAMLError, match="nested more than 100"):
+            yamlsafe.load(text)
+    else:
+        assert _depth(yamlsafe.load(text)) == depth

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from generator.editorial import CurationEntry, Leader
+from generator.curation import CurationEntry
 from generator.extract import byline
 from generator.extract.actors import merge_actors
 from generator.extract.entities import extract_entities
@@ -22,6 +22,7 @@ from generator.extract.positions import build_positions
 from generator.extract.quotes import extract_quotes
 from generator.extract.stances import extract_stances
 from generator.extract.tokens import sentence_lookup
+from generator.leaders import Leader
 from generator.model import Article, ArticleFacts, Corpus, Topic
 
 if TYPE_CHECKING:

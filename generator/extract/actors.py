@@ -21,7 +21,8 @@ from pathlib import Path
 from anyascii import anyascii
 
 from generator import rules
-from generator.editorial import RESERVED_ACTOR_IDS, CurationEntry, EditorialError, Leader
+from generator.curation import CurationEntry
+from generator.editorial import RESERVED_ACTOR_IDS, EditorialError
 from generator.extract.bodies import BODY_NAME, body_name
 from generator.extract.bodies import PREFIX as BODY_PREFIX
 from generator.extract.names import (
@@ -34,6 +35,7 @@ from generator.extract.names import (
 from generator.extract.people import generic_bodies
 from generator.extract.surnames import PersonKeys, initials_apart, reconcile
 from generator.extract.surnames import full_names as surname_index
+from generator.leaders import Leader
 from generator.model import Actor, ArticleFacts, Entity, Mention, Role
 
 

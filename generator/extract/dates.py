@@ -28,8 +28,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.editorial import Leader
 from generator.extract import relative
+from generator.leaders import Leader
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from generator.editorial import Leader
 from generator.extract.dates import Resolved, resolve
 from generator.extract.entities import EntityIndex
 from generator.extract.eventness import event_kind, rule, scheduled_present
@@ -37,6 +36,7 @@ from generator.extract.headlines import title
 from generator.extract.phrases import phrase
 from generator.extract.tokens import ent_of, ents_in, quoted_ids, text_of
 from generator.extract.when import after, before, offsets, shift, time_expressions
+from generator.leaders import Leader
 from generator.model import Article, Event
 
 if TYPE_CHECKING:

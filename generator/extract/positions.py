@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from generator.editorial import CurationEntry, EditorialError
+from generator.curation import CurationEntry
+from generator.editorial import EditorialError
 from generator.model import STANCE_ORDER, Actor, ArticleFacts, Earlier, Evidence, Position
 
 WEAK = ("when", "once", "until", "in return", "in exchange", "under")

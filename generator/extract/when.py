@@ -22,9 +22,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from generator.editorial import Leader
 from generator.extract.eventness import rule
 from generator.extract.tokens import ents_in, root_of
+from generator.leaders import Leader
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
