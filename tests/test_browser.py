@@ -315,3 +315,18 @@ def test_home_answers_fit_a_phone_screen(browser, server):
     assert bottom <= 844, bottom
     shot(page, "home-390")
     ctx.close()
+
+
+def test_every_page_links_the_feed(page, server):
+    import xml.etree.ElementTree as ET
+    from urllib.parse import urljoin
+
+    for path in ("/", "/actors/mike-pompeo/", "/topics/sanctions/"):
+        page.goto(server + path)
+        link = page.locator('link[rel="alternate"][type="application/atom+xml"]')
+        url = urljoin(page.url, link.get_attribute("href"))
+        assert url == server + "/feed.xml"
+    r = page.request.get(server + "/feed.xml")
+    assert r.status == 200
+    root = ET.fromstring(r.body())
+    assert root.tag == "{http://www.w3.org/2005/Atom}feed"
