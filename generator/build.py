@@ -9,8 +9,8 @@ for byte but for the dates MkDocs stamps in sitemap.xml:
   HTML. `generate` keeps unchanged article and actor pages as they were, times
   included; a page's HTML depends on no other page's Markdown but through the nav,
   which is in the key above.
-* The search index takes the entries of the pages not rendered from the last
-  build (kept in the cache, `_build.json`), in the order a clean build writes them.
+* The search index (Pagefind's, `pagefind_hook.py`) is written whole after every
+  build, from the site's HTML as it then is.
 * Every link to an anchor is checked across the whole site, from what each page
   links to and holds (kept likewise): MkDocs checks only between pages it renders.
 * Files of pages that are gone are removed; the scan covers what this build wrote.
@@ -99,8 +99,6 @@ def build_site(
         build_log.removeFilter(quiet)
         logging.getLogger("mkdocs").removeHandler(warnings)
     site = Path(config.site_dir)
-    if incremental:
-        _remove_stale(site, plugin.expected)
     _write_state(state_file, key, site, plugin.pages)
     from generator.safety import scan_html
 
@@ -118,6 +116,12 @@ def build_site(
         seconds=(time.time_ns() - started) / 1e9,
         problems=problems,
     )
+
+
+# Pagefind's index (generator/pagefind_hook.py): its entry file is rewritten by every
+# build, so its time tells a site this project built from one built by someone else.
+SEARCH_DIR = "pagefind"
+SEARCH_ENTRY = f"{SEARCH_DIR}/pagefind-entry.json"
 
 
 def _check_folders(root: Path, config) -> None:
@@ -212,7 +216,7 @@ def _read_state(path: Path, key: str, site: Path) -> dict:
     """Last build's record, if it is for this site as it stands; else {}."""
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
-        index = site / "search" / "search_index.json"
+        index = site / SEARCH_ENTRY
         if state.get("key") != key or state.get("index_mtime") != index.stat().st_mtime_ns:
             return {}  # another configuration, or the site was built by someone else
         return state if isinstance(state.get("pages"), dict) else {}
@@ -221,7 +225,7 @@ def _read_state(path: Path, key: str, site: Path) -> dict:
 
 
 def _write_state(path: Path, key: str, site: Path, pages: dict) -> None:
-    index = site / "search" / "search_index.json"
+    index = site / SEARCH_ENTRY
     data = {"key": key, "index_mtime": index.stat().st_mtime_ns, "pages": pages}
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -230,7 +234,10 @@ def _write_state(path: Path, key: str, site: Path, pages: dict) -> None:
 
 
 def _remove_stale(site: Path, expected: set[str]) -> None:
+    search = str(site / SEARCH_DIR)
     for folder, _dirs, files in os.walk(site, topdown=False):
+        if folder == search or folder.startswith(search + os.sep):
+            continue  # the search index, written whole by every build (pagefind_hook.py)
         for name in files:
             f = Path(folder) / name
             if str(f) not in expected:
@@ -240,27 +247,19 @@ def _remove_stale(site: Path, expected: set[str]) -> None:
 
 
 class _Incremental(BasePlugin):
-    """Records what each rendered page holds; completes the search index and
-    checks anchors across the site at the end of the build."""
+    """Records what each rendered page holds, and checks anchors across the site at
+    the end of the build."""
 
     def __init__(self, known: dict) -> None:
         super().__init__()
-        self.known = known  # src_uri -> {"search", "anchors", "links"} of last build
+        self.known = known  # src_uri -> {"title", "anchors", "links"} of last build
         self.pages: dict[str, dict] = {}  # the same, for this build
         self.rendered: list[str] = []
         self.expected: set[str] = set()
-        self._search = None
-        self._seen = 0
         self._files = None
         self.progress = None  # progress(total) -> tick()
         self._tick = None
         self.current = "?"  # the page being rendered
-
-    def on_config(self, config):
-        for plugin in config.plugins.values():
-            if hasattr(plugin, "search_index"):
-                self._search = plugin
-        return config
 
     def on_page_markdown(self, markdown, page, config, files):
         self.current = page.file.src_uri
@@ -282,17 +281,14 @@ class _Incremental(BasePlugin):
             self._tick = self.progress(len(todo))
         return env
 
-    @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context, page, config, nav):
-        entries = self._search.search_index.entries if self._search else []
-        self.pages[page.file.src_uri] = {"search": entries[self._seen :]}
-        self._seen = len(entries)
+        self.pages[page.file.src_uri] = {}
         self.rendered.append(page.file.src_uri)
         if self._tick is not None:
             self._tick()
         return context
 
-    @event_priority(100)  # before the search plugin writes its index
+    @event_priority(100)  # before the search index is written (pagefind_hook.py)
     def on_post_build(self, config):
         log = logging.getLogger("mkdocs.plugins.explainer")
         docs = self._files.documentation_pages()
@@ -311,11 +307,6 @@ class _Incremental(BasePlugin):
                 self.pages[file.src_uri] = self.known[file.src_uri]
             else:
                 log.warning(f"Doc file '{file.src_uri}' was neither built nor known")
-        entries = []
-        for file in docs:
-            entries += self.pages.get(file.src_uri, {}).get("search", [])
-        if self._search is not None:
-            self._search.search_index.entries = entries
         anchors = {src: set(p.get("anchors", ())) for src, p in self.pages.items()}
         rendered = set(self.rendered)  # between these, MkDocs has checked
         for src, p in self.pages.items():
@@ -333,4 +324,7 @@ class _Incremental(BasePlugin):
             self.expected.add(os.path.join(site, name))
             if name == "sitemap.xml":
                 self.expected.add(os.path.join(site, "sitemap.xml.gz"))
-        self.expected.add(os.path.join(site, "search", "search_index.json"))
+        if self.known:
+            # The pages that went leave before the search index is written from
+            # the site's HTML (pagefind_hook.py runs after this).
+            _remove_stale(Path(site), self.expected)

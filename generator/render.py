@@ -18,7 +18,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator import serialize
+from generator import feed, serialize
 from generator.escape import md_escape
 from generator.markup import (
     KIND_LABELS,
@@ -112,6 +112,7 @@ def render_site(
         # The data itself, for reuse: MkDocs copies these files as they are.
         pages["data/explainer-data.json"] = serialize.dumps(corpus)
         pages["data/quotes.csv"] = quotes_csv(corpus)
+        pages["feed.xml"] = feed.atom(corpus, site.title)
         for old, new in redirects.items():
             pages[f"actors/{old}/index.html"] = redirect_page(old, new)
 

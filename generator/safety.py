@@ -14,7 +14,7 @@ anything else is a problem:
 * `<script>`: only with a `src` within the site (the theme's bundle, our assets),
   the theme's JSON configuration, or one of the theme's own inline scripts,
   known by the hash of their text (`THEME_SCRIPTS`);
-* `<link>`: only icons, stylesheets and page relations within the site;
+* `<link>`: only icons, stylesheets, page relations and the feed, within the site;
 * `<title>`: exactly one, holding text only (a title that closed early shows up
   as a second title or as elements after it);
 * `<form>`: only the theme's search form and palette switch;
@@ -204,7 +204,10 @@ class _Scanner(HTMLParser):
             self.redirect = True
         elif tag == "link":
             rels = set(a.get("rel", "").lower().split())
-            if not rels or not rels <= LINK_RELS or _offsite(a.get("href", "")):
+            feed = rels == {"alternate"} and a.get("type") == "application/atom+xml"
+            if feed and not a.get("href", "").endswith("feed.xml"):
+                self._problem("<link rel='alternate'>: not the site's feed")
+            elif not feed and (not rels or not rels <= LINK_RELS) or _offsite(a.get("href", "")):
                 self._problem(f"<link rel={a.get('rel', '')[:20]!r}>: not the theme's")
         elif tag == "form" and not {"md-search__form", "md-header__option"} & set(
             a.get("class", "").split()

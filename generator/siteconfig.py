@@ -5,7 +5,8 @@ Zensical, which reads the same file) then gives the same site as `explainer buil
 `explainer generate` rewrites that one line of mkdocs.yml (atomically, nothing else
 in the file); `explainer check` names it when it is stale. The title is written as
 a double-quoted YAML string (JSON's quoting, which YAML reads the same), so no title
-can add a key or break the file.
+can add a key or break the file, and with look-alikes for `< > & "`, which the theme
+would print as markup.
 """
 
 from __future__ import annotations
@@ -18,8 +19,14 @@ from pathlib import Path
 LINE = re.compile(r"^site_name:.*$", re.M)
 
 
+# The theme prints site_name unescaped in places (the header, the drawer, an
+# aria-label): a title's markup characters become look-alikes there, never markup.
+# The home page's heading, from site.yaml through our templates, keeps them as typed.
+SAFE = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06", '"': "\u201d"})
+
+
 def wanted(title: str) -> str:
-    return "site_name: " + json.dumps(title, ensure_ascii=False)
+    return "site_name: " + json.dumps(title.translate(SAFE), ensure_ascii=False)
 
 
 def stale(config: Path, title: str | None) -> bool:

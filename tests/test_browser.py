@@ -104,15 +104,33 @@ def test_home_to_an_actor(page, server):
     shot(page, "actor")
 
 
-def test_search_for_pompeo(page, server):
-    page.goto(server + "/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially("Pompeo", delay=40)
-    result = page.locator(".md-search-result__item a").first
-    result.wait_for(timeout=15000)
-    result.click()
-    page.wait_for_load_state()
+def _search(page, query: str) -> list[str]:
+    page.locator("[data-explainer-search-open]").click()
+    box = page.locator(".explainer-search__box input")
+    box.fill("")
+    box.press_sequentially(query, delay=30)
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    return [a.get_attribute("href") for a in page.locator(".pagefind-ui__result-link").all()]
+
+
+def test_search_is_fetched_only_when_the_reader_searches(page, server):
+    page.goto(server + "/actors/mike-pompeo/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in page.requests if "/pagefind/" in u or "search_index" in u]
+    results = _search(page, "Pompeo")
+    fetched = [u for u in page.requests if "/pagefind/" in u]
+    assert fetched and results[0] == "/actors/mike-pompeo/"
+    page.locator(".pagefind-ui__result-link").first.click()
+    page.wait_for_url("**/actors/mike-pompeo/")
     assert "Pompeo" in page.locator("article").inner_text()
+
+
+@pytest.mark.parametrize(
+    "query, first", [("freeze", "/history/freezes/"), ("sanctions", "/history/sanctions/")]
+)
+def test_search_ranks_the_page_a_reader_wants_first(page, server, query, first):
+    page.goto(server + "/")
+    assert _search(page, query)[0] == first
 
 
 def test_quote_source_link_lands_on_the_paragraph(page, server):
@@ -297,3 +315,18 @@ def test_home_answers_fit_a_phone_screen(browser, server):
     assert bottom <= 844, bottom
     shot(page, "home-390")
     ctx.close()
+
+
+def test_every_page_links_the_feed(page, server):
+    import xml.etree.ElementTree as ET
+    from urllib.parse import urljoin
+
+    for path in ("/", "/actors/mike-pompeo/", "/topics/sanctions/"):
+        page.goto(server + path)
+        link = page.locator('link[rel="alternate"][type="application/atom+xml"]')
+        url = urljoin(page.url, link.get_attribute("href"))
+        assert url == server + "/feed.xml"
+    r = page.request.get(server + "/feed.xml")
+    assert r.status == 200
+    root = ET.fromstring(r.body())
+    assert root.tag == "{http://www.w3.org/2005/Atom}feed"

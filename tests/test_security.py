@@ -122,12 +122,12 @@ def test_every_hostile_page_in_a_real_browser(hostile):
                 injected += [f"{path}: {x}" for x in found]
             # The search index: names and titles typed in and shown as results.
             page.goto(base + "/")
-            for query in ("Breakout", "Pak", "Talks", "Marit"):
-                box = page.locator("input.md-search__input")
-                page.locator("label.md-search__icon, .md-search__input").first.click()
+            page.locator("[data-explainer-search-open]").click()
+            box = page.locator(".explainer-search__box input")
+            for query in ("Breakout", "Pak", "Talks", "Marit", "alert", "onerror"):
                 box.fill("")
                 box.press_sequentially(query, delay=20)
-                page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+                page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
                 injected += [f"search {query}: {x}" for x in page.evaluate(_INJECTED)]
             browser.close()
     finally:
