@@ -27,6 +27,16 @@ def forms(found, kind=None):
 # paragraphs, {name: kind} that must be found, forms that must not be anywhere
 CASES = [
     (
+        ["A Florida Republican, who asked not to be named, spoke in Miami. Florida voted."],
+        {},
+        {"Florida Republican"},
+    ),
+    (
+        ["Citizens United sued the commission. Citizens United won in 2010."],
+        {"Citizens United": "organization"},
+        set(),
+    ),
+    (
         ["Certainly Donald Vane knows it. Donald Vane spoke in Ohio on Monday."],
         {"Donald Vane": "person"},
         {"Certainly Donald Vane", "Certainly"},

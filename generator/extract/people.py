@@ -44,6 +44,12 @@ def _named_places() -> frozenset[str]:
 
 
 @cache
+def institution_words() -> frozenset[str]:
+    """Last words of names that are institutions or places, never surnames."""
+    return frozenset(rules.load("names.yaml")["institution_words"])
+
+
+@cache
 def generic_bodies() -> frozenset[str]:
     """Bodies named by a common noun ("House", "Parliament"), lower-cased: each
     country has its own."""
@@ -100,6 +106,14 @@ def person_kind(ent: Span, names: ArticleNames) -> tuple[str, str, Span] | None:
         return None  # "President": a title alone names no one
     if _norm(name) in member_words():
         return ("group", name, span)  # "a Republican": a member of a party, no name
+    if (
+        len(words) > 1
+        and words[-1].lower() in member_words()
+        and names.places[_norm(" ".join(words[:-1]))]
+    ):
+        return None  # "a Florida Republican": one member, not named
+    if words[-1] in institution_words():
+        return ("organization", name, span)  # "Citizens United", "Ohio State University"
     if len(words) == 1 and name.isupper():
         if name.title() in names.surnames or not _ACRONYM.fullmatch(name):
             return ("person", name.title(), span)  # "CLINTON" in a headline
