@@ -190,25 +190,6 @@ class Explain:
         ]
         return sorted(rows, key=lambda te: (te[1].date, te[0].id), reverse=True)
 
-    def current_role(self, actor: Actor) -> str:
-        """Who the actor is now, in a few words: the title of the newest article that
-        gives one ("Secretary of State"), with its country where it is not the
-        actor's own; a country or an organisation says what it is."""
-        if not actor.roles:
-            kind = {"organization": "organisation"}.get(actor.kind, actor.kind)
-            if actor.kind == "person":
-                kind = ""
-            return ", ".join(x for x in (kind, actor.affiliation or "") if x)
-
-        def newest(r):
-            art = self.articles.get(r.article)
-            return (art.date or "" if art else "", r.article)
-
-        role = max(actor.roles, key=newest)
-        title = role.title[:1].upper() + role.title[1:]
-        where = role.affiliation or actor.affiliation
-        return f"{title}, {where}" if where and where not in title else title
-
     def positions_on(self, topic: Topic) -> list[tuple[Actor, Position]]:
         """Who stands where on the topic's proposal: for, on a condition, against."""
         rank = {s: i for i, s in enumerate(STANCE_ORDER)}

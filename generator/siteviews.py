@@ -16,12 +16,14 @@ from generator.explain import Explain
 from generator.history import History
 from generator.markup import paragraph_markup
 from generator.model import Actor, Article, Corpus, Quote, Topic
+from generator.roles import Roles
 from generator.statements import statements
 
 
 class Site:
     """Lookups the templates need, computed once per render; the history views
-    (`history.History`) and the explaining ones (`explain.Explain`) as parts."""
+    (`history.History`), the explaining ones (`explain.Explain`) and who actors are
+    (`roles.Roles`) as parts."""
 
     def __init__(self, corpus: Corpus, meta: dict | None = None):
         meta = meta or {}
@@ -33,6 +35,7 @@ class Site:
         self.articles = {a.id: a for a in corpus.articles}
         self.topics = {t.id: t for t in corpus.topics}
         self.history = History(corpus, self.articles)
+        self.roles = Roles(self.articles)
         self.explain = Explain(
             corpus, self.articles, self.actors, self.topics, self.lead_id, self.history
         )
@@ -108,9 +111,8 @@ class Site:
             (a for a in self.corpus.actors if a.kind == kind), key=lambda a: a.name.lower()
         )
 
-    @staticmethod
-    def role_titles(actor: Actor) -> list[str]:
-        return list(dict.fromkeys(r.title for r in actor.roles))
+    def role_titles(self, actor: Actor) -> list[str]:
+        return [m.title for m in self.roles.merged(actor)]  # one case, newest first
 
     def speakers(self) -> list[tuple[Actor, list[Quote]]]:
         out = [
