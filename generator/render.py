@@ -192,6 +192,8 @@ def _inputs(site: Site, kind: str, key: str) -> object:
                 for b in (site.explain.owner_of(actor), *site.explain.bodies_of(actor))
                 if b
             ],
+            # Roles merged and dated by their articles' dates; the line under the name.
+            (site.roles.merged(actor), site.roles.identity(actor)),
         )
     art = site.articles[key]
     quotes = site.quotes_by_article[key]
