@@ -26,7 +26,8 @@ def _where(p: dict, titles: dict[str, str]) -> str:
 
 
 def positions(old: dict, new: dict) -> list[str]:
-    """Positions added, removed or changed (stance, condition or summary)."""
+    """Positions added, removed or changed (stance, summary, or the article and
+    paragraph of the sentence that shows it)."""
     names = {a["id"]: a["name"] for a in (*old.get("actors", []), *new.get("actors", []))}
     topics = {t["id"]: t["name"] for t in (*old.get("topics", []), *new.get("topics", []))}
     titles = {a["id"]: a["title"] for a in (*old.get("articles", []), *new.get("articles", []))}
@@ -49,12 +50,19 @@ def positions(old: dict, new: dict) -> list[str]:
         lines.append(f"- removed: {who(key)} (was: {md_text(p['summary'])}{_where(p, titles)})")
     for key in sorted(set(before) & set(after)):
         o, n = before[key], after[key]
-        if (o.get("stance"), o.get("summary")) != (n.get("stance"), n.get("summary")):
+        if _shown(o) != _shown(n):
             lines.append(
                 f"- changed: {who(key)}: {stance(o)} -> {stance(n)}: "
                 f"{md_text(n['summary'])}{_where(n, titles)}"
             )
     return ["### Where they stand", "", *lines, ""] if lines else []
+
+
+def _shown(p: dict) -> tuple:
+    """What a reader sees of a position: its stance, its words and the sentence
+    (article and paragraph) that shows it."""
+    ev = (p.get("evidence") or [{}])[0]
+    return (p.get("stance"), p.get("summary"), ev.get("article"), ev.get("paragraph"))
 
 
 def _qkey(q: dict) -> tuple:

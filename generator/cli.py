@@ -345,7 +345,13 @@ def diff(base: str | None, html_dir: Path | None, files: tuple[Path, ...]) -> No
         if html_dir is not None:
             from generator import preview
 
-            n = preview.write(html_dir, pages, review.page_at(root, rev), review.page_now(root))
+            n = preview.write(
+                html_dir,
+                pages,
+                review.page_at(root, rev),
+                review.page_now(root),
+                review.generated_pages(root, rev),
+            )
             click.echo(f"{n} changed pages previewed in {html_dir}/index.html", err=True)
     except RuntimeError as e:
         from generator.escape import plain

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from generator.escape import CONTROLS
 from generator.model import Corpus
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -20,6 +21,12 @@ def _day(date: str | None) -> str:
     """An Atom date from a data date ("2018-06-14", "2018-06", "2018")."""
     parts = (date or "1970").split("-") + ["01", "01"]
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
+
+
+def _text(value: str) -> str:
+    """Characters XML forbids (controls an article may carry) would make the whole
+    feed unreadable: they become spaces."""
+    return CONTROLS.sub(" ", value)
 
 
 def atom(corpus: Corpus, title: str) -> str:
@@ -59,19 +66,19 @@ def atom(corpus: Corpus, title: str) -> str:
     entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
     entries = entries[:LIMIT]
     feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = _text(title)
     ET.SubElement(feed, f"{{{ATOM}}}id").text = "urn:explainer:feed"
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _day(entries[0][0] if entries else None)
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href="feed.xml")
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href="./")
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = title
+    ET.SubElement(author, f"{{{ATOM}}}name").text = _text(title)
     for date, eid, f in entries:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = f["title"]
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = _text(f["title"])
         ET.SubElement(entry, f"{{{ATOM}}}id").text = eid
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _day(date)
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=f["link"])
-        ET.SubElement(entry, f"{{{ATOM}}}summary").text = f["summary"]
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = _text(f["summary"])
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, "unicode") + "\n"

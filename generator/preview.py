@@ -5,9 +5,9 @@ removed marked red, and an index of the pages. The PR workflow uploads DIR and l
 it from the job summary.
 
 Rendering is Python-Markdown with the extensions the site uses for its content, not
-the theme: the preview shows what changed, the published site how it looks. The
-Markdown is what `explainer generate` wrote, whose untrusted text is already
-escaped; page paths in the index are escaped here.
+the theme: the preview shows what changed, the published site how it looks. Only the
+pages `explainer generate` wrote are rendered (their untrusted text is already
+escaped); hand-written pages are listed, not rendered; page paths are escaped here.
 """
 
 from __future__ import annotations
@@ -111,9 +111,12 @@ def _document(title: str, body: str) -> str:
     )
 
 
-def write(out: Path, pages: dict[str, list[str]], old_of, new_of) -> int:
+def write(out: Path, pages: dict[str, list[str]], old_of, new_of, generated=None) -> int:
     """Write the previews of the changed Markdown pages and an index; `old_of` and
     `new_of` give a page's text before and after ('' where it did not exist).
+    `generated`, where given, holds the pages `explainer generate` wrote (before or
+    after): only those are rendered, since a hand-written page may hold raw HTML
+    that Python-Markdown would pass through; the others are listed, not rendered.
     Returns the number of pages written."""
     out.mkdir(parents=True, exist_ok=True)
     rows: list[str] = []
@@ -121,6 +124,9 @@ def write(out: Path, pages: dict[str, list[str]], old_of, new_of) -> int:
     for kind in ("changed", "added", "removed"):
         for path in pages.get(kind, []):
             if not path.endswith(".md"):
+                continue
+            if generated is not None and path not in generated:
+                rows.append(f"<li>{kind}: {html.escape(path)} (hand-written: not previewed)</li>")
                 continue
             target = Path(path).with_suffix(".html")
             dest = out / target

@@ -77,6 +77,12 @@ def page_at(root: Path, rev: str):
     return text
 
 
+def generated_pages(root: Path, rev: str) -> set[str]:
+    """The pages `explainer generate` wrote, at `rev` or in the working tree."""
+    texts = [page_at(root, rev)(".generated"), page_now(root)(".generated")]
+    return {line.split("\t", 1)[0] for t in texts for line in t.splitlines() if line}
+
+
 def page_now(root: Path):
     """A page of site_src/ in the working tree ('' where it does not exist)."""
 

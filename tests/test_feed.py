@@ -65,3 +65,12 @@ def corpus_title(root) -> str:
     from generator.sitemeta import load_site
 
     return load_site(root / "editorial" / "site.yaml")["title"]
+
+
+def test_control_characters_in_an_article_never_break_the_feed():
+    arts = (Article("c", "c.txt", "Bad\x01 title", ("Body \x1b with \x7f controls.",)),)
+    xml = atom(Corpus(articles=arts), "T\x02")
+    root = ET.fromstring(xml)  # well-formed
+    entry = root.find(f"{A}entry")
+    assert entry.find(f"{A}title").text == "Bad  title"
+    assert "\x1b" not in xml and "\x7f" not in xml

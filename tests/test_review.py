@@ -205,3 +205,37 @@ def test_diff_html_previews_the_changed_pages_with_their_changes_marked(nlp, pro
     files = (str(tmp_path / "a.json"), str(tmp_path / "a.json"))
     with_files = run("diff", "--html", str(out), *files, code=2)
     assert "--html compares pages" in with_files.output
+
+
+def test_diff_names_a_position_whose_evidence_moved(tmp_path):
+    actor = {"id": "ann", "name": "Ann Lee", "kind": "person", "roles": [], "mentions": []}
+    base = {
+        "articles": [],
+        "actors": [actor],
+        "quotes": [],
+        "events": [],
+        "topics": [{"id": "t", "name": "Tolls"}],
+    }
+    pos = {
+        "topic": "t",
+        "actor": "ann",
+        "stance": "for",
+        "summary": "For tolls.",
+        "evidence": [{"article": "x", "paragraph": 2, "start": 0, "end": 5}],
+    }
+    moved = {**pos, "evidence": [{"article": "y", "paragraph": 6, "start": 0, "end": 5}]}
+    (tmp_path / "old.json").write_text(json.dumps({**base, "positions": [pos]}))
+    (tmp_path / "new.json").write_text(json.dumps({**base, "positions": [moved]}))
+    out = run("diff", str(tmp_path / "old.json"), str(tmp_path / "new.json")).output
+    assert "- changed: **Ann Lee** on *Tolls*: For -> For: For tolls. (y, paragraph 7)" in out
+
+
+def test_preview_renders_only_generated_pages(tmp_path):
+    from generator import preview
+
+    pages = {"changed": ["notes.md", "topics/t.md"], "added": [], "removed": []}
+    texts = {"notes.md": "<script>alert(1)</script>", "topics/t.md": "# T\n\nNew."}
+    n = preview.write(tmp_path, pages, lambda p: "", texts.get, generated={"topics/t.md"})
+    assert n == 1 and not (tmp_path / "notes.html").exists()
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "notes.md (hand-written: not previewed)" in index and "<script>" not in index

@@ -434,6 +434,7 @@ CASES = [
         {("wages", "Tom Hale", "for", None)},
     ),
     (["Senator Tom Hale supported the minimum wage."], set()),
+    (["Senator Tom Hale supported the sanctions."], {("sanctions", "Tom Hale", "against", None)}),
     # Nouns derived from the stance verbs ("refuse" -> "refusal", "condemn" ->
     # "condemnation"); a possessive is the pronoun it stands for; "he" and "she" are
     # never a person of the other gender.

@@ -23,7 +23,7 @@ def asked(tok: Token) -> bool:
     for _ in range(4):
         if any(c.lower_ == "whether" and c.dep_ == "mark" for c in head.children):
             return True
-        if head.head is head:
+        if head.head.i == head.i:
             return False
         head = head.head
     return False
@@ -122,7 +122,7 @@ def subject(tok: Token) -> Token | None:
         found = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if found:
             return found[0]
-        if head.dep_ not in ("acomp", "xcomp", "attr", "aux", "conj") or head.head is head:
+        if head.dep_ not in ("acomp", "xcomp", "attr", "aux", "conj") or head.head.i == head.i:
             return None
         head = head.head
     return None

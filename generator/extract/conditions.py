@@ -49,7 +49,7 @@ def conditions(r, tok: Token, region: set[int]) -> list[Span]:
     """Conditions on the cue's clause, or on what it is about."""
     doc = r.sent.doc
     chain = [tok]
-    while chain[-1].dep_ in ("acomp", "xcomp", "attr", "aux") and chain[-1].head is not chain[-1]:
+    while chain[-1].dep_ in ("acomp", "xcomp", "attr", "aux") and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
     out: list[Span] = []
     for i in sorted({t.i for t in chain} | region):
@@ -105,7 +105,7 @@ def negated(r, tok: Token) -> bool:
             for c in head.children
         ):
             return True
-        if head.dep_ not in ("acomp", "xcomp", "attr") or head.head is head:
+        if head.dep_ not in ("acomp", "xcomp", "attr") or head.head.i == head.i:
             return False
         head = head.head
     return False

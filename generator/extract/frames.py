@@ -88,7 +88,7 @@ def affixed(r, tok: Token) -> tuple[set[int], list[str]] | None:
         return None
     region = {i for i in range(first, r.sent.end) if r.term_at.get(i)}
     head = doc[first]
-    while head.dep_ in ("compound", "amod", "nmod") and head.head is not head:
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
         head = head.head
     poss = [c for c in head.children if c.dep_ == "poss"]
     if poss:

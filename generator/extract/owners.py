@@ -149,7 +149,7 @@ class Owners:
                 # "asked Clinton to urge ...", "advise other countries to accept": what
                 # one is asked to do is the asker's wish, not one's own stance.
                 return []
-            if head.dep_ in ("acomp", "xcomp", "attr", "aux", "conj") and head.head is not head:
+            if head.dep_ in ("acomp", "xcomp", "attr", "aux", "conj") and head.head.i != head.i:
                 head = head.head
                 continue
             break
@@ -230,7 +230,7 @@ class Owners:
         deps = ("ccomp", "conj", "xcomp") if said else REPORTED_DEPS
         head = verb
         for _ in range(6):
-            if head.dep_ not in deps or head.head is head:
+            if head.dep_ not in deps or head.head.i == head.i:
                 break
             if not said and head.head.pos_ in ("NOUN", "PROPN"):
                 break  # "suggestions that they would ...": the noun's content, nobody's report

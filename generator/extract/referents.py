@@ -74,7 +74,7 @@ def undoing(r, topic: str) -> bool:
         stem = w.removesuffix("ing")
         return w in undo or stem in undo or stem + "e" in undo
 
-    return bool(actions) and 2 * sum(undoes(a) for a in actions) >= len(actions)
+    return bool(actions) and 2 * sum(undoes(a) for a in actions) > len(actions)
 
 
 def direct(term: Token, region: set[int]) -> bool:
