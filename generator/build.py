@@ -30,6 +30,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.config import Settings
+from generator.files import replace_text
 
 STATE = "_build.json"
 FORMAT = 1
@@ -228,9 +229,7 @@ def _write_state(path: Path, key: str, site: Path, pages: dict) -> None:
     index = site / SEARCH_ENTRY
     data = {"key": key, "index_mtime": index.stat().st_mtime_ns, "pages": pages}
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    tmp.replace(path)
+    replace_text(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def _remove_stale(site: Path, expected: set[str]) -> None:

@@ -167,13 +167,15 @@ def cached_extract(articles, leaders, specs, progress, store=None, helper=None, 
     return [found[a.id] for a in articles]
 
 
-def render(settings: Settings, corpus: Corpus, reuse=None) -> dict[str, str]:
+def render(settings: Settings, corpus: Corpus, reuse=None, meta=None) -> dict[str, str]:
     """Every generated file of site_src/, in memory. With `reuse`, article and actor
-    pages whose inputs did not change are taken from site_src/ as they are."""
+    pages whose inputs did not change are taken from site_src/ as they are; `meta`:
+    site.yaml, if already read."""
     from generator import render as render_mod
     from generator import sitewrite
 
-    meta = sitemeta.load_site(settings.path("editorial") / "site.yaml")
+    if meta is None:
+        meta = sitemeta.load_site(settings.path("editorial") / "site.yaml")
     if meta.get("lead") and meta["lead"] not in {t.id for t in corpus.topics}:
         raise editorial.EditorialError(
             settings.path("editorial") / "site.yaml",
@@ -229,6 +231,7 @@ def publish(
 
 def _write(settings: Settings, corpus: Corpus, use_cache: bool) -> list[str]:
     from generator import cache, siteconfig, sitewrite
+    from generator.files import replace_text
     from generator.reuse import Reuse
 
     site_src = settings.path("site_src")
@@ -243,18 +246,16 @@ def _write(settings: Settings, corpus: Corpus, use_cache: bool) -> list[str]:
         reuse = Reuse(
             site_src, known if isinstance(known, dict) else {}, settings.path("templates")
         )
+    meta = sitemeta.load_site(settings.path("editorial") / "site.yaml")
     with gc_paused():
-        pages = render(settings, corpus, reuse)
+        pages = render(settings, corpus, reuse, meta)
         # Only now, with every page rendered in memory, is site_src/ touched.
         skipped = sitewrite.write_site(site_src, pages)
     # The site's name follows the editors' title (mkdocs.yml's one generated line).
-    title = sitemeta.load_site(settings.path("editorial") / "site.yaml").get("title")
-    siteconfig.sync(settings.root / "mkdocs.yml", title)
+    siteconfig.sync(settings.root / "mkdocs.yml", meta.get("title"))
     if reuse is not None:
         cache.Cache(settings.path("cache"), "").prune({a.id for a in corpus.articles})
         reuse.written(skipped)
         fp_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = fp_file.with_name(f".{fp_file.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(reuse.fingerprints, sort_keys=True), encoding="utf-8")
-        tmp.replace(fp_file)
+        replace_text(fp_file, json.dumps(reuse.fingerprints, sort_keys=True))
     return sorted(set(pages) - set(skipped))

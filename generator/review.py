@@ -79,8 +79,8 @@ def page_at(root: Path, rev: str):
 
 def generated_pages(root: Path, rev: str) -> set[str]:
     """The pages `explainer generate` wrote, at `rev` or in the working tree."""
-    texts = [page_at(root, rev)(".generated"), page_now(root)(".generated")]
-    return {line.split("\t", 1)[0] for t in texts for line in t.splitlines() if line}
+    before = sitewrite.parse_manifest(page_at(root, rev)(sitewrite.MANIFEST))
+    return set(before) | set(sitewrite.read_manifest(root / "site_src"))
 
 
 def page_now(root: Path):

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.markup import KIND_LABELS
 from generator.model import Actor, Article
 from generator.wording import human_date
-
-KINDS = {"person": "Person", "organization": "Organisation", "country": "Country", "group": "Group"}
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ class Roles:
         organisation says what it is."""
         rows = self.merged(actor)
         if not rows:
-            kind = "" if actor.kind == "person" else KINDS.get(actor.kind, actor.kind).lower()
+            kind = "" if actor.kind == "person" else KIND_LABELS.get(actor.kind, actor.kind).lower()
             return ", ".join(x for x in (kind, actor.affiliation or "") if x)
         role = rows[0]
         where = role.affiliation or actor.affiliation
@@ -57,7 +56,7 @@ class Roles:
     def identity(self, actor: Actor) -> str:
         """The line under an actor's name: "Person · Secretary of State, United
         States (as of June 14, 2018)"."""
-        kind = KINDS.get(actor.kind, actor.kind)
+        kind = KIND_LABELS.get(actor.kind, actor.kind)
         rows = self.merged(actor)
         if not rows:
             return " · ".join(x for x in (kind, actor.affiliation or "") if x)

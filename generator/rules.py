@@ -212,6 +212,13 @@ class StanceCues:
     deontic: frozenset[str]
     mediators: frozenset[str]
     relational: frozenset[str]
+    refusing: frozenset[str]  # "refuse": turns the cue it takes
+    group_nouns: frozenset[str]  # "senators", "groups": a group with a word saying which
+    vague_modifiers: frozenset[str]  # "other", "several": says nothing of which group
+    kinds: tuple[frozenset[str], ...]  # {"deal", "agreement", ...}: one kind of thing
+    too_little: frozenset[str]  # "toothless": criticism that wants more
+    results: dict[str, frozenset[str]]  # "higher" -> the actions it is the result of
+    underived: frozenset[str]  # words a verb's derivation gives with another sense
 
 
 @functools.cache
@@ -246,4 +253,11 @@ def stance_cues() -> StanceCues:
         deontic=frozenset(data["deontic"]),
         mediators=frozenset(data["mediators"]),
         relational=frozenset(data["relational"]),
+        refusing=frozenset(data["refusing"]),
+        group_nouns=frozenset(data["group_nouns"]),
+        vague_modifiers=frozenset(data["vague_modifiers"]),
+        kinds=tuple(frozenset(k) for k in data["kinds"]),
+        too_little=frozenset(data["too_little"]),
+        results={w: frozenset(acts) for w, acts in data["results"].items()},
+        underived=frozenset(data["underived"]),
     )

@@ -12,9 +12,10 @@ would print as markup.
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
+
+from generator.files import replace_text
 
 LINE = re.compile(r"^site_name:.*$", re.M)
 
@@ -46,7 +47,5 @@ def sync(config: Path, title: str | None) -> bool:
     new, n = LINE.subn(lambda _: line, text, count=1)
     if n == 0:
         new = line + "\n" + text
-    tmp = config.with_name(f".{config.name}.{os.getpid()}.tmp")
-    tmp.write_text(new, encoding="utf-8")
-    os.replace(tmp, config)
+    replace_text(config, new)
     return True

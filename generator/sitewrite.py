@@ -177,7 +177,11 @@ def read_manifest(site_src: Path) -> dict[str, str | None]:
     path = site_src / MANIFEST
     if not path.exists() and not path.is_symlink():
         return {}
-    text = read_bytes(path, 10**8, one_name=False).decode("utf-8", "replace")
+    return parse_manifest(read_bytes(path, 10**8, one_name=False).decode("utf-8", "replace"))
+
+
+def parse_manifest(text: str) -> dict[str, str | None]:
+    """Path -> hash of a `.generated` text (None where a line has no hash)."""
     out: dict[str, str | None] = {}
     for line in text.splitlines():
         rel, _, h = line.partition("\t")

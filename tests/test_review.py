@@ -38,13 +38,18 @@ def git(project, *args):
     subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)
 
 
-def test_diff_between_revisions(nlp, project):
+def committed_site(project):
+    """The project a git repository, its generated site_src/ committed."""
     git(project, "init", "-q", "-b", "main")
     git(project, "config", "user.email", "t@example.org")
     git(project, "config", "user.name", "t")
     run("generate")
     git(project, "add", "-A")
     git(project, "commit", "-qm", "one")
+
+
+def test_diff_between_revisions(nlp, project):
+    committed_site(project)
     base = subprocess.run(
         ["git", "rev-parse", "HEAD"], cwd=project, capture_output=True, text=True
     ).stdout.strip()
@@ -177,12 +182,7 @@ def test_diff_names_positions_quotations_events_and_episodes_that_changed(tmp_pa
 
 
 def test_diff_html_previews_the_changed_pages_with_their_changes_marked(nlp, project, tmp_path):
-    git(project, "init", "-q", "-b", "main")
-    git(project, "config", "user.email", "t@example.org")
-    git(project, "config", "user.name", "t")
-    run("generate")
-    git(project, "add", "-A")
-    git(project, "commit", "-qm", "one")
+    committed_site(project)
     (project / "seeds" / "ferry-strike.md").write_text(
         '---\ntitle: "Ferry <b>Strike</b> Ends"\ndate: "2019-04-01"\n---\n\n'
         '"We are back at <script>work</script>," said Lars Nygaard, the union leader.\n',

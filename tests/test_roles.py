@@ -43,6 +43,6 @@ def test_an_actor_without_roles_says_what_it_is():
     country = Actor("peru", "Peru", "country")
     body = Actor("who", "World Health Organization", "organization", affiliation="Switzerland")
     assert roles.current(country) == "country" and roles.identity(country) == "Country"
-    assert roles.current(body) == "organisation, Switzerland"
-    assert roles.identity(body) == "Organisation · Switzerland"
+    assert roles.current(body) == "organization, Switzerland"
+    assert roles.identity(body) == "Organization · Switzerland"
     assert roles.current(Actor("x", "Jo Bo", "person")) == ""

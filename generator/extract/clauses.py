@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from generator import rules
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -128,10 +130,6 @@ def subject(tok: Token) -> Token | None:
     return None
 
 
-# Verbs that turn the verb they take: "refused to back down" is holding firm.
-REFUSING = {"refuse", "decline", "fail"}
-
-
 def refused(verb: Token) -> bool:
     """Whether a refusing verb takes the verb ("refused to back the deal")."""
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSING
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.stance_cues().refusing

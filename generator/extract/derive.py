@@ -46,7 +46,7 @@ def actions(verb: str) -> set[str]:
 def cues() -> StanceCues:
     """The stance cues with the nouns their verbs derive."""
     base = rules.stance_cues()
-    skip = set(rules.load("stances.yaml").get("underived", ())) | base.mediators
+    skip = base.underived | base.mediators
     holders, nouns = dict(base.holders), dict(base.nouns)
     for verb, polarity in sorted(base.verbs.items()):
         for noun in sorted(agents(verb) - skip):

@@ -258,9 +258,6 @@ def _subject(noun: Token) -> Token:
     return noun
 
 
-TOO_LITTLE = frozenset(rules.load("stances.yaml")["too_little"])
-
-
 def too_little(cue: Token) -> bool:
     """A verb of criticism whose "as" or "for" phrase says the thing does too little
     ("derided the deal as toothless", "attacked the plan for being too weak")."""
@@ -268,7 +265,8 @@ def too_little(cue: Token) -> bool:
     for c in [*cue.children, *(c for o in objects for c in o.children)]:
         if c.dep_ == "prep" and c.lower_ in ("as", "for"):
             words = [t for t in c.subtree]
-            if any(t.lemma_.lower() in TOO_LITTLE or t.lower_ in TOO_LITTLE for t in words):
+            little = rules.stance_cues().too_little
+            if any(t.lemma_.lower() in little or t.lower_ in little for t in words):
                 return True
             if any(
                 t.lower_ == "too" and t.head.lower_ in ("weak", "little", "late") for t in words

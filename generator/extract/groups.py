@@ -24,9 +24,9 @@ from generator.model import Entity, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_DATA = rules.load("stances.yaml")
-GROUP_NOUNS = frozenset(_DATA["group_nouns"])
-VAGUE = frozenset(_DATA["vague_modifiers"])
+CUES = rules.stance_cues()
+GROUP_NOUNS = CUES.group_nouns
+VAGUE = CUES.vague_modifiers
 PLACE_PREPOSITIONS = ("from", "in", "of")
 
 

@@ -16,6 +16,7 @@ from generator import rules
 from generator.extract import clauses, nounphrase
 from generator.extract.entities import EntityIndex
 from generator.extract.groups import Groups
+from generator.extract.salience import PERSON_PRONOUNS
 from generator.extract.tokens import ent_of
 from generator.model import Quote
 
@@ -102,7 +103,7 @@ class People:
                     self.subjects.append(key)
 
 
-GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+GENDERED = PERSON_PRONOUNS  # the pronouns' genders, as the speaker rules read them
 
 
 def _key(tok: Token, p: int, index: EntityIndex) -> str | None:

@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Adjectives that say an action was done to the thing ("a higher wage": raised).
-RESULTS = {w: frozenset(acts) for w, acts in rules.load("stances.yaml")["results"].items()}
+RESULTS = rules.stance_cues().results
 # Words for one kind of thing ("the deal" for "the Paris agreement").
-KINDS = [frozenset(k) for k in rules.load("stances.yaml")["kinds"]]
+KINDS = rules.stance_cues().kinds
 POINTERS = {"the", "this", "that", "such", "similar", "same", "these", "those"}
 # Verbs that pass an action through ("help May get the deal approved").
 PASS_THROUGH = {"help", "get", "let", "make", "have", "see", "keep", "try", "begin", "start"}

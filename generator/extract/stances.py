@@ -162,7 +162,7 @@ class _Reader:
             # "fight for" before "fight": the phrase says more than its verb
             polarity = frames.phrasal(self, tok) or cues.verbs.get(lemma)
             region, owners = frames.verb_frame(self, tok)
-            if lemma in clauses.REFUSING:
+            if lemma in cues.refusing:
                 # "refused to back down on the tax": the inner cue speaks, turned
                 region -= clauses.subtrees(
                     c for c in tok.children if c.dep_ == "xcomp" and self._cue_verb(c)
