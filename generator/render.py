@@ -34,9 +34,9 @@ from generator.markup import (
     time_tag,
     topic_path,
 )
-from generator.model import Corpus
+from generator.model import Actor, Corpus
 from generator.reuse import Reuse
-from generator.siteviews import Site
+from generator.siteviews import Site, has_page
 from generator.sitewrite import Kept
 from generator.wording import count, event_date, human_date, source_label
 
@@ -94,7 +94,7 @@ def render_site(
         old: new
         for old, new in (redirects or {}).items()
         if old != new
-        and any(a.id == new for a in corpus.actors)
+        and any(a.id == new and has_page(a) for a in corpus.actors)
         and not any(a.id == old for a in corpus.actors)
     }
     env = make_env(templates)
@@ -125,7 +125,7 @@ def render_site(
         if topic.history:
             jobs.append(("history", topic.id, "history.md.j2"))
     jobs += [("article", a.id, "") for a in corpus.articles]
-    jobs += [("actor", a.id, "") for a in corpus.actors]
+    jobs += [("actor", a.id, "") for a in site.paged]
     rendered, fingerprints = _render_jobs(env, site, jobs, reuse, meanwhile=rest)
     pages.update(rendered)
     if reuse is not None:
@@ -140,8 +140,21 @@ _STATE: tuple | None = None  # (env, site, reuse) inherited by forked workers
 def _render(env, site: Site, path: str, template: str, **ctx) -> str:
     ctx.setdefault("page", path)
     quote_item, event_item = _items_for(path, site.articles)
+    to = _rel_for(path)
+
+    def actor_link(actor: Actor) -> Markup:
+        """The actor's name, linked to their page if they have one."""
+        if not has_page(actor):
+            return Markup(md_escape(actor.name))
+        return link(actor.name, to(actor_path(actor.id)))
+
     return env.get_template(template).render(
-        site=site, rel=_rel_for(path), quote_item=quote_item, event_item=event_item, **ctx
+        site=site,
+        rel=to,
+        quote_item=quote_item,
+        event_item=event_item,
+        actor_link=actor_link,
+        **ctx,
     )
 
 

@@ -20,6 +20,13 @@ from generator.roles import Roles
 from generator.statements import statements
 
 
+def has_page(actor: Actor) -> bool:
+    """Whether an actor gets a page, a row in the indexes and links. A person known
+    only by one word ("Bush" where the corpus has three, "Bob") is no one a reader
+    can look up: their quotations keep the name, unlinked."""
+    return not (actor.kind == "person" and len(actor.name.split()) == 1)
+
+
 class Site:
     """Lookups the templates need, computed once per render; the history views
     (`history.History`), the explaining ones (`explain.Explain`) and who actors are
@@ -32,12 +39,20 @@ class Site:
         self.intro = str(meta.get("intro") or "")
         self.lead_id = meta.get("lead")
         self.actors = {a.id: a for a in corpus.actors}
+        self.paged = [a for a in corpus.actors if has_page(a)]
         self.articles = {a.id: a for a in corpus.articles}
         self.topics = {t.id: t for t in corpus.topics}
         self.history = History(corpus, self.articles)
         self.roles = Roles(self.articles)
+        # Positions held by an actor without a page are not shown: "Bush" for
+        # the wall is no one a reader can place.
         self.explain = Explain(
-            corpus, self.articles, self.actors, self.topics, self.lead_id, self.history
+            corpus,
+            self.articles,
+            {a.id: a for a in self.paged},
+            self.topics,
+            self.lead_id,
+            self.history,
         )
         self.quotes_by_article: dict[str, list[Quote]] = defaultdict(list)
         self.quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
@@ -54,7 +69,7 @@ class Site:
         self._first: dict[str, dict[str, int]] = {}
         self._co: dict[tuple[str, int], list[tuple[Actor, int]]] = {}
         self._said: dict[str, list[Quote]] = {}  # asked for by the page and its fingerprint
-        for a in corpus.actors:
+        for a in self.paged:
             for art, m in a.mentions:
                 self.mentions[art][m.paragraph].append((m.start, m.end, a.id))
                 self.in_paragraph[(art, m.paragraph)].add(a.id)
@@ -72,7 +87,7 @@ class Site:
         return self._by_date
 
     def key_actors(self, limit: int) -> list[tuple[Actor, int]]:
-        ranked = sorted(self.corpus.actors, key=lambda a: (-len(a.mentions), a.name))
+        ranked = sorted(self.paged, key=lambda a: (-len(a.mentions), a.name))
         return [(a, len(a.mentions)) for a in ranked[:limit]]
 
     def actors_in(self, article_id: str) -> list[tuple[Actor, int]]:
@@ -103,13 +118,14 @@ class Site:
             family = words[0]
         return (family.lower(), actor.name.lower())
 
+    def has_page(self, actor: Actor) -> bool:
+        return has_page(actor)
+
     def people(self) -> list[Actor]:
-        return sorted((a for a in self.corpus.actors if a.kind == "person"), key=self.sort_name)
+        return sorted((a for a in self.paged if a.kind == "person"), key=self.sort_name)
 
     def others(self, kind: str) -> list[Actor]:
-        return sorted(
-            (a for a in self.corpus.actors if a.kind == kind), key=lambda a: a.name.lower()
-        )
+        return sorted((a for a in self.paged if a.kind == kind), key=lambda a: a.name.lower())
 
     def role_titles(self, actor: Actor) -> list[str]:
         return [m.title for m in self.roles.merged(actor)]  # one case, newest first

@@ -116,6 +116,16 @@ CASES = [
         set(),
     ),
     (
+        [
+            "Donald Trump spoke to reporters on Monday.",
+            "As he spoke in the lobby of Trump Tower, there were no presentations of steaks.",
+            "Ann Ruiz was seen entering Trump Tower in New York City.",
+            "John Tower, a senator, agreed. Tower said so.",
+        ],
+        {"Donald Trump": "person", "John Tower": "person"},
+        {"Trump Tower"},
+    ),
+    (
         ["Guccifer 2.0 leaked it, and Michael A. said nothing. Michael Stone agreed."],
         {"Michael Stone": "person"},
         {"Michael A."},
@@ -235,6 +245,23 @@ def test_generic_bodies_of_two_countries_stay_apart():
     facts = [house("a", "Canada"), house("b", "United States"), house("c", "Canada")]
     bodies = {(x.name, x.affiliation, x.articles) for x in merge_actors(facts)[0]}
     assert bodies == {("House", "Canada", ("a", "c")), ("House", "United States", ("b",))}
+
+
+def test_names_one_article_gives_one_person_join_across_the_corpus():
+    articles = {f"a{i}": (person("Joe Lind"),) for i in range(5)}
+    articles |= {f"b{i}": (person("Joseph R. Lind Jr.", "Joe Lind"),) for i in range(2)}
+    articles |= {f"c{i}": (person("Joseph R. Lind Jr."),) for i in range(3)}
+    articles |= {"d": (person("Beau Lind"),), "e": (person("Lind"),), "f": (person("Lind"),)}
+    # a slip within one article joins no one: the initials differ
+    articles |= {
+        "g": (person("George W. Hale", "George P. Hale"),),
+        "h": (person("George P. Hale"),),
+    }
+    actors, _ = merged(articles)
+    assert "Joseph R. Lind Jr." not in actors and "Lind" not in actors
+    assert len(actors["Joe Lind"][1]) == 12  # 5 + 2 + 3 written in full, and "Lind" twice
+    assert actors["Beau Lind"][1] == ("d",)
+    assert actors["George P. Hale"][1] == ("h",)
 
 
 def test_a_title_tells_which_person_a_surname_is():

@@ -292,3 +292,36 @@ def test_a_campaign_and_its_person_link_to_each_other():
         in (pages["actors/ana-lind.md"])
     )
     assert "Speaks for" not in pages["actors/bo-s-office.md"]
+
+
+def test_a_person_known_by_one_word_has_no_page_and_no_link():
+    base = corpus()
+    art = replace(
+        base.articles[0],
+        paragraphs=(*base.articles[0].paragraphs, "\u201cNot now,\u201d Vale said."),
+    )
+    vale = Actor(
+        id="vale",
+        name="Vale",
+        kind="person",
+        aliases=(),
+        roles=(),
+        affiliation=None,
+        articles=("talks",),
+        mentions=(("talks", Mention(2, 12, 16, "Vale")),),
+    )
+    quote = Quote("talks-q2", "talks", 2, 1, 9, "Not now,", "vale", "direct", "said")
+    position = replace(base.positions[0], actor="vale")
+    c = replace(
+        base,
+        articles=(art,),
+        actors=(*base.actors, vale),
+        quotes=(*base.quotes, quote),
+        positions=(*base.positions, position),
+    )
+    pages = render_site(c, ROOT / "templates")
+    assert "actors/vale.md" not in pages and "actors/ana-lind.md" in pages
+    assert "vale.md" not in "".join(p for p in pages.values() if isinstance(p, str))
+    assert "## Vale" in pages["quotes/index.md"]  # the quotation keeps its speaker's name
+    assert "Vale" not in pages["actors/people.md"] and "Vale" not in pages["topics/talks.md"]
+    assert "[Ana Lind](../actors/ana-lind.md)" in pages["actors/people.md"]

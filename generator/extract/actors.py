@@ -33,7 +33,7 @@ from generator.extract.names import (
     surname_candidates,
 )
 from generator.extract.people import generic_bodies
-from generator.extract.surnames import PersonKeys, initials_apart, reconcile
+from generator.extract.surnames import PersonKeys, initials_apart, reconcile, same_people
 from generator.extract.surnames import full_names as surname_index
 from generator.leaders import Leader
 from generator.model import Actor, ArticleFacts, Entity, Mention, Role
@@ -120,6 +120,7 @@ def merge_actors(
     ]
     keys = PersonKeys(initials_apart(fold(n) for _, n, _ in people))
     keys.two_word = {keys(n) for _, n, _ in people if len(name_tokens(n)) == 2 and is_full_name(n)}
+    keys.same = same_people(people, keys, leaders)
     leader_by_key = {person_key(ld.name): ld for ld in leaders}
     for ld in leaders:
         for alias in ld.aliases:

@@ -114,6 +114,13 @@ def person_kind(ent: Span, names: ArticleNames) -> tuple[str, str, Span] | None:
         return None  # "a Florida Republican": one member, not named
     if words[-1] in institution_words():
         return ("organization", name, span)  # "Citizens United", "Ohio State University"
+    if (
+        len(words) > 1
+        and words[-1] in rules.load("names.yaml")["named_after_words"]
+        and words[-2] in names.surnames
+        and words[-2] not in rules.first_name_genders()
+    ):
+        return None  # "Trump Tower": a building named after someone, no actor
     if len(words) == 1 and name.isupper():
         if name.title() in names.surnames or not _ACRONYM.fullmatch(name):
             return ("person", name.title(), span)  # "CLINTON" in a headline

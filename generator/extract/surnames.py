@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator import rules
-from generator.extract.names import fold, is_full_name, name_tokens, surname_candidates
+from generator.extract.names import (
+    PARTICLES,
+    fold,
+    is_full_name,
+    name_tokens,
+    surname_candidates,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -128,16 +134,84 @@ def initials_apart(folded_names) -> set[str]:
     return {base for base, seen in initials.items() if len(seen) > 1}
 
 
+_SUFFIX = re.compile(r"^(?:jr|sr|i{2,3}|iv)\.?$")
+
+
+def _parts(name: str) -> tuple[str, str, str, str] | None:
+    """(given name's initial, middle initials, surname, suffix) of a folded full name."""
+    words = name.replace(",", " ").split()
+    suffix = words.pop() if len(words) > 2 and _SUFFIX.match(words[-1]) else ""
+    if len(words) < 2 or any(w in PARTICLES for w in words[:1]):
+        return None
+    middle = "".join(w[0] for w in words[1:-1])
+    return words[0][0], middle, words[-1], suffix.rstrip(".")
+
+
+def written_alike(a: str, b: str) -> bool:
+    """Whether two full names, written for one person in one article, may be one
+    person's ("Joseph R. Biden Jr." and "Joe Biden"): the same surname, given
+    names with one initial, middle initials and suffixes that do not differ."""
+    pa, pb = _parts(fold(a)), _parts(fold(b))
+    if pa is None or pb is None or pa[0] != pb[0] or pa[2] != pb[2]:
+        return False
+    if pa[1] and pb[1] and pa[1] != pb[1]:
+        return False  # "George W. Bush" and "George P. Bush"
+    return not (pa[3] and pb[3] and pa[3] != pb[3])
+
+
+def same_people(people, key_of, leaders=()) -> dict[str, str]:
+    """Keys of one person written differently across the corpus ("Joe Biden",
+    "Joseph R. Biden Jr." in an article that calls him both, or a leader's
+    listed aliases): key -> the key named in the most articles. Only names
+    `written_alike` are joined, so a within-article slip ("George P. Bush" among
+    George W. Bush's names) joins no one across the corpus."""
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    seen: dict[str, set[str]] = defaultdict(set)
+    pairs = []
+    for article, name, aliases in people:
+        if not is_full_name(name):
+            continue
+        seen[key_of(name)].add(article)
+        pairs += [(name, a) for a in aliases if is_full_name(a) and written_alike(name, a)]
+    chosen = {key_of(ld.name) for ld in leaders}  # a leader keeps the leaders' file key
+    for ld in leaders:
+        pairs += [(ld.name, a) for a in ld.aliases if is_full_name(a)]
+    for a, b in pairs:
+        ka, kb = find(key_of(a)), find(key_of(b))
+        if ka != kb:
+            parent[kb] = ka
+    members: dict[str, list[str]] = defaultdict(list)
+    for k in set(parent) | set(parent.values()):
+        members[find(k)].append(k)
+    out = {}
+    for keys in members.values():
+        best = min(keys, key=lambda k: (k not in chosen, -len(seen[k]), k))
+        out.update({k: best for k in keys if k != best})
+    return out
+
+
 class PersonKeys:
     """A full name's key across the corpus: folded, without a middle initial unless
     the corpus writes two for the name ("George W. Bush", "George P. Bush"), and
-    without a middle name when the corpus has the name without it."""
+    without a middle name when the corpus has the name without it; a name that is
+    one person's other written form (`same_people`) takes that person's key."""
 
     def __init__(self, apart: set[str]):
         self.apart = apart
         self.two_word: set[str] = set()
+        self.same: dict[str, str] = {}
 
     def __call__(self, name: str) -> str:
+        key = self._key(name)
+        return self.same.get(key, key)
+
+    def _key(self, name: str) -> str:
         folded = fold(name)
         base = re.sub(r"\s+[a-z]\.(?=\s)", "", folded)
         if base in self.apart:
