@@ -313,3 +313,12 @@ def test_a_full_name_is_not_the_short_form_of_a_rarer_longer_one():
 def test_a_plural_before_a_name_is_no_part_of_it(entities):
     found = entities("Fellow Floridians Jed Lind and Marco Vela spoke. Jed Lind won.")
     assert "Floridians Jed Lind" not in forms(found)
+
+
+def test_mr_and_mrs_of_one_surname_are_two_people_in_an_article(entities):
+    found = entities(
+        "Mr. Vale spoke in Ohio on Monday, and Mrs. Vale spoke in Iowa.",
+        "Mrs. Vale said the race was close. Mr. Vale disagreed.",
+    )
+    vales = sorted(tuple(sorted(e.aliases)) for e in found if e.name == "Vale")
+    assert vales == [("Mr. Vale",), ("Mrs. Vale",)]

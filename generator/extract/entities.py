@@ -25,7 +25,7 @@ handled by `names.py`.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -287,7 +287,11 @@ def _cluster_people(person_spans: list[tuple[int, Span, str]], add) -> None:
     for full in set(canonical.values()):
         for s in surname_candidates(full):
             short_owner.setdefault(s, set()).add(full)
+    honours: dict[str, set[str]] = defaultdict(set)
+    for _, span, name in person_spans:
+        honours[name].add(honoured_gender([_prefixed_form(span, name)]) or "")
     for p, span, name in person_spans:
+        suffix = ""
         if name in canonical:
             full = canonical[name]
         else:
@@ -296,9 +300,11 @@ def _cluster_people(person_spans: list[tuple[int, Span, str]], add) -> None:
             if honour:
                 # "Mr. Obama" is not Michelle Obama
                 owners = {o for o in owners if gender_of(o) in (honour, None)}
+                if {"m", "f"} <= honours[name]:
+                    suffix = "~" + honour  # "Mr. Clinton" and "Mrs. Clinton": two people
             # A short form shared by two full names (Yang Xiyu, Yang Jiechi) stays apart.
             full = next(iter(owners)) if len(owners) == 1 else name
-        add(f"person:{full.lower()}", "person", name, p, span)
+        add(f"person:{full.lower()}" + (suffix if full == name else ""), "person", name, p, span)
 
 
 def _merge_org_forms(drafts: dict[str, _Draft], spans: dict[tuple[int, int], str]) -> None:
