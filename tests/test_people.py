@@ -322,3 +322,37 @@ def test_mr_and_mrs_of_one_surname_are_two_people_in_an_article(entities):
     )
     vales = sorted(tuple(sorted(e.aliases)) for e in found if e.name == "Vale")
     assert vales == [("Mr. Vale",), ("Mrs. Vale",)]
+
+
+# paragraph, {person: role title or None}: a role belongs to the person the sentence
+# gives it to
+ROLE_CASES = [
+    (
+        "He charmed Sara Vane, the prime minister's wife, at a dinner.",
+        {"Sara Vane": None},
+    ),
+    (
+        "The show featured David Marsh, President Ann Lind's former top adviser, on Monday.",
+        {"David Marsh": "former top adviser", "Ann Lind": "President"},
+    ),
+    (
+        "The four were business executive Rick Hale, former Ohio senator Tom Pell"
+        " and two others.",
+        {"Rick Hale": None, "Tom Pell": "senator"},
+    ),
+    (
+        "Mike Vane, Trump's secretary of state, flew to Seoul.",
+        {"Mike Vane": "secretary of state"},
+    ),
+    (
+        "said Martin Roe, the president's former special envoy to the region.",
+        {"Martin Roe": "former special envoy"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "roles"), ROLE_CASES, ids=[c[0][:30] for c in ROLE_CASES])
+def test_a_role_belongs_to_the_person_the_sentence_gives_it_to(entities, paragraph, roles):
+    found = {e.name: [r.title for r in e.roles] for e in entities(paragraph)}
+    for name, title in roles.items():
+        assert found.get(name) == ([title] if title else []), (name, found)

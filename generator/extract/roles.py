@@ -73,22 +73,56 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
     # 3. "Kang Kyung-wha, South Korea's foreign minister" / "Yang Xiyu, a former ... official".
     if ent.end < len(doc) and doc[ent.end].text == ",":
         stop = min(len(doc), ent.end + 9)
-        for i in range(ent.end + 1, stop):
+        first = ent.end + 1
+        i = first
+        while i < stop:
+            owned = _someone_elses(doc, i, title_starts)
+            if owned:
+                # "David Axelrod, President Barack Obama's former top adviser",
+                # "Sara Netanyahu, the prime minister's wife": that title is the
+                # other person's; what follows the possessive may be ours
+                i = first = owned
+                continue
             if doc[i].text in (",", ".", ";") or doc[i].ent_type_ == "PERSON":
                 break
+            if i in title_starts and _names_next(doc, title_starts[i]):
+                break  # "Carly Fiorina, former Arkansas governor Mike Huckabee"
             if i in title_starts:
                 title = title_starts[i]
-                first = ent.end + 1
                 while first < title.start and (
                     doc[first].pos_ == "DET"
                     or doc[first].ent_type_ in ("GPE", "NORP")
                     or doc[first].tag_ == "POS"
+                    or doc[first + 1].tag_ == "POS"  # "Trump's secretary of state"
                 ):
                     first += 1
                 phrase = doc[first : _extend_to(title)]
                 sent_end = ent.sent.end
                 aff = _first_country(doc[ent.end + 1 : sent_end]) or _default_country(title)
                 return Role(_title_text(phrase, doc), aff, article_id)
+            i += 1
+    return None
+
+
+def _names_next(doc: Doc, title: Span) -> Span | None:
+    """The person a title is written before ("former Arkansas governor Mike Huckabee")."""
+    e = ent_starting_at(doc, title.end)
+    return e if e is not None and e.label_ == "PERSON" else None
+
+
+def _someone_elses(doc: Doc, i: int, title_starts) -> int | None:
+    """Where a possessive that starts at token `i` ends: "President Barack Obama's",
+    "the prime minister's", "Obama's"; None if none does."""
+    end = None
+    if i in title_starts:
+        title = title_starts[i]
+        person = _names_next(doc, title)
+        end = person.end if person is not None else title.end
+    elif doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
+        e = ent_starting_at(doc, i)
+        end = e.end if e is not None else None
+    if end is not None and end < len(doc) and doc[end].tag_ == "POS":
+        return end + 1
     return None
 
 
