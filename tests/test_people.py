@@ -336,8 +336,7 @@ ROLE_CASES = [
         {"David Marsh": "former top adviser", "Ann Lind": "President"},
     ),
     (
-        "The four were business executive Rick Hale, former Ohio senator Tom Pell"
-        " and two others.",
+        "The four were business executive Rick Hale, former Ohio senator Tom Pell and two others.",
         {"Rick Hale": None, "Tom Pell": "senator"},
     ),
     (
@@ -356,3 +355,23 @@ def test_a_role_belongs_to_the_person_the_sentence_gives_it_to(entities, paragra
     found = {e.name: [r.title for r in e.roles] for e in entities(paragraph)}
     for name, title in roles.items():
         assert found.get(name) == ([title] if title else []), (name, found)
+
+
+# paragraph, {person: the country the text gives them, or None}
+COUNTRY_CASES = [
+    ("Marco Vela, a conservative Cuban-American candidate, spoke in Miami.", {"Marco Vela": None}),
+    ("Hope Lind, a campaign spokeswoman, said the trip to Israel was off.", {"Hope Lind": None}),
+    ("Gov. Jim Carr of Georgia ran in 1976.", {"Jim Carr": None}),
+    ("Premier John Horgan of British Columbia spoke.", {"John Horgan": None}),
+    ("The Russian governor Ivan Petrov of Crimea said so.", {"Ivan Petrov": "Russia"}),
+    ("Kang Kyung-wha, South Korea's foreign minister, met him.", {"Kang Kyung-wha": "South Korea"}),
+    ("President Moon Jae-in of South Korea met him.", {"Moon Jae-in": "South Korea"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "countries"), COUNTRY_CASES, ids=[c[0][:30] for c in COUNTRY_CASES]
+)
+def test_a_person_is_of_the_country_the_text_gives(entities, paragraph, countries):
+    found = {e.name: e.affiliation for e in entities(paragraph)}
+    assert {n: found.get(n, "missing") for n in countries} == countries

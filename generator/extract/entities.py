@@ -49,6 +49,7 @@ from generator.extract.names import (
 from generator.extract.people import article_names, generic_bodies, in_place_phrase, person_kind
 from generator.extract.places import _norm, country_of
 from generator.extract.roles import (
+    LOCAL_TITLES,
     RELATIONS,
     _conj_affiliation,
     _of_affiliation,
@@ -204,7 +205,7 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                 if role:
                     drafts[key].roles.append(role)
                 of = _of_affiliation(ent, spans, drafts, p)
-                if of:
+                if of and not (role and role.title.lower() in LOCAL_TITLES):
                     drafts[key].affiliations[of] += 1
     for org, p, start in of_person:
         # "the Democratic Party of Mr. Moon": the party of Mr. Moon's country.

@@ -53,7 +53,10 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
     if k in titles:
         title = titles[k]
         span = _with_modifiers(title)
-        aff = _country_before(span) or _of_country_after(ent) or _default_country(title)
+        aff = _country_before(span) or _of_country_after(ent)
+        if aff and _local(title) and ent_ending_at(doc, span.start) is None:
+            aff = None  # "Gov. Jimmy Carter of Georgia": a state's, whatever its name
+        aff = aff or _default_country(title)
         return Role(_title_text(span, doc), aff, article_id)
     # 2. "China's foreign minister, Wang Yi" / "the North Korean ambassador to India, Kye".
     if ent.start >= 2 and doc[ent.start - 1].text == ",":
@@ -245,20 +248,36 @@ def _of_country_after(ent: Span) -> str | None:
     doc = ent.doc
     if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
         e = ent_starting_at(doc, ent.end + 1)
-        if e is not None:
+        if e is not None and e.label_ != "NORP":  # not "of British Columbia"
             return rules.countries().lookup(e.text) or country_of(e)
     return None
 
 
 def _first_country(span: Span) -> str | None:
-    for ent in ents_in(span):
-        if ent.label_ in ("GPE", "NORP", "LOC"):
+    """The first country named in an apposition ("Kang, South Korea's foreign
+    minister"), up to its end: not one later in the sentence, nor a heritage
+    ("a Cuban-American candidate")."""
+    doc = span.doc
+    end = next((t.i for t in span if t.text in (",", ";", "(", ")")), span.end)
+    for ent in ents_in(doc[span.start : end]):
+        hyphened = (ent.end < len(doc) and doc[ent.end].text == "-") or (
+            ent.start > 0 and doc[ent.start - 1].text == "-"
+        )
+        if ent.label_ in ("GPE", "NORP", "LOC") and not hyphened:
             c = rules.countries().lookup(ent.text) or rules.countries().demonyms.get(
                 _norm(ent.text)
             )
             if c:
                 return c
     return None
+
+
+LOCAL_TITLES = {"governor", "gov.", "mayor", "lieutenant governor", "lt. gov.", "former governor"}
+
+
+def _local(title: Span) -> bool:
+    """A title of a state or a city, whose place is no country."""
+    return title.text.lower() in LOCAL_TITLES
 
 
 def _default_country(title: Span) -> str | None:
