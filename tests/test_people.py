@@ -126,6 +126,21 @@ CASES = [
         {"Trump Tower"},
     ),
     (
+        ["Travis Kalanick of Uber said so, and Palm Beach County Supervisor Ann Lee agreed."],
+        {"Travis Kalanick": "person", "Ann Lee": "person"},
+        {"Travis Kalanick of Uber", "Palm Beach County Supervisor"},
+    ),
+    (
+        ["Marco Rubio Responds To Question On Trade", "Marco Rubio said the deal was bad."],
+        {"Marco Rubio": "person"},
+        {"Marco Rubio Responds To Question On Trade"},
+    ),
+    (
+        ["We met in Ho Chi Minh City on Martin Luther King Day. Victoria at Sandy Hook spoke."],
+        {},
+        {"Ho Chi Minh City", "Martin Luther King Day", "Victoria at Sandy Hook"},
+    ),
+    (
         ["Guccifer 2.0 leaked it, and Michael A. said nothing. Michael Stone agreed."],
         {"Michael Stone": "person"},
         {"Michael A."},

@@ -279,6 +279,16 @@ def _cluster_people(person_spans: list[tuple[int, Span, str]], add) -> None:
             words = words[1:]
         return re.sub(r"\s+[A-Z]\.\s+", " ", " ".join(words))
 
+    # "Marco Rubio Responds To Question" (a headline) is Marco Rubio where the
+    # article names him: a full name that runs on past another is that name.
+    shorter = {
+        n: o
+        for n in set(fulls)
+        for o in sorted(set(fulls), key=len)
+        if n.startswith(o + " ") and len(name_tokens(o)) >= 2 and not _suffix(n[len(o) :])
+    }
+    person_spans = [_cut(p, span, name, shorter.get(name)) for p, span, name in person_spans]
+    fulls = [shorter.get(n, n) for n in fulls]
     canonical: dict[str, str] = {}
     for name in sorted(set(fulls), key=lambda n: (-len(n), n)):
         stripped = bare(name)
@@ -306,6 +316,19 @@ def _cluster_people(person_spans: list[tuple[int, Span, str]], add) -> None:
             # A short form shared by two full names (Yang Xiyu, Yang Jiechi) stays apart.
             full = next(iter(owners)) if len(owners) == 1 else name
         add(f"person:{full.lower()}" + (suffix if full == name else ""), "person", name, p, span)
+
+
+def _cut(p: int, span: Span, name: str, to: str | None) -> tuple[int, Span, str]:
+    """The span cut to the name `to` it starts with (None: as it is)."""
+    if to is None or not span.text.startswith(to):
+        return p, span, name
+    cut = span.doc.char_span(span.start_char, span.start_char + len(to))
+    return (p, cut, to) if cut is not None else (p, span, name)
+
+
+def _suffix(rest: str) -> bool:
+    """ " Jr.", " III": what follows a name and is still part of it."""
+    return re.fullmatch(r",?\s*(?:Jr\.?|Sr\.?|I{2,3}|IV)", rest) is not None
 
 
 def _merge_org_forms(drafts: dict[str, _Draft], spans: dict[tuple[int, int], str]) -> None:

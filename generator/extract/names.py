@@ -99,7 +99,8 @@ def trim_person(span: Span) -> Span | None:
     Cut: a first word no name starts with ("Certainly Donald Trump" -> "Donald
     Trump"; not a given name such as "Will Hurd"), everything from a number, a
     dash, a slash or a link on ("Ted Cruz 1", "Cruz 42-40", "Jane Doe / CBC News",
-    "Joseph P. Kahn: http://..."), a cut initial at the end ("Michael A."). None:
+    "Joseph P. Kahn: http://..."), or a preposition ("Travis Kalanick of Uber"),
+    a cut initial at the end ("Michael A."). None:
     a hashtag or a word with digits glued to it ("Trump2016"), initials alone
     ("B.C.", "E.P.R.P."). Keeps "Read" or "Will" as a name where the model took
     the whole span for one.
@@ -126,6 +127,9 @@ def trim_person(span: Span) -> Span | None:
         text = doc[k].text
         if k > start and _abbreviated_title(text):
             end = k  # "RCMP Sgt": an organisation and a rank, no name
+            break
+        if k > start and text in ("of", "at", "from", "for") and k + 1 < end:
+            end = k  # "Travis Kalanick of Uber", "Victoria at Sandy Hook"
             break
         if _AGED.fullmatch(text):
             end = k + 1  # "Belkacemi,60": the name ends before the age

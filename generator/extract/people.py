@@ -114,6 +114,10 @@ def person_kind(ent: Span, names: ArticleNames) -> tuple[str, str, Span] | None:
         return None  # "a Florida Republican": one member, not named
     if words[-1] in institution_words():
         return ("organization", name, span)  # "Citizens United", "Ohio State University"
+    if len(words) > 1 and words[-1] in rules.load("names.yaml")["not_actor_words"]:
+        return None  # "Ho Chi Minh City", "Martin Luther King Day"
+    if len(words) > 1 and words[-1] in rules.load("names.yaml")["title_last_words"]:
+        return None  # "Palm Beach County Supervisor": a title, no name
     if (
         len(words) > 1
         and words[-1] in rules.load("names.yaml")["named_after_words"]
