@@ -390,3 +390,30 @@ COUNTRY_CASES = [
 def test_a_person_is_of_the_country_the_text_gives(entities, paragraph, countries):
     found = {e.name: e.affiliation for e in entities(paragraph)}
     assert {n: found.get(n, "missing") for n in countries} == countries
+
+
+def test_a_body_without_a_country_is_the_one_the_corpus_plainly_means():
+    def house(article, country):
+        entity = Entity(key="org:house", name="House", kind="organization", affiliation=country)
+        art = Article(id=article, path=article, title=article, paragraphs=("x",))
+        return ArticleFacts(article=art, entities=(entity,))
+
+    plain = [house(f"u{i}", "United States") for i in range(3)] + [house("c", "Canada")]
+    bodies = {(x.affiliation, x.articles) for x in merge_actors([*plain, house("n", None)])[0]}
+    assert bodies == {("United States", ("n", "u0", "u1", "u2")), ("Canada", ("c",))}
+    even = [house("u", "United States"), house("c", "Canada"), house("n", None)]
+    assert len(merge_actors(even)[0]) == 3  # no country plainly meant: stays apart
+
+
+def test_organisations_are_named_as_names_not_as_the_text_around_them(entities):
+    found = entities(
+        "Among Supreme Court justices, the view was split. The Supreme Court ruled.",
+        "The Federal Bureau of Investigation (FBI) said so. A Republican Party official spoke.",
+        "The California Democratic Party met in California. The Democratic Party agreed.",
+        "The PAC paid for ads shown in the Oval Office.",
+    )
+    orgs = {e.name: e.aliases for e in found if e.kind == "organization"}
+    assert {"Supreme Court", "Federal Bureau of Investigation", "Republican Party"} <= set(orgs)
+    assert orgs["Democratic Party"] == () and "California Democratic Party" in orgs
+    assert not {"PAC", "Oval Office", "Among Supreme Court"} & set(orgs)
+    assert not any("(" in a or a[0].islower() for forms in orgs.values() for a in forms)

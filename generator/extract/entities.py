@@ -24,6 +24,7 @@ handled by `names.py`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -159,6 +160,11 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                 # "the federal Securities and Exchange Commission": the name starts
                 # at its first capital.
                 name = re.sub(r"^(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])", "", name)
+                name = re.split(r"\s*[(\[]", name)[0]  # "Federal Bureau of Investigation (FBI"
+                if len(ent) > 1 and ent[0].tag_ in _NO_NAME_START and name.startswith(ent[0].text):
+                    name = name[len(ent[0].text) :].strip()  # "Among Supreme Court"
+                if _norm(name) in _not_organizations():
+                    continue  # "PAC", "Oval Office", "Medicare"
                 if name and name[0].isupper():
                     add(f"org:{name.lower()}", "organization", name, p, ent)
                     country = _org_country(ent)
@@ -186,7 +192,8 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
     for (p, start), was in moved.items():
         if (p, start) in spans:
             spans[(p, was)] = spans[(p, start)]  # found from the span the model gave
-    _merge_org_forms(drafts, spans)
+    places = {_norm(e.text) for doc in docs for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    _merge_org_forms(drafts, spans, places)
     for p, doc in enumerate(docs):
         for ent in doc.ents:
             key = spans.get((p, ent.start_char))
@@ -326,14 +333,27 @@ def _cut(p: int, span: Span, name: str, to: str | None) -> tuple[int, Span, str]
     return (p, cut, to) if cut is not None else (p, span, name)
 
 
+@functools.cache
+def _not_organizations() -> frozenset[str]:
+    return frozenset(_norm(n) for n in rules.load("names.yaml")["not_organizations"])
+
+
+_NO_NAME_START = {"IN", "DT", "RB", "WRB", "CC", "WDT"}
+
+
 def _suffix(rest: str) -> bool:
     """ " Jr.", " III": what follows a name and is still part of it."""
     return re.fullmatch(r",?\s*(?:Jr\.?|Sr\.?|I{2,3}|IV)", rest) is not None
 
 
-def _merge_org_forms(drafts: dict[str, _Draft], spans: dict[tuple[int, int], str]) -> None:
+def _merge_org_forms(
+    drafts: dict[str, _Draft], spans: dict[tuple[int, int], str], places: set[str]
+) -> None:
     """Within an article, an acronym or a shorter form of an organization's name
-    ("DHS", "Homeland Security") is the same organization as its full name."""
+    ("DHS", "Homeland Security") is the same organization as its full name; not
+    when the full name is a place's body of that name ("California Democratic
+    Party", "Wisconsin's Supreme Court" are not the Democratic Party, the Supreme
+    Court)."""
     orgs = [d for d in drafts.values() if d.kind == "organization"]
     for short in orgs:
         sname = short.names.most_common(1)[0][0]
@@ -342,6 +362,13 @@ def _merge_org_forms(drafts: dict[str, _Draft], spans: dict[tuple[int, int], str
             if full is short or len(fname) <= len(sname):
                 continue
             initials = "".join(w[0] for w in fname.split() if w[0].isupper())
+            extra = fname[: -len(sname)].strip()
+            if fname.endswith(" " + sname) and (
+                re.search(r"['\u2019]s?$", extra)
+                or _norm(extra) in places
+                or rules.countries().lookup(extra)
+            ):
+                continue
             if sname == initials or (len(sname.split()) >= 2 and fname.endswith(" " + sname)):
                 full.names.update(short.names)
                 full.mentions.extend(short.mentions)
@@ -386,11 +413,12 @@ def _finish(d: _Draft, home: str | None = None) -> Entity:
         name = d.key.split(":", 1)[1]
     else:
         name = max(names, key=lambda n: (d.names[n], len(n)))
-    surface = sorted(
-        {re.sub(r"['\u2019]s?$|,\s*\d{1,3}$", "", m.text) for m in d.mentions}
-        | set(names)
-        | d.forms
-    )
+    # An organization's forms are names, not the text around them ("a Republican
+    # Party", "Federal Bureau of Investigation (FBI").
+    forms = {re.sub(r"['\u2019]s?$|,\s*\d{1,3}$", "", m.text) for m in d.mentions}
+    if d.kind == "organization":
+        forms = {re.split(r"\s*[(\[]", f)[0] for f in forms if f[:1].isupper()}
+    surface = sorted(forms | set(names) | d.forms)
     aliases = tuple(a for a in surface if a != name)
     roles = tuple(dict.fromkeys(d.roles))
     affs = Counter(r.affiliation for r in roles if r.affiliation) + d.affiliations
