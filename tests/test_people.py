@@ -343,6 +343,27 @@ def test_mr_and_mrs_of_one_surname_are_two_people_in_an_article(entities):
 # gives it to
 ROLE_CASES = [
     (
+        "After meeting with the Rev. Al Sharpton and other civil rights leaders,"
+        " Hillary Vane proposed new rules.",
+        {"Hillary Vane": None},
+    ),
+    ("To Hillary Vane, the four male officials and warriors don't matter.", {"Hillary Vane": None}),
+    (
+        "The race is between him and Donald Vane, but the Texas senator is poised to campaign.",
+        {"Donald Vane": None},
+    ),
+    ("The conference is expected to host Donald Vane on Monday.", {"Donald Vane": None}),
+    ("Against Hillary Vane, the Ohio governor earned 51 percent.", {"Hillary Vane": None}),
+    (
+        "In a call with Mike Vane, the secretary of state, Kim agreed.",
+        {"Mike Vane": "secretary of state", "Kim": None},
+    ),
+    (
+        "China's foreign minister, Wang Yi, said the talks would resume.",
+        {"Wang Yi": "foreign minister"},
+    ),
+    ("Donald Vane, even as a candidate, had raised the dangers.", {"Donald Vane": None}),
+    (
         "He charmed Sara Vane, the prime minister's wife, at a dinner.",
         {"Sara Vane": None},
     ),

@@ -50,12 +50,13 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
     k = ent.start
     while k > 0 and doc[k - 1].text in rules.titles().honorifics:
         k -= 1
-    if k in titles:
+    if k in titles and titles[k][-1].pos_ != "VERB":  # not "expected to host Trump"
         title = titles[k]
         span = _with_modifiers(title)
         aff = _country_before(span) or _of_country_after(ent)
-        if aff and _local(title) and ent_ending_at(doc, span.start) is None:
-            aff = None  # "Gov. Jimmy Carter of Georgia": a state's, whatever its name
+        before = ent_ending_at(doc, span.start)
+        if aff and _local(title) and (before is None or before.label_ != "NORP"):
+            aff = None  # "Gov. Jimmy Carter of Georgia", "Georgia Gov.": a state's
         aff = aff or _default_country(title)
         return Role(_title_text(span, doc), aff, article_id)
     # 2. "China's foreign minister, Wang Yi" / "the North Korean ambassador to India, Kye".
@@ -67,7 +68,13 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
             j -= 2
             while j >= 0 and doc[j].ent_type_ in ("GPE", "LOC") and doc[j].lower_ not in ("to",):
                 j -= 1
-        if j + 1 in titles:
+        if (
+            j + 1 in titles
+            and (not _plural(titles[j + 1]) or _listed(ent))
+            and _apposed(ent, titles[j + 1])
+        ):
+            # not "civil rights leaders, Clinton proposed" (a plural is a list's
+            # title), nor "with Mike Pompeo, the secretary of state, Kim agreed"
             title = titles[j + 1]
             span = _with_modifiers(title)
             phrase = doc[span.start : end]
@@ -90,6 +97,10 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
                 break
             if i in title_starts and _names_next(doc, title_starts[i]):
                 break  # "Carly Fiorina, former Arkansas governor Mike Huckabee"
+            if i in title_starts and _plural(title_starts[i]):
+                break  # "Hillary Clinton, the four male officials": not hers
+            if i in title_starts and not _closed(title_starts[i]):
+                break  # "Against Hillary Clinton, the Ohio governor earned 51 percent"
             if i in title_starts:
                 title = title_starts[i]
                 while first < title.start and (
@@ -105,6 +116,43 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
                 return Role(_title_text(phrase, doc), aff, article_id)
             i += 1
     return None
+
+
+def _apposed(ent: Span, title: Span) -> bool:
+    """Whether a title before a name may be set beside it: not when the parse
+    makes it another name's apposition ("with Mike Pompeo, the secretary of
+    state, Kim agreed")."""
+    head = title.root
+    return not (head.dep_ == "appos" and not ent.start <= head.head.i < ent.end)
+
+
+def _closed(title: Span) -> bool:
+    """Whether an apposition ends where a title phrase does: at a comma, a stop or
+    a relative clause, not at a verb whose subject it is."""
+    doc = title.doc
+    for t in doc[title.end : min(len(doc), title.end + 8)]:
+        if t.is_punct or t.tag_ in ("WP", "WDT", "WP$"):
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return True
+
+
+def _plural(title: Span) -> bool:
+    return title[-1].tag_ in ("NNS", "NNPS")
+
+
+def _listed(ent: Span) -> bool:
+    """Whether a name is followed by another in a list ("Ben Carson, Ted Cruz")."""
+    doc = ent.doc
+    k = ent.end
+    if k < len(doc) and doc[k].text in (",", "and"):
+        k += 1
+        if k < len(doc) and doc[k].text == "and":
+            k += 1
+        nxt = ent_starting_at(doc, k)
+        return nxt is not None and nxt.label_ == "PERSON"
+    return False
 
 
 def _names_next(doc: Doc, title: Span) -> Span | None:
