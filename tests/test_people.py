@@ -343,6 +343,16 @@ def test_mr_and_mrs_of_one_surname_are_two_people_in_an_article(entities):
 # gives it to
 ROLE_CASES = [
     (
+        "The stakes are high for Donald Vane, whose likely tough general-election fight will"
+        " leave him open.",
+        {"Donald Vane": None},
+    ),
+    (
+        "But unlike their Republican counterparts, Hillary Vane, Bernie Lind and Martin Roe"
+        " all have.",
+        {"Hillary Vane": None},
+    ),
+    (
         "After meeting with the Rev. Al Sharpton and other civil rights leaders,"
         " Hillary Vane proposed new rules.",
         {"Hillary Vane": None},

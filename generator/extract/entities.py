@@ -203,7 +203,7 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                 role = Role(title, role.affiliation, role.article) if role and title else None
                 if role and role.affiliation is None:
                     role = Role(role.title, _conj_affiliation(ent, spans, drafts, p), role.article)
-                if role and role.title.lower().split()[-1] in RELATIONS:
+                if role and role.title.lower().split()[-1] in RELATIONS | _PLURAL_RELATIONS:
                     # "his Chinese counterpart, Yang Jiechi": a relation, not a title;
                     # the country it gives stands.
                     if role.affiliation:
@@ -338,6 +338,7 @@ def _not_organizations() -> frozenset[str]:
     return frozenset(_norm(n) for n in rules.load("names.yaml")["not_organizations"])
 
 
+_PLURAL_RELATIONS = {r + "s" for r in RELATIONS}  # "their Republican counterparts"
 _NO_NAME_START = {"IN", "DT", "RB", "WRB", "CC", "WDT"}
 
 
