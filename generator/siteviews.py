@@ -6,6 +6,7 @@ corpus and the site's words (site.yaml). Its parts are the history views
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter, defaultdict
 from itertools import chain
 
@@ -20,11 +21,17 @@ from generator.roles import Roles
 from generator.statements import statements
 
 
+_OWNED = re.compile(r"['\u2019]s?\s")
+
+
 def has_page(actor: Actor) -> bool:
     """Whether an actor gets a page, a row in the indexes and links. A person known
-    only by one word ("Bush" where the corpus has three, "Bob") is no one a reader
-    can look up: their quotations keep the name, unlinked."""
-    return not (actor.kind == "person" and len(actor.name.split()) == 1)
+    only by one word ("Bush" where the corpus has three, "Bob"), or by words
+    with a possessive in them ("Obama's agenda", "Breitbart's Joel Pollak"), is
+    no one a reader can look up: their quotations keep the name, unlinked."""
+    if actor.kind != "person":
+        return True
+    return len(actor.name.split()) > 1 and not _OWNED.search(actor.name)
 
 
 class Site:
