@@ -20,7 +20,6 @@ from generator.model import Actor, Article, Corpus, Quote, Topic
 from generator.roles import Roles
 from generator.statements import statements
 
-
 _OWNED = re.compile(r"['\u2019]s?\s")
 
 
