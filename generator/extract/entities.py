@@ -161,7 +161,12 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                 # at its first capital.
                 name = re.sub(r"^(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])", "", name)
                 name = re.split(r"\s*[(\[]", name)[0]  # "Federal Bureau of Investigation (FBI"
-                if len(ent) > 1 and ent[0].tag_ in _NO_NAME_START and name.startswith(ent[0].text):
+                first = ent[0]
+                if (
+                    len(ent) > 1
+                    and (first.tag_ in _NO_NAME_START or first.lower_ in _NO_NAME_WORDS)
+                    and name.startswith(first.text)
+                ):
                     name = name[len(ent[0].text) :].strip()  # "Among Supreme Court"
                 if _norm(name) in _not_organizations():
                     continue  # "PAC", "Oval Office", "Medicare"
@@ -339,6 +344,8 @@ def _not_organizations() -> frozenset[str]:
 
 
 _PLURAL_RELATIONS = {r + "s" for r in RELATIONS}  # "their Republican counterparts"
+# Sentence-initial words the model leaves on a name: "Among Supreme Court justices".
+_NO_NAME_WORDS = {"among", "top", "where", "when", "earlier", "last", "after", "before", "while"}
 _NO_NAME_START = {"IN", "DT", "RB", "WRB", "CC", "WDT"}
 
 
