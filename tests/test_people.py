@@ -3,6 +3,8 @@ with names that must stay as they are."""
 
 from __future__ import annotations
 
+from itertools import chain
+
 import pytest
 
 from generator.extract.actors import merge_actors
@@ -439,6 +441,7 @@ def test_a_body_without_a_country_is_the_one_the_corpus_plainly_means():
 def test_organisations_are_named_as_names_not_as_the_text_around_them(entities):
     found = entities(
         "Among Supreme Court justices, the view was split. The Supreme Court ruled.",
+        "Top Republican Party officials met on Monday.",
         "The Federal Bureau of Investigation (FBI) said so. A Republican Party official spoke.",
         "The California Democratic Party met in California. The Democratic Party agreed.",
         "The PAC paid for ads shown in the Oval Office.",
@@ -446,5 +449,6 @@ def test_organisations_are_named_as_names_not_as_the_text_around_them(entities):
     orgs = {e.name: e.aliases for e in found if e.kind == "organization"}
     assert {"Supreme Court", "Federal Bureau of Investigation", "Republican Party"} <= set(orgs)
     assert orgs["Democratic Party"] == () and "California Democratic Party" in orgs
-    assert not {"PAC", "Oval Office", "Among Supreme Court"} & set(orgs)
+    assert not {"PAC", "Oval Office", "Among Supreme Court", "Top Republican Party"} & set(orgs)
+    assert not {"Among Supreme Court", "Top Republican Party"} & set(chain(*orgs.values()))
     assert not any("(" in a or a[0].islower() for forms in orgs.values() for a in forms)

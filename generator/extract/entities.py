@@ -426,6 +426,10 @@ def _finish(d: _Draft, home: str | None = None) -> Entity:
     forms = {re.sub(r"['\u2019]s?$|,\s*\d{1,3}$", "", m.text) for m in d.mentions}
     if d.kind == "organization":
         forms = {re.split(r"\s*[(\[]", f)[0] for f in forms if f[:1].isupper()}
+        forms = {
+            f.split(" ", 1)[1] if " " in f and f.split()[0].lower() in _NO_NAME_WORDS else f
+            for f in forms
+        }
     surface = sorted(forms | set(names) | d.forms)
     aliases = tuple(a for a in surface if a != name)
     roles = tuple(dict.fromkeys(d.roles))
