@@ -340,6 +340,6 @@ def test_a_person_known_by_one_word_has_no_page_and_no_link():
     ],
 )
 def test_who_has_a_page(name, kind, paged):
-    from generator.siteviews import has_page
+    from generator.castview import has_page
 
     assert has_page(Actor(id="x", name=name, kind=kind)) is paged
