@@ -452,3 +452,14 @@ def test_organisations_are_named_as_names_not_as_the_text_around_them(entities):
     assert not {"PAC", "Oval Office", "Among Supreme Court", "Top Republican Party"} & set(orgs)
     assert not {"Among Supreme Court", "Top Republican Party"} & set(chain(*orgs.values()))
     assert not any("(" in a or a[0].islower() for forms in orgs.values() for a in forms)
+
+
+def test_a_titled_short_form_joins_a_full_name_the_article_gives_that_title(entities):
+    found = entities(
+        "First lady Michelle Vane spoke at the dinner, and Secretary of State Mike Lind came.",
+        "President Vane joined her later. Mrs. Vane smiled. Secretary Lind left early.",
+    )
+    forms = {e.name: set(e.aliases) for e in found}
+    assert "President Vane" not in forms["Michelle Vane"] and "Mrs. Vane" in forms["Michelle Vane"]
+    assert "President Vane" in forms["Vane"]  # the corpus says which Vane is president
+    assert "Secretary Lind" in forms["Mike Lind"]
