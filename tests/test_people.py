@@ -345,6 +345,14 @@ def test_mr_and_mrs_of_one_surname_are_two_people_in_an_article(entities):
 # gives it to
 ROLE_CASES = [
     (
+        'Emerging from two hours alone with Mr. Obama, the prime minister "looked ashen," he said.',
+        {"Obama": None},
+    ),
+    (
+        "The night was led by keynote speakers Paul Vane and Senate Majority Leader Mitch Roe.",
+        {"Paul Vane": "speaker"},
+    ),
+    (
         "The stakes are high for Donald Vane, whose likely tough general-election fight will"
         " leave him open.",
         {"Donald Vane": None},

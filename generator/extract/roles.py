@@ -133,6 +133,8 @@ def _closed(title: Span) -> bool:
     a relative clause, not at a verb whose subject it is."""
     doc = title.doc
     for t in doc[title.end : min(len(doc), title.end + 8)]:
+        if t.is_quote:
+            continue  # 'Mr. Obama, the prime minister "looked ashen"': the verb decides
         if t.is_punct or t.tag_ in ("WP", "WDT", "WP$"):
             return True
         if t.pos_ in ("VERB", "AUX"):
@@ -244,6 +246,13 @@ _POSSESSIVES = {"his", "her", "its", "their", "our", "my", "your"}
 
 
 @functools.cache
+def _title_words() -> frozenset[str]:
+    """One-word titles, as `rules.title_patterns` matches them in the plural too."""
+    titles = rules.load("titles.yaml")["titles"]
+    return frozenset(t["title"].lower() for t in titles if " " not in t["title"])
+
+
+@functools.cache
 def _clause_words() -> frozenset[str]:
     return frozenset(rules.load("titles.yaml")["clause_words"])
 
@@ -273,8 +282,10 @@ def clean_title(title: str) -> str | None:
         return None  # "telegraphed the upcoming emphasis on the candidate"
     last = words[-1]
     singular = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
-    if singular != last and singular.lower() in rules.cues().role_nouns:
-        words[-1] = singular
+    if singular != last and (
+        singular.lower() in rules.cues().role_nouns or singular.lower() in _title_words()
+    ):
+        words[-1] = singular  # "keynote speakers Ryan and McConnell": each a speaker
     return " ".join(words)
 
 
