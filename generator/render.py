@@ -38,6 +38,7 @@ from generator.model import Actor, Corpus
 from generator.reuse import Reuse
 from generator.siteviews import Site, has_page
 from generator.sitewrite import Kept
+from generator.statements import by_article
 from generator.wording import count, event_date, human_date, source_label
 
 
@@ -73,7 +74,7 @@ def make_env(templates: Path) -> jinja2.Environment:
         count=count,
         topic_path=topic_path,
         history_path=history_path,
-        in_paragraph_order=lambda quotes: sorted(quotes, key=lambda q: (q.paragraph, q.kind)),
+        by_article=by_article,
         source_label=source_label,
         time_tag=time_tag,
     )
