@@ -120,15 +120,19 @@ def generate(no_cache: bool) -> None:
     from generator.config import settings
 
     s = settings()
+    warned: list[str] = []
     pages = _run(
         lambda: pipeline.generate(
             s,
             _progress("Parsing"),
             use_cache=not no_cache,
             on_wait=_waiting,
-            on_warning=lambda line: click.echo(line, err=True),
+            on_warning=warned.append,
         )
     )
+    # After the run: a failed one prints its one-line error alone.
+    for line in warned:
+        click.echo(line, err=True)
     click.echo(f"{s.site_src}/: {len(pages)} generated pages", err=True)
 
 

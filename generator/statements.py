@@ -75,3 +75,16 @@ def by_article(quotes: list[Quote], articles: dict[str, Article]) -> list[tuple[
         (a, sorted(groups[a], key=lambda q: (q.paragraph, q.start)))
         for a in dated + [a for a in ids if not date(a)]
     ]
+
+
+def newest(
+    quotes: list[Quote], articles: dict[str, Article], limit: int
+) -> list[tuple[str, list[Quote]]]:
+    """`by_article`, cut after the first `limit` statements: the newest articles'."""
+    out, left = [], limit
+    for art_id, items in by_article(quotes, articles):
+        if left <= 0:
+            break
+        out.append((art_id, items[:left]))
+        left -= len(items)
+    return out
