@@ -79,6 +79,10 @@ def build_site(
     plugin = _Incremental(state.get("pages", {}) if incremental else {})
     plugin.progress = progress
     config.plugins["explainer/incremental"] = plugin
+    from generator import profile
+
+    if profile.enabled():
+        config.plugins["explainer/profile"] = profile.Profile()
     # A logger's filter sees what is logged there: the warning about dirty builds
     # would count as a strict-mode failure.
     quiet = _Quiet()
@@ -104,11 +108,12 @@ def build_site(
     from generator.safety import scan_html
 
     problems = []
-    for page in sorted(site.rglob("*.html")):
-        if incremental and page.stat().st_mtime_ns < started:
-            continue  # scanned when it was written
-        for p in scan_html(page.read_text(encoding="utf-8", errors="replace")):
-            problems.append(f"{page.relative_to(site)}: {p}")
+    with profile.phase("scan"):
+        for page in sorted(site.rglob("*.html")):
+            if incremental and page.stat().st_mtime_ns < started:
+                continue  # scanned when it was written
+            for p in scan_html(page.read_text(encoding="utf-8", errors="replace")):
+                problems.append(f"{page.relative_to(site)}: {p}")
     return Report(
         clean=not incremental,
         site=site,
