@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import feed, serialize
+from generator.castview import has_page
 from generator.escape import md_escape
 from generator.markup import (
     KIND_LABELS,
@@ -36,8 +37,9 @@ from generator.markup import (
 )
 from generator.model import Actor, Corpus
 from generator.reuse import Reuse
-from generator.siteviews import Site, has_page
+from generator.siteviews import Site
 from generator.sitewrite import Kept
+from generator.statements import by_article
 from generator.wording import count, event_date, human_date, source_label
 
 
@@ -73,7 +75,7 @@ def make_env(templates: Path) -> jinja2.Environment:
         count=count,
         topic_path=topic_path,
         history_path=history_path,
-        in_paragraph_order=lambda quotes: sorted(quotes, key=lambda q: (q.paragraph, q.kind)),
+        by_article=by_article,
         source_label=source_label,
         time_tag=time_tag,
     )
@@ -125,7 +127,7 @@ def render_site(
         if topic.history:
             jobs.append(("history", topic.id, "history.md.j2"))
     jobs += [("article", a.id, "") for a in corpus.articles]
-    jobs += [("actor", a.id, "") for a in site.paged]
+    jobs += [("actor", a.id, "") for a in site.cast.paged]
     rendered, fingerprints = _render_jobs(env, site, jobs, reuse, meanwhile=rest)
     pages.update(rendered)
     if reuse is not None:
@@ -177,7 +179,7 @@ def _inputs(site: Site, kind: str, key: str) -> object:
     kind of input and compares with a clean build)."""
     if kind == "actor":
         actor = site.actors[key]
-        said = site.said(actor)
+        said = site.cast.said(actor)
         positions, arts = [], set(actor.articles)
         for topic, p in site.explain.positions_of(actor):
             ev, others = site.explain.main_evidence(p)
@@ -197,9 +199,9 @@ def _inputs(site: Site, kind: str, key: str) -> object:
             said,
             positions,
             stated,
-            [(a, n, site.first_mention(actor, a)) for a, n in site.mention_counts(actor)],
+            [(a, n, site.cast.first_mention(actor, a)) for a, n in site.cast.mention_counts(actor)],
             [_article_label(site, a) for a in sorted(arts)],
-            [(o.id, o.name, n) for o, n in site.co_actors(actor)],
+            [(o.id, o.name, n) for o, n in site.cast.co_actors(actor)],
             [
                 (b.id, b.name)
                 for b in (site.explain.owner_of(actor), *site.explain.bodies_of(actor))
@@ -209,15 +211,15 @@ def _inputs(site: Site, kind: str, key: str) -> object:
             (site.roles.merged(actor), site.roles.identity(actor)),
         )
     art = site.articles[key]
-    quotes = site.quotes_by_article[key]
+    quotes = site.text.quotes_by_article[key]
     return (
         art,
-        sorted(site.mentions[key].items()),
+        sorted(site.cast.mentions[key].items()),
         quotes,
         sorted(
             {(q.speaker, site.actors[q.speaker].name) for q in quotes if q.speaker in site.actors}
         ),
-        [(a.id, a.name, a.kind, n) for a, n in site.actors_in(key)],
+        [(a.id, a.name, a.kind, n) for a, n in site.cast.actors_in(key)],
     )
 
 
@@ -231,7 +233,7 @@ def _job(job: tuple[str, str, str]) -> tuple[str, str, str | None]:
     env, site, reuse = _STATE  # type: ignore[misc]
     kind, key, template = job
     if kind == "page":
-        ctx = {"articles": site.articles_by_date()} if key == "articles/index.md" else {}
+        ctx = {"articles": site.text.articles_by_date()} if key == "articles/index.md" else {}
         return key, _render(env, site, key, template, **ctx), None
     if kind in ("topic", "history"):
         path = topic_path(key) if kind == "topic" else history_path(key)
@@ -245,7 +247,7 @@ def _job(job: tuple[str, str, str]) -> tuple[str, str, str | None]:
     art = site.articles[key]
     paras = []
     by_paragraph: dict[int, list[tuple]] = defaultdict(list)
-    for q in site.quotes_by_article[art.id]:
+    for q in site.text.quotes_by_article[art.id]:
         if q.kind != "indirect":
             who = site.actors[q.speaker].name if q.speaker in site.actors else None
             by_paragraph[q.paragraph].append((q.start, q.end, quote_anchor(q), who))
@@ -253,7 +255,7 @@ def _job(job: tuple[str, str, str]) -> tuple[str, str, str | None]:
         quotes = by_paragraph.get(i, [])
         # Each actor linked at its first mention in the paragraph, not every time.
         first: dict[str, tuple[int, int, str]] = {}
-        for m in sorted(site.mentions[art.id][i]):
+        for m in sorted(site.cast.mentions[art.id][i]):
             first.setdefault(m[2], m)
         markup = paragraph_markup(text, list(first.values()), quotes, path)
         # Other pages link to every quotation's anchor: each must be here.

@@ -43,6 +43,14 @@ CASES = [
         ['"It was a long day," Mayor Ann Roe said. (Lauren Pell / CBC News)'],
         ["person:ann roe"],
     ),
+    (
+        [
+            "Coach Ann Lind led the team to the final.",
+            '"We trained hard all year," members of the team said.',
+            '"We will be back," said some of the fans, including Tom Hale.',
+        ],
+        [None, None],  # a group that speaks is not one of its members
+    ),
 ]
 
 

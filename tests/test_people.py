@@ -3,6 +3,8 @@ with names that must stay as they are."""
 
 from __future__ import annotations
 
+from itertools import chain
+
 import pytest
 
 from generator.extract.actors import merge_actors
@@ -343,6 +345,16 @@ def test_mr_and_mrs_of_one_surname_are_two_people_in_an_article(entities):
 # gives it to
 ROLE_CASES = [
     (
+        "The stakes are high for Donald Vane, whose likely tough general-election fight will"
+        " leave him open.",
+        {"Donald Vane": None},
+    ),
+    (
+        "But unlike their Republican counterparts, Hillary Vane, Bernie Lind and Martin Roe"
+        " all have.",
+        {"Hillary Vane": None},
+    ),
+    (
         "After meeting with the Rev. Al Sharpton and other civil rights leaders,"
         " Hillary Vane proposed new rules.",
         {"Hillary Vane": None},
@@ -429,6 +441,7 @@ def test_a_body_without_a_country_is_the_one_the_corpus_plainly_means():
 def test_organisations_are_named_as_names_not_as_the_text_around_them(entities):
     found = entities(
         "Among Supreme Court justices, the view was split. The Supreme Court ruled.",
+        "Top Republican Party officials met on Monday.",
         "The Federal Bureau of Investigation (FBI) said so. A Republican Party official spoke.",
         "The California Democratic Party met in California. The Democratic Party agreed.",
         "The PAC paid for ads shown in the Oval Office.",
@@ -436,5 +449,17 @@ def test_organisations_are_named_as_names_not_as_the_text_around_them(entities):
     orgs = {e.name: e.aliases for e in found if e.kind == "organization"}
     assert {"Supreme Court", "Federal Bureau of Investigation", "Republican Party"} <= set(orgs)
     assert orgs["Democratic Party"] == () and "California Democratic Party" in orgs
-    assert not {"PAC", "Oval Office", "Among Supreme Court"} & set(orgs)
+    assert not {"PAC", "Oval Office", "Among Supreme Court", "Top Republican Party"} & set(orgs)
+    assert not {"Among Supreme Court", "Top Republican Party"} & set(chain(*orgs.values()))
     assert not any("(" in a or a[0].islower() for forms in orgs.values() for a in forms)
+
+
+def test_a_titled_short_form_joins_a_full_name_the_article_gives_that_title(entities):
+    found = entities(
+        "First lady Michelle Vane spoke at the dinner, and Secretary of State Mike Lind came.",
+        "President Vane joined her later. Mrs. Vane smiled. Secretary Lind left early.",
+    )
+    forms = {e.name: set(e.aliases) for e in found}
+    assert "President Vane" not in forms["Michelle Vane"] and "Mrs. Vane" in forms["Michelle Vane"]
+    assert "President Vane" in forms["Vane"]  # the corpus says which Vane is president
+    assert "Secretary Lind" in forms["Mike Lind"]

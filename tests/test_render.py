@@ -325,3 +325,21 @@ def test_a_person_known_by_one_word_has_no_page_and_no_link():
     assert "## Vale" in pages["quotes/index.md"]  # the quotation keeps its speaker's name
     assert "Vale" not in pages["actors/people.md"] and "Vale" not in pages["topics/talks.md"]
     assert "[Ana Lind](../actors/ana-lind.md)" in pages["actors/people.md"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "paged"),
+    [
+        ("Bush", "person", False),
+        ("Obama\u2019s agenda", "person", False),
+        ("Breitbart's Joel Pollak", "person", False),
+        ("Jeb Bush", "person", True),
+        ("Beto O\u2019Rourke", "person", True),
+        ("Politico", "organization", True),
+        ("Clinton's campaign", "organization", True),
+    ],
+)
+def test_who_has_a_page(name, kind, paged):
+    from generator.castview import has_page
+
+    assert has_page(Actor(id="x", name=name, kind=kind)) is paged

@@ -24,9 +24,8 @@ handled by `names.py`.
 
 from __future__ import annotations
 
-import functools
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -47,6 +46,7 @@ from generator.extract.names import (
     name_tokens,
     surname_candidates,
 )
+from generator.extract.orgnames import merge_org_forms, org_forms, org_name
 from generator.extract.people import article_names, generic_bodies, in_place_phrase, person_kind
 from generator.extract.places import _norm, country_of
 from generator.extract.roles import (
@@ -57,7 +57,7 @@ from generator.extract.roles import (
     clean_title,
     find_role,
 )
-from generator.extract.surnames import gender_of, honoured_gender
+from generator.extract.shortforms import cluster_people, prefixed_form
 from generator.extract.tokens import ent_ending_at, ent_starting_at, root_of, text_of
 from generator.model import Article, Entity, Mention, Role
 
@@ -105,7 +105,7 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
         d.names[name] += 1
         d.mentions.append(Mention(p, span.start_char, span.end_char, span.text))
         if kind == "person":
-            d.forms.add(_prefixed_form(span, name))
+            d.forms.add(prefixed_form(span, name))
         spans[(p, span.start_char)] = key
 
     people_as_orgs = people_tagged_as_orgs(docs) | surnames_tagged_as_orgs(docs)
@@ -153,18 +153,9 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                     name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
                     add(f"group:{name.lower()}", "group", name, p, ent)
             elif label == "ORG":
-                name = re.sub(r"^the\s+", "", ent.text, flags=re.I).replace("\u2019", "'")
-                name = re.sub(r"'s?$", "", name).strip()
-                if re.match(r"^[RDIL]-[A-Z]", name):
-                    continue  # "(D-Newport News)": a party label
-                # "the federal Securities and Exchange Commission": the name starts
-                # at its first capital.
-                name = re.sub(r"^(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])", "", name)
-                name = re.split(r"\s*[(\[]", name)[0]  # "Federal Bureau of Investigation (FBI"
-                if len(ent) > 1 and ent[0].tag_ in _NO_NAME_START and name.startswith(ent[0].text):
-                    name = name[len(ent[0].text) :].strip()  # "Among Supreme Court"
-                if _norm(name) in _not_organizations():
-                    continue  # "PAC", "Oval Office", "Medicare"
+                name = org_name(ent)
+                if name is None:
+                    continue
                 if name and name[0].isupper():
                     add(f"org:{name.lower()}", "organization", name, p, ent)
                     country = _org_country(ent)
@@ -188,12 +179,12 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
     person_spans.extend(untagged_speakers(docs))
     person_spans.extend(signatures(docs))
     person_spans.extend(transcript_labels(docs))
-    _cluster_people(_not_places(person_spans), add)
+    cluster_people(_not_places(person_spans), add)
     for (p, start), was in moved.items():
         if (p, start) in spans:
             spans[(p, was)] = spans[(p, start)]  # found from the span the model gave
     places = {_norm(e.text) for doc in docs for e in doc.ents if e.label_ in ("GPE", "LOC")}
-    _merge_org_forms(drafts, spans, places)
+    merge_org_forms(drafts, spans, places)
     for p, doc in enumerate(docs):
         for ent in doc.ents:
             key = spans.get((p, ent.start_char))
@@ -203,7 +194,7 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                 role = Role(title, role.affiliation, role.article) if role and title else None
                 if role and role.affiliation is None:
                     role = Role(role.title, _conj_affiliation(ent, spans, drafts, p), role.article)
-                if role and role.title.lower().split()[-1] in RELATIONS:
+                if role and role.title.lower().split()[-1] in RELATIONS | _PLURAL_RELATIONS:
                     # "his Chinese counterpart, Yang Jiechi": a relation, not a title;
                     # the country it gives stands.
                     if role.affiliation:
@@ -273,125 +264,7 @@ def _org_country(ent: Span) -> str | None:
 _BRACKETED = re.compile(r"\s*\[([A-Z][\w'\u2019-]+)\]")
 
 
-def _cluster_people(person_spans: list[tuple[int, Span, str]], add) -> None:
-    """Join short forms to the full names they stand for, within the article."""
-    fulls = [name for _, _, name in person_spans if is_full_name(name)]
-    # Merge full forms that differ by a middle initial ("Rex W. Tillerson").
-    honorifics = rules.titles().honorifics
-
-    def bare(name: str) -> str:
-        # "Dr. Ben Carson" is Ben Carson; "Rex W. Tillerson" is Rex Tillerson
-        words = name.split()
-        while len(words) > 2 and words[0] in honorifics:
-            words = words[1:]
-        return re.sub(r"\s+[A-Z]\.\s+", " ", " ".join(words))
-
-    # "Marco Rubio Responds To Question" (a headline) is Marco Rubio where the
-    # article names him: a full name that runs on past another is that name.
-    shorter = {
-        n: o
-        for n in set(fulls)
-        for o in sorted(set(fulls), key=len)
-        if n.startswith(o + " ") and len(name_tokens(o)) >= 2 and not _suffix(n[len(o) :])
-    }
-    person_spans = [_cut(p, span, name, shorter.get(name)) for p, span, name in person_spans]
-    fulls = [shorter.get(n, n) for n in fulls]
-    canonical: dict[str, str] = {}
-    for name in sorted(set(fulls), key=lambda n: (-len(n), n)):
-        stripped = bare(name)
-        hit = next((c for c in canonical.values() if bare(c) == stripped), None)
-        canonical[name] = hit or name
-    short_owner: dict[str, set[str]] = {}
-    for full in set(canonical.values()):
-        for s in surname_candidates(full):
-            short_owner.setdefault(s, set()).add(full)
-    honours: dict[str, set[str]] = defaultdict(set)
-    for _, span, name in person_spans:
-        honours[name].add(honoured_gender([_prefixed_form(span, name)]) or "")
-    for p, span, name in person_spans:
-        suffix = ""
-        if name in canonical:
-            full = canonical[name]
-        else:
-            owners = short_owner.get(name, set())
-            honour = honoured_gender([_prefixed_form(span, name)])
-            if honour:
-                # "Mr. Obama" is not Michelle Obama
-                owners = {o for o in owners if gender_of(o) in (honour, None)}
-                if {"m", "f"} <= honours[name]:
-                    suffix = "~" + honour  # "Mr. Clinton" and "Mrs. Clinton": two people
-            # A short form shared by two full names (Yang Xiyu, Yang Jiechi) stays apart.
-            full = next(iter(owners)) if len(owners) == 1 else name
-        add(f"person:{full.lower()}" + (suffix if full == name else ""), "person", name, p, span)
-
-
-def _cut(p: int, span: Span, name: str, to: str | None) -> tuple[int, Span, str]:
-    """The span cut to the name `to` it starts with (None: as it is)."""
-    if to is None or not span.text.startswith(to):
-        return p, span, name
-    cut = span.doc.char_span(span.start_char, span.start_char + len(to))
-    return (p, cut, to) if cut is not None else (p, span, name)
-
-
-@functools.cache
-def _not_organizations() -> frozenset[str]:
-    return frozenset(_norm(n) for n in rules.load("names.yaml")["not_organizations"])
-
-
-_NO_NAME_START = {"IN", "DT", "RB", "WRB", "CC", "WDT"}
-
-
-def _suffix(rest: str) -> bool:
-    """ " Jr.", " III": what follows a name and is still part of it."""
-    return re.fullmatch(r",?\s*(?:Jr\.?|Sr\.?|I{2,3}|IV)", rest) is not None
-
-
-def _merge_org_forms(
-    drafts: dict[str, _Draft], spans: dict[tuple[int, int], str], places: set[str]
-) -> None:
-    """Within an article, an acronym or a shorter form of an organization's name
-    ("DHS", "Homeland Security") is the same organization as its full name; not
-    when the full name is a place's body of that name ("California Democratic
-    Party", "Wisconsin's Supreme Court" are not the Democratic Party, the Supreme
-    Court)."""
-    orgs = [d for d in drafts.values() if d.kind == "organization"]
-    for short in orgs:
-        sname = short.names.most_common(1)[0][0]
-        for full in orgs:
-            fname = full.names.most_common(1)[0][0]
-            if full is short or len(fname) <= len(sname):
-                continue
-            initials = "".join(w[0] for w in fname.split() if w[0].isupper())
-            extra = fname[: -len(sname)].strip()
-            if fname.endswith(" " + sname) and (
-                re.search(r"['\u2019]s?$", extra)
-                or _norm(extra) in places
-                or rules.countries().lookup(extra)
-            ):
-                continue
-            if sname == initials or (len(sname.split()) >= 2 and fname.endswith(" " + sname)):
-                full.names.update(short.names)
-                full.mentions.extend(short.mentions)
-                for k, v in list(spans.items()):
-                    if v == short.key:
-                        spans[k] = full.key
-                del drafts[short.key]
-                break
-
-
-def _prefixed_form(span: Span, name: str) -> str:
-    """The name with the honorific or title written before it: "Mr. Pompeo",
-    "Secretary of State Mike Pompeo", "Chairman Kim"."""
-    doc = span.doc
-    k = span.start
-    if k > 0 and doc[k - 1].text in rules.titles().honorifics:
-        return f"{doc[k - 1].text} {name}"
-    for t in doc.spans.get("titles", []):
-        # not "Candidates Ben Carson": a plural title is a list's, not a form of his name
-        plural = t.text.endswith("s") and not t.text.endswith("ss")
-        if t.end == k and t.text[0].isupper() and not plural:
-            return f"{t.text} {name}"
-    return name
+_PLURAL_RELATIONS = {r + "s" for r in RELATIONS}  # "their Republican counterparts"
 
 
 def home_country(drafts) -> str | None:
@@ -417,7 +290,7 @@ def _finish(d: _Draft, home: str | None = None) -> Entity:
     # Party", "Federal Bureau of Investigation (FBI").
     forms = {re.sub(r"['\u2019]s?$|,\s*\d{1,3}$", "", m.text) for m in d.mentions}
     if d.kind == "organization":
-        forms = {re.split(r"\s*[(\[]", f)[0] for f in forms if f[:1].isupper()}
+        forms = org_forms(forms)
     surface = sorted(forms | set(names) | d.forms)
     aliases = tuple(a for a in surface if a != name)
     roles = tuple(dict.fromkeys(d.roles))

@@ -95,6 +95,8 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
                 continue
             if doc[i].text in (",", ".", ";") or doc[i].ent_type_ == "PERSON":
                 break
+            if doc[i].tag_ in ("WP", "WDT", "WP$"):
+                break  # "Trump, whose likely tough general-election fight": a clause
             if i in title_starts and _names_next(doc, title_starts[i]):
                 break  # "Carly Fiorina, former Arkansas governor Mike Huckabee"
             if i in title_starts and _plural(title_starts[i]):
@@ -256,6 +258,8 @@ def clean_title(title: str) -> str | None:
     words = title.split()
     if words[0].lower() in ("a", "an", "as", "and", "or", "of", "who", "which"):
         return None
+    if any(w.lower() in ("a", "an") for w in words[1:]):
+        return None  # "Gowdy referenced an inspector": a clause
     if words[0].lower() in _POSSESSIVES and len(words) > 1:
         words = words[1:]  # "his campaign spokeswoman": the title is hers or his alone
     if words[0].lower() in _clause_words() or words[0].lower() in _OPENS_NO_TITLE:

@@ -1,0 +1,143 @@
+"""Who is in the articles, as the pages meet them: `Cast`, given the actors, their
+quotations, the articles and the roles view. Which actors get a page, the
+people and other indexes, what each said, where and with whom they appear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from itertools import chain
+
+from generator.model import Actor, Article, Quote, Topic
+from generator.roles import Roles
+from generator.statements import statements
+
+_OWNED = re.compile(r"['\u2019]s?\s")
+
+
+def has_page(actor: Actor) -> bool:
+    """Whether an actor gets a page, a row in the indexes and links. A person known
+    only by one word ("Bush" where the corpus has three, "Bob"), or by words
+    with a possessive in them ("Obama's agenda", "Breitbart's Joel Pollak"), is
+    no one a reader can look up: their quotations keep the name, unlinked."""
+    if actor.kind != "person":
+        return True
+    return len(actor.name.split()) > 1 and not _OWNED.search(actor.name)
+
+
+class Cast:
+    """The actors' lookups, computed once per render."""
+
+    def __init__(
+        self,
+        actors: tuple[Actor, ...],
+        quotes: tuple[Quote, ...],
+        articles: dict[str, Article],
+        date_order: dict[str, int],
+        roles: Roles,
+    ):
+        self.actors = {a.id: a for a in actors}
+        self.paged = [a for a in actors if has_page(a)]
+        self.articles = articles
+        self.quotes = quotes
+        self.date_order = date_order
+        self.roles = roles
+        self.quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
+        for q in quotes:
+            if q.speaker:
+                self.quotes_by_speaker[q.speaker].append(q)
+        # Indexes built once: who is where in each paragraph, and how often per
+        # article; only actors with a page are linked or listed.
+        self.mentions: dict[str, dict[int, list[tuple[int, int, str]]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        self.in_paragraph: dict[tuple[str, int], set[str]] = defaultdict(set)
+        self.per_article: dict[str, Counter] = defaultdict(Counter)
+        self._first: dict[str, dict[str, int]] = {}
+        self._co: dict[tuple[str, int], list[tuple[Actor, int]]] = {}
+        self._said: dict[str, list[Quote]] = {}  # asked for by the page and its fingerprint
+        for a in self.paged:
+            for art, m in a.mentions:
+                self.mentions[art][m.paragraph].append((m.start, m.end, a.id))
+                self.in_paragraph[(art, m.paragraph)].add(a.id)
+                self.per_article[art][a.id] += 1
+
+    def key_actors(self, limit: int) -> list[tuple[Actor, int]]:
+        ranked = sorted(self.paged, key=lambda a: (-len(a.mentions), a.name))
+        return [(a, len(a.mentions)) for a in ranked[:limit]]
+
+    def actors_in(self, article_id: str) -> list[tuple[Actor, int]]:
+        counts = [(self.actors[k], n) for k, n in self.per_article[article_id].items()]
+        return sorted(counts, key=lambda ac: (-ac[1], ac[0].name))
+
+    def mention_counts(self, actor: Actor) -> list[tuple[str, int]]:
+        counts = Counter(art for art, _ in actor.mentions)
+        return sorted(counts.items(), key=lambda kv: self.date_order.get(kv[0], 0))
+
+    def first_mention(self, actor: Actor, article_id: str) -> int:
+        firsts = self._first.get(actor.id)
+        if firsts is None:
+            firsts = {}
+            for art, m in actor.mentions:
+                firsts[art] = min(firsts.get(art, m.paragraph), m.paragraph)
+            self._first[actor.id] = firsts
+        return firsts[article_id] + 1
+
+    @staticmethod
+    def sort_name(actor: Actor) -> tuple[str, str]:
+        """People by family name: the last word, or the first where the text uses it
+        alone ("Mr. Kim" for Kim Jong-un, "Mr. Xi" for Xi Jinping)."""
+        words = actor.name.split()
+        family = words[-1]
+        if len(words) > 1 and any(a.split()[-1] == words[0] for a in actor.aliases):
+            family = words[0]
+        return (family.lower(), actor.name.lower())
+
+    def people(self) -> list[Actor]:
+        return sorted((a for a in self.paged if a.kind == "person"), key=self.sort_name)
+
+    def others(self, kind: str) -> list[Actor]:
+        return sorted((a for a in self.paged if a.kind == kind), key=lambda a: a.name.lower())
+
+    def role_titles(self, actor: Actor) -> list[str]:
+        return [m.title for m in self.roles.merged(actor)]  # one case, newest first
+
+    def speakers(self) -> list[tuple[Actor, list[Quote]]]:
+        out = [
+            (self.actors[k], self.said(self.actors[k]))
+            for k, qs in self.quotes_by_speaker.items()
+            if k in self.actors and qs
+        ]
+        return sorted(out, key=lambda aq: (-len(aq[1]), aq[0].name))
+
+    def said(self, actor: Actor) -> list[Quote]:
+        """What the actor said, each statement once (see `statements`)."""
+        if actor.id not in self._said:
+            quotes = self.quotes_by_speaker.get(actor.id, [])
+            self._said[actor.id] = statements(quotes, self.articles)
+        return self._said[actor.id]
+
+    def topic_quotes(self, topic: Topic) -> list[tuple[Actor, list[Quote]]]:
+        ids = set(topic.quotes)
+        out: dict[str, list[Quote]] = defaultdict(list)
+        for q in self.quotes:
+            if q.id in ids and q.speaker in self.actors and q.kind != "indirect":
+                out[q.speaker].append(q)
+        ranked = sorted(out.items(), key=lambda kv: (-len(kv[1]), self.actors[kv[0]].name))
+        return [(self.actors[k], qs) for k, qs in ranked]
+
+    def co_actors(self, actor: Actor, limit: int = 8) -> list[tuple[Actor, int]]:
+        """The actors this one appears with most (in the same paragraphs). Asked
+        twice per rendered actor page (its fingerprint, then the page): kept."""
+        key = (actor.id, limit)
+        if key not in self._co:
+            self._co[key] = self._co_actors(actor, limit)
+        return self._co[key]
+
+    def _co_actors(self, actor: Actor, limit: int) -> list[tuple[Actor, int]]:
+        places = {(art, m.paragraph) for art, m in actor.mentions}
+        counts = Counter(chain.from_iterable(self.in_paragraph[place] for place in places))
+        counts.pop(actor.id, None)
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [(self.actors[k], n) for k, n in ranked]
