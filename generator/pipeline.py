@@ -237,14 +237,18 @@ def publish(
     """Regenerate site_src/ and build the site from it (strict, scanned): the
     generated page paths and the build's report. One lock over both, so that no
     other run changes site_src/ while MkDocs reads it."""
-    from generator import sitewrite
+    from generator import profile, sitewrite
     from generator.build import build_site
 
     site_src = settings.path("site_src")
     with sitewrite.locked(site_src, on_wait=on_wait):
-        corpus = extract([settings.path("seeds")], settings, progress, use_cache)
-        pages = _write(settings, corpus, use_cache)
-        return pages, build_site(settings, clean=clean or not use_cache, progress=build_progress)
+        with profile.phase("extract"):
+            corpus = extract([settings.path("seeds")], settings, progress, use_cache)
+        with profile.phase("generate"):
+            pages = _write(settings, corpus, use_cache)
+        report = build_site(settings, clean=clean or not use_cache, progress=build_progress)
+        profile.dump()
+        return pages, report
 
 
 def _write(settings: Settings, corpus: Corpus, use_cache: bool) -> list[str]:
