@@ -10,7 +10,7 @@ for byte but for the dates MkDocs stamps in sitemap.xml:
   included; a page's HTML depends on no other page's Markdown but through the nav,
   which is in the key above.
 * The search index (Pagefind's, `pagefind_hook.py`) is written whole after every
-  build, from the site's HTML as it then is.
+  build that rendered or removed a page, from the site's HTML as it then is.
 * Every link to an anchor is checked across the whole site, from what each page
   links to and holds (kept likewise): MkDocs checks only between pages it renders.
 * Files of pages that are gone are removed; the scan covers what this build wrote.
@@ -79,6 +79,10 @@ def build_site(
     plugin = _Incremental(state.get("pages", {}) if incremental else {})
     plugin.progress = progress
     config.plugins["explainer/incremental"] = plugin
+    from generator import profile
+
+    if profile.enabled():
+        config.plugins["explainer/profile"] = profile.Profile()
     # A logger's filter sees what is logged there: the warning about dirty builds
     # would count as a strict-mode failure.
     quiet = _Quiet()
@@ -104,11 +108,12 @@ def build_site(
     from generator.safety import scan_html
 
     problems = []
-    for page in sorted(site.rglob("*.html")):
-        if incremental and page.stat().st_mtime_ns < started:
-            continue  # scanned when it was written
-        for p in scan_html(page.read_text(encoding="utf-8", errors="replace")):
-            problems.append(f"{page.relative_to(site)}: {p}")
+    with profile.phase("scan"):
+        for page in sorted(site.rglob("*.html")):
+            if incremental and page.stat().st_mtime_ns < started:
+                continue  # scanned when it was written
+            for p in scan_html(page.read_text(encoding="utf-8", errors="replace")):
+                problems.append(f"{page.relative_to(site)}: {p}")
     return Report(
         clean=not incremental,
         site=site,
@@ -232,7 +237,9 @@ def _write_state(path: Path, key: str, site: Path, pages: dict) -> None:
     replace_text(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
-def _remove_stale(site: Path, expected: set[str]) -> None:
+def _remove_stale(site: Path, expected: set[str]) -> int:
+    """Remove the files no page or asset of this build wrote; how many went."""
+    removed = 0
     search = str(site / SEARCH_DIR)
     for folder, _dirs, files in os.walk(site, topdown=False):
         if folder == search or folder.startswith(search + os.sep):
@@ -241,8 +248,10 @@ def _remove_stale(site: Path, expected: set[str]) -> None:
             f = Path(folder) / name
             if str(f) not in expected:
                 f.unlink()
+                removed += 1
         if folder != str(site) and not os.listdir(folder):
             os.rmdir(folder)
+    return removed
 
 
 class _Incremental(BasePlugin):
@@ -323,7 +332,13 @@ class _Incremental(BasePlugin):
             self.expected.add(os.path.join(site, name))
             if name == "sitemap.xml":
                 self.expected.add(os.path.join(site, "sitemap.xml.gz"))
+        removed = 0
         if self.known:
             # The pages that went leave before the search index is written from
             # the site's HTML (pagefind_hook.py runs after this).
-            _remove_stale(Path(site), self.expected)
+            removed = _remove_stale(Path(site), self.expected)
+        search = config.plugins.get("explainer-search")
+        if search is not None:
+            # No page rendered and none gone: the HTML the index was written from is
+            # the same, and so would the index be (15.6 s of 25 s at 840 articles).
+            search.unchanged = bool(self.known) and not self.rendered and not removed

@@ -111,6 +111,23 @@ class Cast:
         ]
         return sorted(out, key=lambda aq: (-len(aq[1]), aq[0].name))
 
+    def speakers_by_letter(self) -> list[tuple[str, list[tuple[Actor, list[Quote]]]]]:
+        """The speakers by the initial of their family name (of their name, for an
+        organisation), A to Z then "other"; alphabetical within a letter. One page
+        each: a single page of every quotation was 6.5 MB at 840 articles."""
+
+        def key(actor: Actor) -> tuple[str, str]:
+            return self.sort_name(actor) if actor.kind == "person" else (actor.name.lower(), "")
+
+        letters: dict[str, list[tuple[Actor, list[Quote]]]] = {}
+        for actor, quotes in self.speakers():
+            initial = key(actor)[0][:1].upper()
+            letters.setdefault(initial if "A" <= initial <= "Z" else "other", []).append(
+                (actor, quotes)
+            )
+        order = sorted(letters, key=lambda k: (k == "other", k))
+        return [(k, sorted(letters[k], key=lambda aq: key(aq[0]))) for k in order]
+
     def said(self, actor: Actor) -> list[Quote]:
         """What the actor said, each statement once (see `statements`)."""
         if actor.id not in self._said:

@@ -120,9 +120,19 @@ def generate(no_cache: bool) -> None:
     from generator.config import settings
 
     s = settings()
+    warned: list[str] = []
     pages = _run(
-        lambda: pipeline.generate(s, _progress("Parsing"), use_cache=not no_cache, on_wait=_waiting)
+        lambda: pipeline.generate(
+            s,
+            _progress("Parsing"),
+            use_cache=not no_cache,
+            on_wait=_waiting,
+            on_warning=warned.append,
+        )
     )
+    # After the run: a failed one prints its one-line error alone.
+    for line in warned:
+        click.echo(line, err=True)
     click.echo(f"{s.site_src}/: {len(pages)} generated pages", err=True)
 
 
@@ -287,6 +297,8 @@ def check() -> None:
 
         with locked(s.path("site_src"), on_wait=_waiting):
             corpus = pipeline.extract([s.path("seeds")], s)
+            for line in pipeline.warnings(s, corpus):
+                click.echo(line, err=True)
             return review.check(s.path("site_src"), pipeline.render(s, corpus))
 
     problems = _run(run)

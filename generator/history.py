@@ -104,7 +104,7 @@ class History:
             return left + (year - first) * (right - left) / width
 
         rows = 34
-        height = rows * len(spans) + 8
+        height = rows * len(spans) + 8 + 30  # the year axis below the bars
         parts = [
             f'<svg class="episodes" width="100%" height="{height}" role="img" '
             f'aria-label="Episodes from {first} to {last}" xmlns="http://www.w3.org/2000/svg">'
@@ -122,6 +122,7 @@ class History:
                 f'<rect x="{x0:.2f}%" y="{y + 18}" width="{x1 - x0:.2f}%" height="8" rx="4" '
                 f'class="{"span rough" if rough else "span"}"/></a>'
             )
+        parts.extend(_year_axis(first, last, x, rows * len(spans) + 4))
         parts.append("</svg>")
         return Markup("".join(parts))
 
@@ -186,3 +187,24 @@ class History:
             )
         parts.append("</svg>")
         return Markup("".join(parts))
+
+
+def _year_axis(first: int, last: int, x, y: float) -> list[str]:
+    """An axis line at `y` with year ticks: the first and last years and round
+    years between, as many as fit apart on the narrowest page (TIMELINE_MIN_WIDTH)."""
+    label = 100 * (4 * 8 + 10) / TIMELINE_MIN_WIDTH  # four digits and a gap, in %
+    years = [first]
+    if last > first:
+        per_year = (x(last) - x(first)) / (last - first)
+        step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 1000) if s * per_year >= label)
+        inner = range((first // step + 1) * step, last, step)
+        years += [t for t in inner if x(last) - x(t) >= label and x(t) - x(first) >= label]
+        years.append(last)
+    parts = [f'<line x1="{x(first):.2f}%" y1="{y}" x2="{x(last):.2f}%" y2="{y}" class="axis"/>']
+    for t in years:
+        anchor = "start" if t == first else "end" if t == last else "middle"
+        parts.append(
+            f'<line x1="{x(t):.2f}%" y1="{y - 3}" x2="{x(t):.2f}%" y2="{y + 3}" class="axis"/>'
+            f'<text x="{x(t):.2f}%" y="{y + 17}" text-anchor="{anchor}" class="year">{t}</text>'
+        )
+    return parts

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 ROOT_SELECTOR = "article.md-content__inner"
+ENTRY = "pagefind-entry.json"
 
 
 def command(site_dir: str) -> list[str]:
@@ -39,7 +40,13 @@ def command(site_dir: str) -> list[str]:
 
 
 class PagefindPlugin(BasePlugin):
+    # Set by an incremental build (build.py) that rendered and removed no page: the
+    # index last written from the same HTML stands.
+    unchanged = False
+
     def on_post_build(self, config, **kwargs) -> None:
+        if self.unchanged and (Path(config["site_dir"]) / "pagefind" / ENTRY).is_file():
+            return
         # Written whole each time: no piece of a last build's index is left behind.
         shutil.rmtree(Path(config["site_dir"]) / "pagefind", ignore_errors=True)
         r = subprocess.run(command(config["site_dir"]), capture_output=True, text=True)

@@ -195,9 +195,14 @@ def _page_fingerprints(settings: Settings) -> Path:
 
 
 def generate(
-    settings: Settings, progress: Progress = _no_progress, use_cache=True, on_wait=None
+    settings: Settings,
+    progress: Progress = _no_progress,
+    use_cache=True,
+    on_wait=None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> list[str]:
-    """Regenerate site_src/ from seeds/; returns the generated page paths."""
+    """Regenerate site_src/ from seeds/; returns the generated page paths. The
+    editors' warnings (`editorcheck`) go to `on_warning`."""
     from generator import sitewrite
 
     site_src = settings.path("site_src")
@@ -205,7 +210,20 @@ def generate(
     # pages (one's recover() deletes the other's half-written tree).
     with sitewrite.locked(site_src, on_wait=on_wait):
         corpus = extract([settings.path("seeds")], settings, progress, use_cache)
+        if on_warning is not None:
+            for line in warnings(settings, corpus):
+                on_warning(line)
         return _write(settings, corpus, use_cache)
+
+
+def warnings(settings: Settings, corpus: Corpus) -> list[str]:
+    """What in editorial/ the articles give nothing for (see `editorcheck`)."""
+    from generator.editorcheck import editor_warnings
+    from generator.siteviews import Site
+
+    ed = settings.path("editorial")
+    site = Site(corpus, sitemeta.load_site(ed / "site.yaml"))
+    return editor_warnings(site, load_leaders(ed / "leaders.yaml"))
 
 
 def publish(
@@ -219,14 +237,18 @@ def publish(
     """Regenerate site_src/ and build the site from it (strict, scanned): the
     generated page paths and the build's report. One lock over both, so that no
     other run changes site_src/ while MkDocs reads it."""
-    from generator import sitewrite
+    from generator import profile, sitewrite
     from generator.build import build_site
 
     site_src = settings.path("site_src")
     with sitewrite.locked(site_src, on_wait=on_wait):
-        corpus = extract([settings.path("seeds")], settings, progress, use_cache)
-        pages = _write(settings, corpus, use_cache)
-        return pages, build_site(settings, clean=clean or not use_cache, progress=build_progress)
+        with profile.phase("extract"):
+            corpus = extract([settings.path("seeds")], settings, progress, use_cache)
+        with profile.phase("generate"):
+            pages = _write(settings, corpus, use_cache)
+        report = build_site(settings, clean=clean or not use_cache, progress=build_progress)
+        profile.dump()
+        return pages, report
 
 
 def _write(settings: Settings, corpus: Corpus, use_cache: bool) -> list[str]:

@@ -39,6 +39,7 @@ from generator.model import Actor, Corpus
 from generator.reuse import Reuse
 from generator.siteviews import Site
 from generator.sitewrite import Kept
+from generator.statements import by_article, newest
 from generator.wording import count, event_date, human_date, source_label
 
 
@@ -74,7 +75,10 @@ def make_env(templates: Path) -> jinja2.Environment:
         count=count,
         topic_path=topic_path,
         history_path=history_path,
-        in_paragraph_order=lambda quotes: sorted(quotes, key=lambda q: (q.paragraph, q.kind)),
+        by_article=by_article,
+        newest=newest,
+        has_page=has_page,
+        quotes_page=quotes_page,
         source_label=source_label,
         time_tag=time_tag,
     )
@@ -110,6 +114,20 @@ def render_site(
         # workers could not split anyway.
         quotes = "quotes/index.md"
         pages[quotes] = _render(env, site, quotes, "quotes_index.md.j2")
+        for letter, speakers in site.cast.speakers_by_letter():
+            path = quotes_page(letter)
+            pages[path] = _render(
+                env,
+                site,
+                path,
+                "quotes_letter.md.j2",
+                letter=letter,
+                speakers=speakers,
+                limit=QUOTES_PER_SPEAKER,
+            )
+        if site.text.unattributed():
+            path = "quotes/unattributed.md"
+            pages[path] = _render(env, site, path, "quotes_unattributed.md.j2")
         # The data itself, for reuse: MkDocs copies these files as they are.
         pages["data/explainer-data.json"] = serialize.dumps(corpus)
         pages["data/quotes.csv"] = quotes_csv(corpus)
@@ -135,6 +153,16 @@ def render_site(
 
 
 PARALLEL_MIN_PAGES = 400
+# A speaker's statements on a quotations page: the newest, the rest on their own
+# page (Trump's alone made the single page of every quotation megabytes).
+QUOTES_PER_SPEAKER = 20
+
+
+def quotes_page(letter: str) -> str:
+    """The quotations page of the speakers under `letter` ("A".."Z" or "other")."""
+    return f"quotes/{letter.lower()}.md"
+
+
 _STATE: tuple | None = None  # (env, site, reuse) inherited by forked workers
 
 

@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import threading
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -330,3 +331,34 @@ def test_every_page_links_the_feed(page, server):
     assert r.status == 200
     root = ET.fromstring(r.body())
     assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_phone_and_desktop_layout(browser, server, width, scheme):
+    """The people table fits the screen (on a phone: name, articles, quotations);
+    the episodes have a year axis; the "What to know" cards on a topic page are
+    three to a row or one per row, never two and an orphan."""
+    ctx = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = ctx.new_page()
+    page.goto(server + "/actors/people/")
+    table = page.locator(".people table").first
+    box = table.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    shown = [h.strip() for h in table.locator("thead th:visible").all_inner_texts()]
+    want = ["Name", "Articles", "Quotes"] if width < 600 else None
+    assert shown == (want or ["Name", "Affiliation", "Roles", "Articles", "Quotes"])
+    shot(page, f"people-{scheme}-{width}")
+
+    page.goto(server + "/history/freezes/")
+    years = page.locator("svg.episodes text.year").all_text_contents()
+    assert years[0] == "1994" and years[-1] == "2009" and len(years) >= 3, years
+    assert years == sorted(years)
+
+    page.goto(server + "/topics/freezes/")
+    cards = page.locator(".grid.cards.know > ul > li")
+    assert cards.count() == 3
+    rows = Counter(round(cards.nth(i).bounding_box()["y"]) for i in range(3))
+    assert sorted(rows.values()) in ([3], [1, 1, 1]), rows
+    shot(page, f"topic-cards-{scheme}-{width}")
+    ctx.close()

@@ -70,8 +70,12 @@ def test_incremental_builds_equal_clean_builds(site_project):
     p = site_project
     assert "site built (clean)" in build()
     assert files(p / "site") == files(clean_build(p))
-    # Nothing changed: nothing rendered (unchanged pages keep their files and times).
+    # Nothing changed: nothing rendered (unchanged pages keep their files and times),
+    # and the search index is not written again.
+    entry = p / "site" / "pagefind" / "pagefind-entry.json"
+    indexed = entry.stat().st_mtime_ns
     assert "(incremental): 0 of" in build()
+    assert entry.stat().st_mtime_ns == indexed
     assert files(p / "site") == files(clean_build(p))
     # One article more: a few pages rendered, the same site as a clean build.
     (p / "seeds" / "new-one.txt").write_text("The mayor, Marit Berg, said the ferry ran.\n")
@@ -80,9 +84,11 @@ def test_incremental_builds_equal_clean_builds(site_project):
     rendered, total = map(int, re.search(r"(\d+) of (\d+) pages rendered", out).groups())
     assert 0 < rendered < total
     assert files(p / "site") == files(clean_build(p))
-    # One article fewer: its pages leave the site.
+    # One article fewer: its pages leave the site, and the index.
     (p / "seeds" / "plain-note.txt").unlink()
+    indexed = entry.stat().st_mtime_ns
     assert "incremental" in build()
+    assert entry.stat().st_mtime_ns != indexed
     assert not (p / "site" / "articles" / "plain-note").exists()
     assert files(p / "site") == files(clean_build(p))
     # A hand page edited is rendered again.

@@ -199,6 +199,7 @@ class _Markup(HTMLParser):
                 "dot",
                 "grid cards know",
                 "stand",
+                "people",
             }:
                 self.problems.append(f"<{tag} class={value[:30]!r}>")
 

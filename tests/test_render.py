@@ -131,6 +131,7 @@ PAGES = [
     "actors/ana-lind.md",
     "actors/index.md",
     "quotes/index.md",
+    "quotes/l.md",
 ]
 
 
@@ -322,7 +323,7 @@ def test_a_person_known_by_one_word_has_no_page_and_no_link():
     pages = render_site(c, ROOT / "templates")
     assert "actors/vale.md" not in pages and "actors/ana-lind.md" in pages
     assert "vale.md" not in "".join(p for p in pages.values() if isinstance(p, str))
-    assert "## Vale" in pages["quotes/index.md"]  # the quotation keeps its speaker's name
+    assert "## Vale" in pages["quotes/v.md"]  # the quotation keeps its speaker's name
     assert "Vale" not in pages["actors/people.md"] and "Vale" not in pages["topics/talks.md"]
     assert "[Ana Lind](../actors/ana-lind.md)" in pages["actors/people.md"]
 
@@ -343,3 +344,36 @@ def test_who_has_a_page(name, kind, paged):
     from generator.castview import has_page
 
     assert has_page(Actor(id="x", name=name, kind=kind)) is paged
+
+
+@pytest.mark.parametrize("said, shown", [(1, 1), (20, 20), (25, 20)])
+def test_quotations_split_by_letter_with_the_newest_per_speaker(said, shown):
+    """One quotations page per letter of the family name; on it at most the speaker's
+    newest QUOTES_PER_SPEAKER statements, all of them on the speaker's page."""
+    from generator.render import QUOTES_PER_SPEAKER
+
+    assert QUOTES_PER_SPEAKER == 20
+    base = corpus()
+    text = " ".join(f"\u201cWe said thing number {n} today.\u201d" for n in range(said))
+    arts = [
+        replace(base.articles[0], id=f"a{n:02d}", date=f"2020-02-{n + 1:02d}", paragraphs=(text,))
+        for n in range(1)
+    ]
+    quotes = []
+    for n in range(said):
+        words = f"We said thing number {n} today."
+        start = text.index(words)
+        quotes.append(
+            Quote(f"a00-q{n}", "a00", 0, start, start + len(words), words, "ana-lind", "direct")
+        )
+    lind = replace(base.actors[0], articles=("a00",), mentions=(), roles=())
+    c = replace(
+        base, articles=tuple(arts), actors=(lind,), quotes=tuple(quotes), positions=(), topics=()
+    )
+    pages = render_site(c, ROOT / "templates")
+    assert [p for p in pages if p.startswith("quotes/")] == ["quotes/index.md", "quotes/l.md"]
+    letter = pages["quotes/l.md"]
+    assert letter.count("\u201cWe said thing number") == shown
+    assert ("The newest 20 of 25" in letter) == (said > shown)
+    assert pages["actors/ana-lind.md"].count("\u201cWe said thing number") == said
+    assert "[L](../quotes/l.md)" in pages["quotes/index.md"]

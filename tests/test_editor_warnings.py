@@ -1,0 +1,61 @@
+"""`explainer generate` and `check` warn the editors, one line each and without
+failing, about what in editorial/ the articles give nothing for: a topic with no
+stances on its proposal, a question with no evidence, leaders none of whom the
+articles mention (the old beat's leaders.yaml on a new beat)."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+from .conftest import ROOT, make_project
+
+HARBOUR = """\
+- id: harbour
+  name: The harbour
+  description: Whether Oslo's harbour stays open to every ship.
+  terms: [harbour, ferry]
+  proposal:
+    name: closing the harbour
+    terms: [harbour]
+    actions: [close, closing]
+  questions:
+    - question: Who wants the harbour closed?
+"""
+
+OSLO = """\
+- {name: Marianne Borgen, office: Mayor, country: Norway, start: 2015-10-21}
+- {name: Raymond Johansen, office: Governing Mayor, country: Norway, start: 2015-10-21}
+"""
+
+NO_STANCES = "warning: topics.yaml: topic 'harbour' found no stances"
+NO_EVIDENCE = "warning: topics.yaml: topic 'harbour', question 'Who wants the harbour closed?'"
+NO_LEADER = "warning: leaders.yaml: none of its 2 leaders is mentioned"
+
+
+@pytest.mark.parametrize(
+    ("topics", "leaders", "expected"),
+    [
+        (None, None, []),  # the seeds' own beat: nothing to warn about
+        (HARBOUR, None, [NO_STANCES, NO_EVIDENCE]),
+        (None, OSLO, [NO_LEADER]),
+        (HARBOUR, OSLO, [NO_STANCES, NO_EVIDENCE, NO_LEADER]),
+    ],
+)
+def test_editor_warnings(nlp, tmp_path, monkeypatch, topics, leaders, expected):
+    make_project(tmp_path, seeds_from=ROOT / "seeds")
+    monkeypatch.chdir(tmp_path)
+    if topics:
+        (tmp_path / "editorial" / "topics.yaml").write_text(topics, encoding="utf-8")
+        (tmp_path / "editorial" / "site.yaml").write_text("title: Harbour\n", encoding="utf-8")
+    if leaders:
+        (tmp_path / "editorial" / "leaders.yaml").write_text(leaders, encoding="utf-8")
+    for command in ("generate", "check"):
+        r = CliRunner().invoke(main, [command])
+        assert r.exit_code == 0, r.output  # warnings, not errors
+        warned = [line for line in r.output.splitlines() if line.startswith("warning:")]
+        assert len(warned) == len(expected), warned
+        for line, want in zip(warned, expected, strict=True):
+            assert line.startswith(want), (line, want)
