@@ -116,6 +116,10 @@ class Titles:
     display: dict[str, str]
     honorifics: frozenset[str]
     modifiers: frozenset[str]
+    # one-word titles, which `title_patterns` matches in the plural too
+    one_word: frozenset[str]
+    # titles of a state or a city, whose place is no country (lower-cased)
+    local: frozenset[str]
 
 
 @functools.cache
@@ -132,6 +136,8 @@ def titles() -> Titles:
         display=display,
         honorifics=frozenset(data["honorifics"]),
         modifiers=frozenset(m.lower() for m in data["modifiers"]),
+        one_word=frozenset(t["title"].lower() for t in data["titles"] if " " not in t["title"]),
+        local=frozenset(t.lower() for t in data["local_titles"]),
     )
 
 

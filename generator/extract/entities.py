@@ -50,7 +50,6 @@ from generator.extract.orgnames import merge_org_forms, org_forms, org_name
 from generator.extract.people import article_names, generic_bodies, in_place_phrase, person_kind
 from generator.extract.places import _norm, country_of
 from generator.extract.roles import (
-    LOCAL_TITLES,
     RELATIONS,
     _conj_affiliation,
     _of_affiliation,
@@ -203,7 +202,7 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                 if role:
                     drafts[key].roles.append(role)
                 of = _of_affiliation(ent, spans, drafts, p)
-                if of and not (role and role.title.lower() in LOCAL_TITLES):
+                if of and not (role and role.title.lower() in rules.titles().local):
                     drafts[key].affiliations[of] += 1
     for org, p, start in of_person:
         # "the Democratic Party of Mr. Moon": the party of Mr. Moon's country.

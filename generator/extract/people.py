@@ -44,9 +44,15 @@ def _named_places() -> frozenset[str]:
 
 
 @cache
+def name_words(key: str) -> frozenset[str]:
+    """One of names.yaml's word lists: "institution_words" (last words of names
+    that are institutions or places, never surnames), "not_actor_words",
+    "title_last_words", "named_after_words"."""
+    return frozenset(rules.load("names.yaml")[key])
+
+
 def institution_words() -> frozenset[str]:
-    """Last words of names that are institutions or places, never surnames."""
-    return frozenset(rules.load("names.yaml")["institution_words"])
+    return name_words("institution_words")
 
 
 @cache
@@ -114,13 +120,13 @@ def person_kind(ent: Span, names: ArticleNames) -> tuple[str, str, Span] | None:
         return None  # "a Florida Republican": one member, not named
     if words[-1] in institution_words():
         return ("organization", name, span)  # "Citizens United", "Ohio State University"
-    if len(words) > 1 and words[-1] in rules.load("names.yaml")["not_actor_words"]:
+    if len(words) > 1 and words[-1] in name_words("not_actor_words"):
         return None  # "Ho Chi Minh City", "Martin Luther King Day"
-    if len(words) > 1 and words[-1] in rules.load("names.yaml")["title_last_words"]:
+    if len(words) > 1 and words[-1] in name_words("title_last_words"):
         return None  # "Palm Beach County Supervisor": a title, no name
     if (
         len(words) > 1
-        and words[-1] in rules.load("names.yaml")["named_after_words"]
+        and words[-1] in name_words("named_after_words")
         and words[-2] in names.surnames
         and words[-2] not in rules.first_name_genders()
     ):

@@ -246,13 +246,6 @@ _POSSESSIVES = {"his", "her", "its", "their", "our", "my", "your"}
 
 
 @functools.cache
-def _title_words() -> frozenset[str]:
-    """One-word titles, as `rules.title_patterns` matches them in the plural too."""
-    titles = rules.load("titles.yaml")["titles"]
-    return frozenset(t["title"].lower() for t in titles if " " not in t["title"])
-
-
-@functools.cache
 def _clause_words() -> frozenset[str]:
     return frozenset(rules.load("titles.yaml")["clause_words"])
 
@@ -283,7 +276,7 @@ def clean_title(title: str) -> str | None:
     last = words[-1]
     singular = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
     if singular != last and (
-        singular.lower() in rules.cues().role_nouns or singular.lower() in _title_words()
+        singular.lower() in rules.cues().role_nouns or singular.lower() in rules.titles().one_word
     ):
         words[-1] = singular  # "keynote speakers Ryan and McConnell": each a speaker
     return " ".join(words)
@@ -335,12 +328,9 @@ def _first_country(span: Span) -> str | None:
     return None
 
 
-LOCAL_TITLES = {"governor", "gov.", "mayor", "lieutenant governor", "lt. gov.", "former governor"}
-
-
 def _local(title: Span) -> bool:
     """A title of a state or a city, whose place is no country."""
-    return title.text.lower() in LOCAL_TITLES
+    return title.text.lower() in rules.titles().local
 
 
 def _default_country(title: Span) -> str | None:
