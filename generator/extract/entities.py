@@ -107,7 +107,8 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
             d.forms.add(prefixed_form(span, name))
         spans[(p, span.start_char)] = key
 
-    people_as_orgs = people_tagged_as_orgs(docs) | surnames_tagged_as_orgs(docs)
+    people_as_orgs = people_tagged_as_orgs(docs)
+    people_as_orgs |= surnames_tagged_as_orgs(docs, people_as_orgs)
     names = article_names(docs)
     moved: dict[tuple[int, int], int] = {}  # a name's start -> its PERSON span's start
     for p, doc in enumerate(docs):
@@ -232,11 +233,12 @@ def _not_places(person_spans: list[tuple[int, Span, str]]) -> list[tuple[int, Sp
         if " " in name:
             continue
         root = root_of(ent)
-        place = (
-            root.dep_ == "pobj"
-            and root.head.lower_ in PLACE_PREPOSITIONS
-            and (ent.start == 0 or ent.doc[ent.start - 1].text not in rules.titles().honorifics)
-        )
+        doc = ent.doc
+        titled = ent.start > 0 and (
+            doc[ent.start - 1].text in rules.titles().honorifics
+            or any(t.end == ent.start for t in doc.spans.get("titles", []))
+        )  # "ties to President Obama"
+        place = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS and not titled
         placelike[name] = placelike.get(name, True) and place
     return [s for s in person_spans if not (placelike.get(s[2]) and s[2] not in fulls)]
 

@@ -71,9 +71,12 @@ _NAME_WORD = re.compile(r"[A-Z][a-z]*(?:['\u2019][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?"
 
 def people_tagged_as_orgs(docs: list[Doc]) -> set[str]:
     """Two- or three-word "organizations" that the article treats as people: set
-    off by a person's role ("Christian Estrosi, a former mayor of Nice"), or whose
+    off by a person's role ("Christian Estrosi, a former mayor of Nice"), whose
     last word alone is the subject of a verb of speech ("Estrosi told ...",
-    "O'Donnell said"). Organizations are not called by their last word."""
+    "O'Donnell said"), or two words whose last the model tags as a person alone
+    elsewhere ("Bradley Cooper's performance" and "Cooper donated"), the first
+    no place and no word the article writes in lower case. Organizations are
+    not called by their last word."""
     cues = rules.cues()
     speakers: set[str] = set()
     for doc in docs:
@@ -88,6 +91,9 @@ def people_tagged_as_orgs(docs: list[Doc]) -> set[str]:
     # A word that is already a person's surname: the "organization" is something
     # else ("Washington Post Trump").
     speakers -= {e.text.split()[-1] for d in docs for e in d.ents if e.label_ == "PERSON"}
+    alone = {e.text for d in docs for e in d.ents if e.label_ == "PERSON" and len(e) == 1}
+    places = {e.text for d in docs for e in d.ents if e.label_ in ("GPE", "LOC", "NORP")}
+    lower = {t.text for d in docs for t in d if t.is_lower}  # words, not names
     out: set[str] = set()
     for doc in docs:
         for ent in doc.ents:
@@ -104,19 +110,32 @@ def people_tagged_as_orgs(docs: list[Doc]) -> set[str]:
                 a.dep_ == "appos" and a.lemma_.lower() in cues.role_nouns
                 for a in root_of(ent).children
             )
-            if described or words[-1].replace("\u2019", "'") in speakers:
+            surname = words[-1].replace("\u2019", "'")
+            if (
+                described
+                or surname in speakers
+                or (
+                    len(words) == 2
+                    and words[-1] in alone
+                    and ent[-1].tag_ != "NNPS"  # not "Nagorno-Karabakh Armenians"
+                    and words[0] not in places
+                    and words[0].lower() not in lower
+                    and root_of(ent).dep_ != "compound"  # not "the Stop Trump movement"
+                )
+            ):
                 out.add(ent.text)
     return out
 
 
-def surnames_tagged_as_orgs(docs: list[Doc]) -> set[str]:
+def surnames_tagged_as_orgs(docs: list[Doc], people: set[str] = frozenset()) -> set[str]:
     """One-word "organizations" that are the surname of a person the article names
     in full and that the model itself tags as a person elsewhere in it ("Trump"
     in an article about Donald Trump); not a network that shares a surname ("Fox"
-    beside Vicente Fox), which the article never calls a person alone."""
-    people = [e for d in docs for e in d.ents if e.label_ == "PERSON"]
-    alone = {e.text for e in people if len(e) == 1}
-    surnames = {e[-1].text for e in people if len(e) > 1}
+    beside Vicente Fox), which the article never calls a person alone. `people`:
+    longer "organizations" already found to be people (`people_tagged_as_orgs`)."""
+    tagged = [e for d in docs for e in d.ents if e.label_ == "PERSON"]
+    alone = {e.text for e in tagged if len(e) == 1}
+    surnames = {e[-1].text for e in tagged if len(e) > 1} | {p.split()[-1] for p in people}
     return {
         e.text
         for d in docs

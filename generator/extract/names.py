@@ -25,9 +25,17 @@ def clean_person_name(span: Span) -> str:
     # 'Robert C. "Bobby" Scott' is Robert C. Scott
     text = re.sub(r"\s[\"\u201c][A-Z][a-z]+[\"\u201d]\s", " ", text)
     text = re.sub(r"\s+", " ", text)
+    # "George (W. Bush)": an editor's insertion is part of the name
+    text = re.sub(r"(?<=\w) \((?=[A-Z])", " ", text).rstrip(")")
+    # "George HW Bush", "George W Bush": middle initials as "George H.W. Bush" writes them
+    text = re.sub(r"(?<=\w )([A-Z])([A-Z])?(?= \w)", _initials, text)
     # "HILLARY CLINTON" as a headline writes it; one word in capitals may be an
     # acronym ("RCMP") and keeps its case here (the entities decide)
     return text.title() if text.isupper() and " " in text else text
+
+
+def _initials(m: re.Match) -> str:
+    return ".".join(c for c in m.groups() if c) + "."
 
 
 def name_tokens(name: str) -> list[str]:
@@ -99,6 +107,7 @@ def trim_person(span: Span) -> Span | None:
     Cut: a first word no name starts with ("Certainly Donald Trump" -> "Donald
     Trump"; not a given name such as "Will Hurd"), everything from a number, a
     dash, a slash or a link on ("Ted Cruz 1", "Cruz 42-40", "Jane Doe / CBC News",
+    "Jeb Bush-allied",
     "Joseph P. Kahn: http://..."), or a preposition ("Travis Kalanick of Uber"),
     a cut initial at the end ("Michael A."). None:
     a hashtag or a word with digits glued to it ("Trump2016"), initials alone
@@ -141,7 +150,11 @@ def trim_person(span: Span) -> Span | None:
             _NO_NAME_AFTER.search(text)
             or doc[k].like_url
             or (_SET_OFF.fullmatch(text) and (spaced or text == ":"))
+            # "Jeb Bush-allied", not "Kim Jong-un"
+            or (text == "-" and k + 1 < end and doc[k + 1].tag_ in ("VBN", "VBD", "VBG"))
         ):
+            if text == "-" and doc[k + 1].lower_ in ("based", "born"):
+                return None  # "New York-based", "South Korean-born": a place
             end = k
             break
     while end - start > 1 and _INITIAL.fullmatch(doc[end - 1].text):

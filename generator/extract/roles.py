@@ -50,7 +50,12 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
     k = ent.start
     while k > 0 and doc[k - 1].text in rules.titles().honorifics:
         k -= 1
-    if k in titles and titles[k][-1].pos_ != "VERB":  # not "expected to host Trump"
+    if (
+        k in titles
+        and titles[k][-1].pos_ != "VERB"  # not "expected to host Trump"
+        and _before_name(titles[k], ent)
+        and not _named_alone(_with_modifiers(titles[k]), ent)
+    ):
         title = titles[k]
         span = _with_modifiers(title)
         aff = _country_before(span) or _of_country_after(ent)
@@ -123,9 +128,53 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
 def _apposed(ent: Span, title: Span) -> bool:
     """Whether a title before a name may be set beside it: not when the parse
     makes it another name's apposition ("with Mike Pompeo, the secretary of
-    state, Kim agreed")."""
+    state, Kim agreed"), nor when it completes a verb or a preposition and the
+    name is not set beside it ("If she becomes president, Clinton said", "the
+    nomination for president, Hillary Clinton has")."""
     head = title.root
-    return not (head.dep_ == "appos" and not ent.start <= head.head.i < ent.end)
+    if head.dep_ == "appos" and not ent.start <= head.head.i < ent.end:
+        return False
+    doc = ent.doc
+    linked = (ent.root.dep_ == "appos" and title.start <= ent.root.head.i < title.end) or (
+        ent.end < len(doc) and doc[ent.end].text in (",", "(", "\u2014", "--")
+    )  # "alongside China's foreign minister, Wang Yi, Mr. Pompeo": set off on both sides
+    held = head.dep_ == "pobj" and head.head.lower_ == "as"
+    if held and any(c.dep_ in ("det", "poss") for c in head.children):
+        return True  # "As a New York senator, Hillary Clinton voted"; not "As president, X would"
+    return linked or head.dep_ not in _COMPLEMENTS
+
+
+# A title in one of these relations to its head is what a verb or a preposition
+# says of someone, or an argument of its own, not a name's apposition.
+_COMPLEMENTS = {"attr", "oprd", "acomp", "xcomp", "pobj", "dobj", "dative"}
+
+
+def _before_name(title: Span, ent: Span) -> bool:
+    """Whether a title written right before a name is the name's: not when an
+    article opens a phrase the name's own clause describes ("The federal judge
+    Trump was referring to": the judge is not Trump). The parse of a bare title
+    is too often split from its name ("fire campaign manager Corey Lewandowski")
+    to be trusted there."""
+    root = title.root
+    if not any(c.dep_ == "det" and c.i < title.start for c in root.children):
+        return True
+    return (
+        ent.root.dep_ not in ("nsubj", "nsubjpass")
+        or title.start <= root.head.i < title.end
+        or ent.start <= root.head.i < ent.end
+        or title.start <= ent.root.head.i < title.end  # "The governor Ivan Petrov": appos
+    )
+
+
+def _named_alone(title: Span, ent: Span) -> bool:
+    """Whether a title and a name stand alone in quotation marks: a chant, a
+    sign or a hypothetical ('cheer for "President Bernie Sanders."'), not the
+    office the person holds."""
+    doc = ent.doc
+    k = ent.end
+    while k < len(doc) and doc[k].is_punct and not doc[k].is_quote:
+        k += 1
+    return title.start > 0 and doc[title.start - 1].is_quote and k < len(doc) and doc[k].is_quote
 
 
 def _closed(title: Span) -> bool:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from generator import rules
 from generator.extract.names import is_full_name, name_tokens, surname_candidates
-from generator.extract.surnames import gender_of, honoured_gender
+from generator.extract.surnames import gender_of, honoured_gender, written_alike
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -41,7 +41,11 @@ def cluster_people(person_spans: list[tuple[int, Span, str]], add) -> None:
     canonical: dict[str, str] = {}
     for name in sorted(set(fulls), key=lambda n: (-len(n), n)):
         stripped = bare(name)
-        hit = next((c for c in canonical.values() if bare(c) == stripped), None)
+        # not "George P. Bush" into "George W. Bush": their middle initials differ
+        hit = next(
+            (c for c in canonical.values() if bare(c) == stripped and written_alike(c, name)),
+            None,
+        )
         canonical[name] = hit or name
     short_owner: dict[str, set[str]] = {}
     for full in set(canonical.values()):
@@ -66,10 +70,18 @@ def cluster_people(person_spans: list[tuple[int, Span, str]], add) -> None:
                 if {"m", "f"} <= honours[name]:
                     suffix = "~" + honour  # "Mr. Clinton" and "Mrs. Clinton": two people
             title = _title_word(prefixed_form(span, name), name)
-            if title and title not in honorifics and len(owners) == 1:
-                # "President Obama" in an article that names only Michelle Obama, and
-                # never with that title: the one the corpus calls so (surnames.py)
-                owners = {o for o in owners if title in titled[o]}
+            if title and title not in honorifics and owners:
+                so_titled = {o for o in owners if title in titled[o]}
+                if len(owners) == 1 or len(so_titled) == 1:
+                    # "President Obama" in an article that names only Michelle Obama, and
+                    # never with that title: the one the corpus calls so (surnames.py);
+                    # "President Clinton" where the article gives Bill Clinton that title
+                    owners = so_titled
+                elif not so_titled and not suffix:
+                    # "Secretary Clinton" and "President Clinton" where the article
+                    # names Hillary and Bill Clinton but neither so: each titled form
+                    # is left for the corpus to resolve on its own
+                    suffix = "~" + title.lower()
             # A short form shared by two full names (Yang Xiyu, Yang Jiechi) stays apart.
             full = next(iter(owners)) if len(owners) == 1 else name
         add(f"person:{full.lower()}" + (suffix if full == name else ""), "person", name, p, span)
