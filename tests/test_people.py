@@ -430,6 +430,10 @@ ROLE_CASES = [
         "Trump decided to fire campaign manager Corey Lind on Monday.",
         {"Corey Lind": "campaign manager"},
     ),
+    # one the person may come to hold
+    ("The biggest challenge for a President Donald Vane would be debt.", {"Donald Vane": None}),
+    ("That is good news for a would-be president Donald Lind.", {"Donald Lind": None}),
+    ("A spokesman, Mark Roe, said it.", {"Mark Roe": "spokesman"}),
     # a chant or a sign, not an office
     ('The band got the crowd to cheer for "President Bernard Lind."', {"Bernard Lind": None}),
 ]

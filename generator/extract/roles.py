@@ -55,6 +55,7 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
         and titles[k][-1].pos_ != "VERB"  # not "expected to host Trump"
         and _before_name(titles[k], ent)
         and not _named_alone(_with_modifiers(titles[k]), ent)
+        and not _hypothetical(_with_modifiers(titles[k]))
     ):
         title = titles[k]
         span = _with_modifiers(title)
@@ -164,6 +165,18 @@ def _before_name(title: Span, ent: Span) -> bool:
         or ent.start <= root.head.i < ent.end
         or title.start <= ent.root.head.i < title.end  # "The governor Ivan Petrov": appos
     )
+
+
+def _hypothetical(title: Span) -> bool:
+    """Whether a title before a name is one the person may come to hold: "a
+    President Trump", "a would-be president", "a potential candidate"."""
+    doc = title.doc
+    before = doc[max(0, title.start - 3) : title.start].text.lower().replace(" ", "")
+    if before.endswith(("would-be", "wouldbe")) or (
+        title.start > 0 and doc[title.start - 1].lower_ in ("potential", "prospective", "future")
+    ):
+        return True
+    return title.start > 0 and doc[title.start - 1].lower_ in ("a", "an") and title[0].is_title
 
 
 def _named_alone(title: Span, ent: Span) -> bool:
