@@ -442,3 +442,29 @@ def test_an_outlets_person_taken_for_one_organisation_is_split(entities):
     people = {n for n, e in found.items() if e.kind == "person"}
     assert people == {"Sean Hannity"}, people
     assert "Fox News" in found and found["Fox News"].kind == "organization"
+
+
+def test_an_office_named_before_a_leaders_first_term_is_no_role(nlp):
+    """'President Lind' in an article dated before Lind's first term is a
+    hypothetical; in one dated within a term it is the office."""
+    import datetime as dt
+
+    from generator.extract.actors import merge_actors
+    from generator.leaders import Leader
+    from generator.model import ArticleFacts
+
+    leaders = (
+        Leader("Mara Lind", "President", "Utopia", dt.date(2030, 1, 1), dt.date(2034, 1, 1)),
+        Leader("Mara Lind", "President", "Utopia", dt.date(2040, 1, 1), None),
+    )
+    texts = {"early": "2028-05-01", "first": "2031-05-01", "second": "2041-05-01"}
+    facts = []
+    for aid, date in texts.items():
+        paras = ("It is time to worry about President Mara Lind, the senator said.",)
+        art = Article(id=aid, path=f"{aid}.txt", title="T", paragraphs=paras, date=date)
+        index = extract_entities(art, list(nlp.pipe(paras)))
+        facts.append(ArticleFacts(article=art, entities=index.entities, quotes=()))
+    actors, _ = merge_actors(facts, leaders)
+    lind = next(a for a in actors if a.name == "Mara Lind")
+    assert sorted(r.article for r in lind.roles) == ["first", "second"]
+    assert {r.affiliation for r in lind.roles} == {"Utopia"}

@@ -25,13 +25,7 @@ from generator.curation import CurationEntry
 from generator.editorial import RESERVED_ACTOR_IDS, EditorialError
 from generator.extract.bodies import BODY_NAME, body_name
 from generator.extract.bodies import PREFIX as BODY_PREFIX
-from generator.extract.names import (
-    fold,
-    is_full_name,
-    name_tokens,
-    person_key,
-    surname_candidates,
-)
+from generator.extract.names import fold, is_full_name, name_tokens, person_key, surname_candidates
 from generator.extract.people import generic_bodies
 from generator.extract.surnames import PersonKeys, initials_apart, reconcile, same_people
 from generator.extract.surnames import full_names as surname_index
@@ -121,7 +115,10 @@ def merge_actors(
     keys = PersonKeys(initials_apart(fold(n) for _, n, _ in people))
     keys.two_word = {keys(n) for _, n, _ in people if len(name_tokens(n)) == 2 and is_full_name(n)}
     keys.same = same_people(people, keys, leaders)
-    leader_by_key = {person_key(ld.name): ld for ld in leaders}
+    # a leader's first term: "President" before it is one they may come to hold
+    leader_by_key = {
+        person_key(ld.name): ld for ld in sorted(leaders, key=lambda ld: ld.start)[::-1]
+    }
     for ld in leaders:
         for alias in ld.aliases:
             leader_by_key.setdefault(person_key(alias), ld)
@@ -334,10 +331,12 @@ def _build(groups, leader_by_key, dates):
         aliases = {clean_name(a) for _, e in g.members for a in (e.name, *e.aliases)}
         aliases -= {name, None}
         roles = []
-        for _art, e in g.members:
+        for art, e in g.members:
             for r in e.roles:
-                if r.affiliation is None and leader and r.title.lower() == leader.office.lower():
-                    r = replace(r, affiliation=leader.country)
+                if leader and r.title.lower() == leader.office.lower():
+                    if (dates.get(art) or leader.start) < leader.start:
+                        continue  # "President Trump" in 2016: a hypothetical
+                    r = r if r.affiliation else replace(r, affiliation=leader.country)
                 roles.append(r)
         roles.extend(g.extra_roles)
         roles = [
