@@ -571,3 +571,41 @@ def test_a_person_the_model_tags_as_an_organisation_is_a_person(entities):
     kinds = {e.name: e.kind for e in found}
     assert kinds.get("Bradley Kane") == "person"
     assert "Stop Kane" not in {n for n, k in kinds.items() if k == "person"}
+
+
+ORG_SHORT_CASES = [
+    # paragraphs, {short form: the organisation it joins, or None: stays apart}
+    (
+        ["Bezos owns The Washington Post, which covered him. The Post said so."],
+        {"Post": "Washington Post"},
+    ),
+    (["The Washington Post and the New York Post differ. The Post said so."], {"Post": None}),
+    (
+        [
+            "Clinton worked at the State Department for four years.",
+            "In July, State fell behind the goals set by the court. She spent four years at State.",
+        ],
+        {"State": "State Department"},
+    ),
+    (["The White House said the House would vote on Monday."], {"House": None}),
+    (
+        ["The Islamic State group claimed it, a pro-Islamic State account said."],
+        {"Islamic State": None},
+    ),
+    (["Shares of Alphabet's Google rose. Google said so."], {"Google": None}),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "joins"), ORG_SHORT_CASES, ids=[c[0][0][:30] for c in ORG_SHORT_CASES]
+)
+def test_a_short_form_joins_the_one_organisation_the_article_names_with_it(
+    entities, paragraphs, joins
+):
+    found = entities(*paragraphs)
+    owner = {}
+    for e in found:
+        for m in e.mentions:
+            owner.setdefault(m.text.removeprefix("The ").removeprefix("the "), set()).add(e.name)
+    for short, full in joins.items():
+        assert owner.get(short) == {full or short}, (short, owner)

@@ -66,6 +66,12 @@ def merge_org_forms(drafts: dict, spans: dict[tuple[int, int], str], places: set
     orgs = [d for d in drafts.values() if d.kind == "organization"]
     for short in orgs:
         sname = short.names.most_common(1)[0][0]
+        heads = [o for o in orgs if _written_short(o.names.most_common(1)[0][0], sname, places)]
+        if _head_alone(sname) and len(heads) == 1:
+            # "the Post" where the article names The Washington Post and no other
+            # Post: that paper; not "House" beside "White House" (a body of its own)
+            _join(drafts, spans, short, heads[0], named=False)
+            continue
         for full in orgs:
             fname = full.names.most_common(1)[0][0]
             if full is short or len(fname) <= len(sname):
@@ -79,10 +85,47 @@ def merge_org_forms(drafts: dict, spans: dict[tuple[int, int], str], places: set
             ):
                 continue
             if sname == initials or (len(sname.split()) >= 2 and fname.endswith(" " + sname)):
-                full.names.update(short.names)
-                full.mentions.extend(short.mentions)
-                for k, v in list(spans.items()):
-                    if v == short.key:
-                        spans[k] = full.key
-                del drafts[short.key]
+                _join(drafts, spans, short, full)
                 break
+
+
+def _join(drafts: dict, spans: dict, short, full, named: bool = True) -> None:
+    """`short`'s mentions are `full`'s; `named`: its forms may name the whole
+    (an acronym may; "Post" is no name for The Washington Post)."""
+    full.names.update(short.names if named else {n: 0 for n in short.names})
+    full.mentions.extend(short.mentions)
+    for k, v in list(spans.items()):
+        if v == short.key:
+            spans[k] = full.key
+    del drafts[short.key]
+
+
+def _names() -> dict:
+    return rules.load("names.yaml")
+
+
+def _written_short(full: str, short: str, places: set[str]) -> bool:
+    """Whether `short` is `full`'s last word and what comes before it is a name
+    of its own: "Washington Post" for "Post", not "Alphabet's Google", "Ohio
+    Democratic Party" (a place's) or "McDonald's and Walmart"."""
+    if full.startswith(short + " ") and full[len(short) :].strip() in _names()["written_short"]:
+        return True  # "State" for the State Department
+    extra = full[: -len(short)].strip()
+    return (
+        full.endswith(" " + short)
+        and all(re.fullmatch(r"[A-Z][\w.-]*", w) for w in extra.split())
+        and _norm(extra) not in places
+        and not rules.countries().lookup(extra)
+    )
+
+
+def _head_alone(name: str) -> bool:
+    """A one-word name that may be the last word of a longer one written short
+    ("Post", "Department"): not an acronym, not a body of its own ("House")."""
+    names = _names()
+    return (
+        " " not in name
+        and name[:1].isupper()
+        and not name.isupper()
+        and (name not in names["generic_bodies"] or name in names["written_short"])
+    )
