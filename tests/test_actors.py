@@ -468,3 +468,25 @@ def test_an_office_named_before_a_leaders_first_term_is_no_role(nlp):
     lind = next(a for a in actors if a.name == "Mara Lind")
     assert sorted(r.article for r in lind.roles) == ["first", "second"]
     assert {r.affiliation for r in lind.roles} == {"Utopia"}
+
+
+def test_a_leader_does_not_take_a_name_with_another_middle_initial(nlp):
+    import datetime as dt
+
+    from generator.extract.actors import merge_actors
+    from generator.leaders import Leader
+    from generator.model import ArticleFacts
+
+    leaders = (Leader("Walter K. Lind", "President", "Utopia", dt.date(2001, 1, 1), None),)
+    texts = {
+        "a": ("Walter K. Lind spoke in the capital.",),
+        "b": ("His son Walter P. Lind, the land commissioner, may run.",),
+    }
+    facts = []
+    for aid, paras in texts.items():
+        art = Article(id=aid, path=f"{aid}.txt", title="T", paragraphs=paras, date="2016-01-01")
+        index = extract_entities(art, list(nlp.pipe(paras)))
+        facts.append(ArticleFacts(article=art, entities=index.entities, quotes=()))
+    actors, _ = merge_actors(facts, leaders)
+    people = {a.name: a.articles for a in actors if a.kind == "person"}
+    assert people["Walter K. Lind"] == ("a",) and people["Walter P. Lind"] == ("b",), people

@@ -23,6 +23,7 @@ from anyascii import anyascii
 from generator import rules
 from generator.curation import CurationEntry
 from generator.editorial import RESERVED_ACTOR_IDS, EditorialError
+from generator.extract import surnames
 from generator.extract.bodies import BODY_NAME, body_name
 from generator.extract.bodies import PREFIX as BODY_PREFIX
 from generator.extract.names import fold, is_full_name, name_tokens, person_key, surname_candidates
@@ -180,8 +181,8 @@ def _group_key(e: Entity, article_id, dates, full_names, leader_by_key, leaders)
     if e.kind != "person":
         return f"{e.kind}:{fold(e.name)}"
     key = person_key(e.name)
-    if key in leader_by_key:
-        return person_key(leader_by_key[key].name)
+    if key in leader_by_key and not surnames.initials_differ(e.name, leader_by_key[key].name):
+        return person_key(leader_by_key[key].name)  # not George P. Bush for George W.
     if is_full_name(e.name) and not full_names.shorter(e.name):
         return full_names.key_of(e.name)
     day = dates.get(article_id)

@@ -147,6 +147,13 @@ def _parts(name: str) -> tuple[str, str, str, str] | None:
     return words[0][0], middle, words[-1], suffix.rstrip(".")
 
 
+def initials_differ(a: str, b: str) -> bool:
+    """Whether two full names give different middle initials ("George W. Bush",
+    "George P. Bush"): two people, whatever else they share."""
+    pa, pb = _parts(fold(a)), _parts(fold(b))
+    return bool(pa and pb and pa[1] and pb[1] and pa[1] != pb[1])
+
+
 def written_alike(a: str, b: str) -> bool:
     """Whether two full names, written for one person in one article, may be one
     person's ("Joseph R. Biden Jr." and "Joe Biden"): the same surname, given
