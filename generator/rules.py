@@ -152,6 +152,14 @@ def title_patterns() -> list[dict]:
     return out
 
 
+@functools.cache
+def org_phrases() -> frozenset[str]:
+    """Organisations the entity corrections name by their text (entities.yaml)."""
+    return frozenset(
+        e["phrase"] for e in _load("entities.yaml") if e["label"] == "ORG" and "phrase" in e
+    )
+
+
 def entity_patterns() -> list[dict]:
     """EntityRuler patterns: the corrections, then every country name form."""
     out: list[dict] = []

@@ -549,6 +549,8 @@ NAME_FORM_CASES = [
         set(),
     ),
     ("The Forward, a New York-based newspaper, wrote it.", set(), {"New York", "New York-based"}),
+    ("An Elizabeth Vane-style plan won.", {"Elizabeth Vane"}, {"Elizabeth Vane-style"}),
+    ("An Islamic State-style attack followed.", set(), {"Islamic State", "Islamic State-style"}),
     ("President Roe praised his ties to President Obama.", {"Obama"}, set()),
 ]
 

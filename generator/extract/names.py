@@ -101,6 +101,10 @@ _NO_NAME_AFTER = re.compile(r"\d|^https?$")
 _SET_OFF = re.compile(r"[:/|\u2013\u2014]|-+")
 
 
+# "Elizabeth Warren-style", "White House-era": a name made a modifier
+_MODIFIERS = {"style", "type", "era", "like", "esque", "themed", "linked"}
+
+
 def trim_person(span: Span) -> Span | None:
     """The part of a PERSON span that is a name, or None when none of it is.
 
@@ -151,7 +155,11 @@ def trim_person(span: Span) -> Span | None:
             or doc[k].like_url
             or (_SET_OFF.fullmatch(text) and (spaced or text == ":"))
             # "Jeb Bush-allied", not "Kim Jong-un"
-            or (text == "-" and k + 1 < end and doc[k + 1].tag_ in ("VBN", "VBD", "VBG"))
+            or (
+                text == "-"
+                and k + 1 < end
+                and (doc[k + 1].tag_ in ("VBN", "VBD", "VBG") or doc[k + 1].lower_ in _MODIFIERS)
+            )
         ):
             if text == "-" and doc[k + 1].lower_ in ("based", "born"):
                 return None  # "New York-based", "South Korean-born": a place

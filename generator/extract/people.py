@@ -118,8 +118,9 @@ def person_kind(ent: Span, names: ArticleNames) -> tuple[str, str, Span] | None:
         and names.places[_norm(" ".join(words[:-1]))]
     ):
         return None  # "a Florida Republican": one member, not named
-    if words[-1] in institution_words():
-        return ("organization", name, span)  # "Citizens United", "Ohio State University"
+    if words[-1] in institution_words() or name in rules.org_phrases():
+        # "Citizens United", "Ohio State University", "Islamic State" (-style)
+        return ("organization", name, span)
     if len(words) > 1 and words[-1] in name_words("not_actor_words"):
         return None  # "Ho Chi Minh City", "Martin Luther King Day"
     if len(words) > 1 and words[-1] in name_words("title_last_words"):
