@@ -9,10 +9,14 @@ from collections import Counter, defaultdict
 from markupsafe import Markup
 
 from generator.model import Article, Corpus, Episode, Event, Topic
-from generator.wording import when_told
+from generator.wording import human_date, when_told
 
 # The narrowest content width the timeline is laid out for (a 360 px phone).
 TIMELINE_MIN_WIDTH = 320
+# Items (events and articles) on one timeline page: past this the timeline is a
+# page per year, and a year past it a page per month (475 KB on one page at 840
+# articles, too much for a phone).
+TIMELINE_PAGE_ITEMS = 250
 
 
 class History:
@@ -146,6 +150,27 @@ class History:
         if "Undated" in items:
             years.append("Undated")
         return [(y, sorted(items[y], key=lambda it: (it[1], it[0], it[2].id))) for y in years]
+
+    def timeline_pages(self, limit: int = TIMELINE_PAGE_ITEMS) -> list[tuple[str, str, list]]:
+        """The timeline's own pages, (key, label, items) in order: none while the
+        whole timeline fits on one page; else one per year, and one per month of a
+        year longer than `limit` (its events dated by the year alone last)."""
+        years = self.events_by_year()
+        if sum(len(items) for _, items in years) <= limit:
+            return []
+        pages = []
+        for year, items in years:
+            if len(items) <= limit or year == "Undated":
+                pages.append((year.lower(), year, items))
+                continue
+            months: dict[str, list] = defaultdict(list)
+            for it in items:
+                months[it[1][:7] if it[1][4:5] == "-" else ""].append(it)
+            for month in sorted(m for m in months if m):
+                pages.append((month, human_date(month), months[month]))
+            if "" in months:
+                pages.append((f"{year}-other", f"{year}, month not given", months[""]))
+        return pages
 
     def timeline_svg(self) -> Markup:
         """A static SVG axis of the years, a dot per year sized by its events, each a
