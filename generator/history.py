@@ -17,6 +17,8 @@ TIMELINE_MIN_WIDTH = 320
 # page per year, and a year past it a page per month (475 KB on one page at 840
 # articles, too much for a phone).
 TIMELINE_PAGE_ITEMS = 250
+# Rows of year labels under the timeline's dots, at most.
+TIMELINE_LABEL_ROWS = 3
 
 
 class History:
@@ -188,15 +190,26 @@ class History:
         span = max(last - first, 1)
         left, right = 7.0, 93.0  # per cent: room for half a label at each end
         label = 100 * (4 * 8 + 10) / TIMELINE_MIN_WIDTH  # four digits and a gap, in %
-        rows: list[float] = []  # where each row's last label ends
-        items = []
-        for year in sorted(counts):
-            x = left + (int(year) - first) * (right - left) / span
-            row = next((i for i, end in enumerate(rows) if x - label / 2 >= end), len(rows))
+        # The busiest years are labelled first, each on the first row where it
+        # touches no other label; a year with no room left in TIMELINE_LABEL_ROWS
+        # rows keeps its dot, link and tooltip (60 years stacked 30 rows deep).
+        rows: list[list[float]] = []  # the x of each row's labels
+        where = {y: left + (int(y) - first) * (right - left) / span for y in counts}
+        row_of: dict[str, int | None] = {}
+        for year in sorted(counts, key=lambda y: (-counts[y], y)):
+            x = where[year]
+            row = next(
+                (i for i, xs in enumerate(rows) if all(abs(x - o) >= label for o in xs)),
+                len(rows),
+            )
+            if row == TIMELINE_LABEL_ROWS:
+                row_of[year] = None
+                continue
             if row == len(rows):
-                rows.append(0.0)
-            rows[row] = x + label / 2
-            items.append((year, x, row))
+                rows.append([])
+            rows[row].append(x)
+            row_of[year] = row
+        items = [(year, where[year], row_of[year]) for year in sorted(counts)]
         height = 44 + 18 * len(rows)
         parts = [
             f'<svg class="timeline" width="100%" height="{height}" role="img" '
@@ -208,7 +221,12 @@ class History:
             parts.append(
                 f'<a href="#y-{year}"><title>{year}: {counts[year]}</title>'
                 f'<circle cx="{x:.2f}%" cy="16" r="{r}" class="dot"/>'
-                f'<text x="{x:.2f}%" y="{48 + 18 * row}" text-anchor="middle">{year}</text></a>'
+                + (
+                    f'<text x="{x:.2f}%" y="{48 + 18 * row}" text-anchor="middle">{year}</text>'
+                    if row is not None
+                    else ""
+                )
+                + "</a>"
             )
         parts.append("</svg>")
         return Markup("".join(parts))

@@ -40,3 +40,18 @@ def test_timeline_pages(dates, limit, pages):
         ids = [it[2].id for _, _, items in got for it in items]
         assert sorted(ids) == sorted([f"e{i}" for i in range(len(dates))] + ["a"])
         assert {label for key, label, _ in got if key == "2016-01"} <= {"January 2016"}
+
+
+def test_timeline_labels_at_most_three_rows_busiest_first():
+    """Sixty years of events: the dots all there and linked, at most three rows of
+    labels, the busiest years labelled; a few years: every one labelled."""
+    import re
+
+    many = [f"{y}-01-01" for y in range(1950, 2010)] + ["2008-05-05"] * 9
+    svg = str(_history(many).timeline_svg())
+    assert svg.count("<circle") == 60 and svg.count('<a href="#y-') == 60
+    rows = {int(y) for y in re.findall(r'<text x="[\d.]+%" y="(\d+)"', svg)}
+    assert len(rows) <= 3
+    assert ">2008</text>" in svg
+    few = str(_history(["1994-01-01", "2003-01-01", "2018-06-12"]).timeline_svg())
+    assert all(f">{y}</text>" in few for y in ("1994", "2003", "2018"))
