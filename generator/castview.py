@@ -9,6 +9,7 @@ import re
 from collections import Counter, defaultdict
 from itertools import chain
 
+from generator.markup import who_anchor
 from generator.model import Actor, Article, Quote, Topic
 from generator.roles import Roles
 from generator.statements import statements
@@ -16,14 +17,41 @@ from generator.statements import statements
 _OWNED = re.compile(r"['\u2019]s?\s")
 
 
-def has_page(actor: Actor) -> bool:
-    """Whether an actor gets a page, a row in the indexes and links. A person known
-    only by one word ("Bush" where the corpus has three, "Bob"), or by words
-    with a possessive in them ("Obama's agenda", "Breitbart's Joel Pollak"), is
-    no one a reader can look up: their quotations keep the name, unlinked."""
+def listed(actor: Actor) -> bool:
+    """Whether an actor has a name a reader can look up: a row in the indexes and
+    links. A person known only by one word ("Bush" where the corpus has three,
+    "Bob"), or by words with a possessive in them ("Obama's agenda", "Breitbart's
+    Joel Pollak"), is no one a reader can place: their quotations keep the name,
+    unlinked."""
     if actor.kind != "person":
         return True
     return len(actor.name.split()) > 1 and not _OWNED.search(actor.name)
+
+
+def has_page(actor: Actor, on_record: bool) -> bool:
+    """Whether an actor gets a page of their own. A page gathers what one article
+    cannot show: the articles an actor is in, what they said or stand for
+    (`on_record`: quoted, or holding a position on a topic), and for a main
+    figure of an article (named in `MAIN_FIGURE` paragraphs or more: Kim Jong-un in
+    a seed) their roles and who they appear with. Anyone else, named in one article
+    and never quoted, has nothing to gather: their line under "Who is in this
+    article" on that article's page shows their roles and affiliation, linked to
+    the paragraph, and so does their row in the people or organizations index.
+    No role by itself makes a page worth it: the role is on the line and in the
+    row. At 840 articles such pages were 2,900 of the 6,400 pages and a third of
+    the site (1,200 of 3,000 named people, 1,700 of 2,500 organizations, places
+    and groups), each mostly the theme's frame around a few lines. The old
+    address sends the reader to the line (`moved.redirect_page`); a second
+    article or a quotation brings the page back. Someone not `listed` gets no page
+    either."""
+    if not listed(actor):
+        return False
+    if on_record or len(set(actor.articles)) > 1:
+        return True
+    return len({m.paragraph for _, m in actor.mentions}) >= MAIN_FIGURE
+
+
+MAIN_FIGURE = 3  # paragraphs of their one article
 
 
 class Cast:
@@ -36,9 +64,9 @@ class Cast:
         articles: dict[str, Article],
         date_order: dict[str, int],
         roles: Roles,
+        stances: frozenset[str] = frozenset(),
     ):
         self.actors = {a.id: a for a in actors}
-        self.paged = [a for a in actors if has_page(a)]
         self.articles = articles
         self.quotes = quotes
         self.date_order = date_order
@@ -47,8 +75,18 @@ class Cast:
         for q in quotes:
             if q.speaker:
                 self.quotes_by_speaker[q.speaker].append(q)
+        # On record: quoted, or holding a position (`stances`: their ids).
+        on_record = stances | self.quotes_by_speaker.keys()
+        self.paged = [a for a in actors if has_page(a, a.id in on_record)]
+        self._paged_ids = {a.id for a in self.paged}
+        # Listed without a page of their own: a line on their article's page.
+        self.entries = {
+            a.id: a for a in actors if a.id not in self._paged_ids and listed(a) and a.mentions
+        }
+        self.listed = [a for a in actors if a.id in self._paged_ids or a.id in self.entries]
         # Indexes built once: who is where in each paragraph, and how often per
-        # article; only actors with a page are linked or listed.
+        # article; only actors with a page are linked in the text, and only listed
+        # ones are counted.
         self.mentions: dict[str, dict[int, list[tuple[int, int, str]]]] = defaultdict(
             lambda: defaultdict(list)
         )
@@ -57,11 +95,23 @@ class Cast:
         self._first: dict[str, dict[str, int]] = {}
         self._co: dict[tuple[str, int], list[tuple[Actor, int]]] = {}
         self._said: dict[str, list[Quote]] = {}  # asked for by the page and its fingerprint
-        for a in self.paged:
+        for a in self.listed:
+            paged = a.id in self._paged_ids
             for art, m in a.mentions:
-                self.mentions[art][m.paragraph].append((m.start, m.end, a.id))
+                if paged:
+                    self.mentions[art][m.paragraph].append((m.start, m.end, a.id))
                 self.in_paragraph[(art, m.paragraph)].add(a.id)
                 self.per_article[art][a.id] += 1
+
+    def has_page(self, actor: Actor) -> bool:
+        return actor.id in self._paged_ids
+
+    def entry(self, actor: Actor) -> tuple[str, str] | None:
+        """Where a listed actor without a page is: (article id, anchor of its line
+        on that article's page); None for an actor with a page or not listed."""
+        if actor.id not in self.entries:
+            return None
+        return actor.mentions[0][0], who_anchor(actor.id)
 
     def key_actors(self, limit: int) -> list[tuple[Actor, int]]:
         ranked = sorted(self.paged, key=lambda a: (-len(a.mentions), a.name))
@@ -95,10 +145,10 @@ class Cast:
         return (family.lower(), actor.name.lower())
 
     def people(self) -> list[Actor]:
-        return sorted((a for a in self.paged if a.kind == "person"), key=self.sort_name)
+        return sorted((a for a in self.listed if a.kind == "person"), key=self.sort_name)
 
     def others(self, kind: str) -> list[Actor]:
-        return sorted((a for a in self.paged if a.kind == kind), key=lambda a: a.name.lower())
+        return sorted((a for a in self.listed if a.kind == kind), key=lambda a: a.name.lower())
 
     def role_titles(self, actor: Actor) -> list[str]:
         return [m.title for m in self.roles.merged(actor)]  # one case, newest first

@@ -67,6 +67,11 @@ def para_anchor(paragraph: int) -> str:
     return f"p-{paragraph + 1}"
 
 
+def who_anchor(actor_id: str) -> str:
+    """The anchor of an actor's line under "Who is in this article"."""
+    return f"who-{actor_id}"
+
+
 def rel(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A relative link between two pages of site_src/."""
     depth = from_page.count("/")

@@ -19,7 +19,6 @@ import jinja2
 from markupsafe import Markup
 
 from generator import feed, serialize
-from generator.castview import has_page
 from generator.escape import md_escape
 from generator.markup import (
     KIND_LABELS,
@@ -34,8 +33,10 @@ from generator.markup import (
     quote_anchor,
     time_tag,
     topic_path,
+    who_anchor,
 )
 from generator.model import Actor, Corpus
+from generator.moved import moved_to, redirect_page
 from generator.reuse import Reuse
 from generator.siteviews import Site
 from generator.sitewrite import Kept
@@ -68,6 +69,7 @@ def make_env(templates: Path) -> jinja2.Environment:
         article_path=article_path,
         actor_path=actor_path,
         para_anchor=para_anchor,
+        who_anchor=who_anchor,
         quote_anchor=quote_anchor,
         kind_label=KIND_LABELS.get,
         human_date=human_date,
@@ -77,7 +79,6 @@ def make_env(templates: Path) -> jinja2.Environment:
         history_path=history_path,
         by_article=by_article,
         newest=newest,
-        has_page=has_page,
         quotes_page=quotes_page,
         source_label=source_label,
         time_tag=time_tag,
@@ -102,18 +103,16 @@ def render_site(
     """Every generated file of site_src/, path -> text. `redirects` maps old actor
     ids to current ones; `reuse` lets unchanged article and actor pages be kept
     (their text is then `Kept`)."""
-    redirects = {
-        old: new
-        for old, new in (redirects or {}).items()
-        if old != new
-        and any(a.id == new and has_page(a) for a in corpus.actors)
-        and not any(a.id == old for a in corpus.actors)
-    }
     env = make_env(templates)
     # Compiled here, once, rather than lazily in each forked worker.
     for name in env.list_templates(filter_func=lambda n: n.endswith(".j2")):
         env.get_template(name)
     site = Site(corpus, meta)
+    redirects = {
+        old: new
+        for old, new in (redirects or {}).items()
+        if old != new and new in site.actors and old not in site.actors
+    }
     pages: dict[str, str | Kept] = {}
 
     def rest() -> None:
@@ -152,8 +151,13 @@ def render_site(
         pages["data/explainer-data.json"] = serialize.dumps(corpus)
         pages["data/quotes.csv"] = quotes_csv(corpus)
         pages["feed.xml"] = feed.atom(corpus, site.title)
-        for old, new in redirects.items():
-            pages[f"actors/{old}/index.html"] = redirect_page(old, new)
+        # An actor page's old address leads on: a renamed actor's to the new name,
+        # a page that went (castview.has_page) to where its content is now.
+        gone = [a.id for a in corpus.actors if not site.cast.has_page(a)]
+        for old, new in [*redirects.items(), *((a, a) for a in gone)]:
+            to = moved_to(site, new)
+            if to:
+                pages[f"actors/{old}/index.html"] = redirect_page(old, to)
 
     # One page per article and per actor, and the long index pages: the bulk of
     # the work, shared among processes when there is a lot of it; this process
@@ -192,10 +196,14 @@ def _render(env, site: Site, path: str, template: str, **ctx) -> str:
     to = _rel_for(path)
 
     def actor_link(actor: Actor) -> Markup:
-        """The actor's name, linked to their page if they have one."""
-        if not has_page(actor):
-            return Markup(md_escape(actor.name))
-        return link(actor.name, to(actor_path(actor.id)))
+        """The actor's name, linked to their page if they have one, else to their
+        line on their article's page if they are listed."""
+        if site.cast.has_page(actor):
+            return link(actor.name, to(actor_path(actor.id)))
+        entry = site.cast.entry(actor)
+        if entry:
+            return link(actor.name, to(article_path(entry[0]), entry[1]))
+        return Markup(md_escape(actor.name))
 
     return env.get_template(template).render(
         site=site,
@@ -203,6 +211,7 @@ def _render(env, site: Site, path: str, template: str, **ctx) -> str:
         quote_item=quote_item,
         event_item=event_item,
         actor_link=actor_link,
+        has_page=site.cast.has_page,
         **ctx,
     )
 
@@ -250,9 +259,9 @@ def _inputs(site: Site, kind: str, key: str) -> object:
             stated,
             [(a, n, site.cast.first_mention(actor, a)) for a, n in site.cast.mention_counts(actor)],
             [_article_label(site, a) for a in sorted(arts)],
-            [(o.id, o.name, n) for o, n in site.cast.co_actors(actor)],
+            [(o.id, o.name, n, _goes(site, o)) for o, n in site.cast.co_actors(actor)],
             [
-                (b.id, b.name)
+                (b.id, b.name, _goes(site, b))
                 for b in (site.explain.owner_of(actor), *site.explain.bodies_of(actor))
                 if b
             ],
@@ -270,8 +279,22 @@ def _inputs(site: Site, kind: str, key: str) -> object:
         sorted(
             {(q.speaker, site.actors[q.speaker].name) for q in quotes if q.speaker in site.actors}
         ),
-        [(a.id, a.name, a.kind, n) for a, n in site.cast.actors_in(key)],
+        [
+            (a.id, a.name, a.kind, n)
+            + (
+                ()
+                if site.cast.has_page(a)
+                else (site.cast.role_titles(a), a.affiliation, site.cast.first_mention(a, key))
+            )
+            for a, n in site.cast.actors_in(key)
+        ],
     )
+
+
+def _goes(site: Site, actor: Actor) -> object:
+    """Where a link to the actor goes (`actor_link`): their page, their line on an
+    article page, or nowhere. It changes when they gain or lose a page."""
+    return site.cast.has_page(actor) or site.cast.entry(actor)
 
 
 def _article_label(site: Site, art_id: str) -> tuple:
@@ -373,20 +396,3 @@ def quotes_csv(corpus: Corpus) -> str:
             ]
         )
     return buf.getvalue()
-
-
-def redirect_page(old: str, new: str) -> str:
-    """A static page at an actor's old URL that sends the reader to the new one.
-    Both ids are our own slugs ([a-z0-9-]), never article text."""
-    # Checked, not asserted: under `python -O` an assert is gone, and an old id is
-    # a folder name (a bad one once wrote outside the project).
-    if not (re.fullmatch(r"[a-z0-9-]+", old) and re.fullmatch(r"[a-z0-9-]+", new)):
-        raise ValueError(f"not actor ids: {old[:40]!r} -> {new[:40]!r}")
-    url = f"../{new}/"
-    return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Moved to {new}</title>\n"
-        f'<meta http-equiv="refresh" content="0; url={url}">\n'
-        f'<link rel="canonical" href="{url}">\n</head>\n'
-        f'<body><p>This page has moved: <a href="{url}">{new}</a>.</p></body>\n</html>\n'
-    )

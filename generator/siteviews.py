@@ -28,18 +28,19 @@ class Site:
         self.roles = Roles(self.articles)
         by_date = sorted(corpus.articles, key=lambda a: (a.date or "", a.id), reverse=True)
         order = {a.id: i for i, a in enumerate(by_date)}
-        self.cast = Cast(corpus.actors, corpus.quotes, self.articles, order, self.roles)
+        stances = frozenset(p.actor for p in corpus.positions)
+        self.cast = Cast(corpus.actors, corpus.quotes, self.articles, order, self.roles, stances)
         self.actors = self.cast.actors
         # The texts link the mentions of the actors the cast gives a page.
         self.text = Texts(by_date, corpus.quotes, self.cast.mentions)
         self.history = History(corpus, self.articles)
         self.whois = Whois(corpus, self.articles, self.roles)
-        # Positions held by an actor without a page are not shown: "Bush" for
-        # the wall is no one a reader can place.
+        # Positions held by an actor not listed are not shown: "Bush" for the wall
+        # is no one a reader can place.
         self.explain = Explain(
             corpus,
             self.articles,
-            {a.id: a for a in self.cast.paged},
+            {a.id: a for a in self.cast.listed},
             self.topics,
             self.lead_id,
             self.history,

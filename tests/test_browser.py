@@ -409,3 +409,22 @@ def test_index_filter_survives_instant_navigation(page, server):
     page.locator(".row-filter input").press_sequentially("trump", delay=10)
     visible = [r for r in page.locator(".filterable tbody tr").all() if r.is_visible()]
     assert visible and all("Trump" in r.inner_text() for r in visible)
+
+
+def test_an_actor_page_that_went_leads_to_their_line_and_paragraph(page, server):
+    """Xi Jinping, named in one seed article and not quoted, has no page
+    (castview.has_page): his old address, and his row in the people index, lead to
+    his line on the article page; the line leads to the paragraph."""
+    page.goto(server + "/actors/xi-jinping/")
+    page.wait_for_url("**/articles/000-d467db3020d79956/#who-xi-jinping")
+    line = page.locator("#who-xi-jinping")
+    assert line.inner_text() == "Xi Jinping"
+    box = line.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900  # scrolled into view
+    shot(page, "moved-actor-line")
+    line.click()
+    page.wait_for_url("**/articles/000-d467db3020d79956/#p-4")
+    assert "Xi" in page.locator("#p-4").inner_text()
+    page.goto(server + "/actors/people/")
+    page.get_by_role("link", name="Xi Jinping", exact=True).click()
+    page.wait_for_url("**/articles/000-d467db3020d79956/#who-xi-jinping")

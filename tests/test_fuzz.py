@@ -138,7 +138,7 @@ MD = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc", "
 # What the templates write: tags, and the attributes each may carry.
 TAGS = {
     "p": {"class", "id"},
-    "a": {"href", "title"},
+    "a": {"href", "title", "id"},  # id: an actor's line on an article page (who-<id>)
     "h1": {"id"},
     "h2": {"id"},
     "h3": {"id"},

@@ -276,12 +276,14 @@ def test_sentences_are_never_cut_after_a_title_or_an_initial(text, sentences):
 
 def test_a_campaign_and_its_person_link_to_each_other():
     c = corpus()
+    # In two articles: a page of its own (castview.has_page).
+    c = replace(c, articles=(*c.articles, replace(c.articles[0], id="talks-2")))
     body = Actor(
         id="ana-lind-s-campaign",
         name="Ana Lind's campaign",
         kind="organization",
-        articles=("talks",),
-        mentions=(("talks", Mention(0, 0, 7, "Foreign")),),
+        articles=("talks", "talks-2"),
+        mentions=tuple((a, Mention(0, 0, 7, "Foreign")) for a in ("talks", "talks-2")),
     )
     other = replace(body, id="bo-s-office", name="Bo's office")  # no such person
     pages = render_site(
@@ -329,51 +331,117 @@ def test_a_person_known_by_one_word_has_no_page_and_no_link():
 
 
 @pytest.mark.parametrize(
-    ("name", "kind", "paged"),
+    ("name", "kind", "articles", "paragraphs", "on_record", "roles", "paged", "listed"),
     [
-        ("Bush", "person", False),
-        ("Obama\u2019s agenda", "person", False),
-        ("Breitbart's Joel Pollak", "person", False),
-        ("Jeb Bush", "person", True),
-        ("Beto O\u2019Rourke", "person", True),
-        ("Politico", "organization", True),
-        ("Clinton's campaign", "organization", True),
+        # One word or a possessive: no one a reader can place, quoted or not.
+        ("Bush", "person", 3, 1, True, 0, False, False),
+        ("Obama\u2019s agenda", "person", 2, 1, False, 0, False, False),
+        ("Breitbart's Joel Pollak", "person", 1, 5, True, 0, False, False),
+        # In two articles, or on record (quoted, or holding a position): a page
+        # gathers the articles, or what they said.
+        ("Jeb Bush", "person", 2, 1, False, 0, True, True),
+        ("Beto O\u2019Rourke", "person", 1, 1, True, 0, True, True),
+        ("Politico", "organization", 2, 1, False, 0, True, True),
+        ("Clinton's campaign", "organization", 1, 1, True, 0, True, True),
+        # A main figure of their one article: named in three of its paragraphs.
+        ("Jane Smith", "person", 1, 3, False, 0, True, True),
+        ("Gallup", "organization", 1, 3, False, 0, True, True),
+        # In one article, in fewer paragraphs, not on record: a line there and an
+        # index row, no page, whatever the role or kind.
+        ("Jane Smith", "person", 1, 2, False, 0, False, True),
+        ("Jane Smith", "person", 1, 1, False, 2, False, True),
+        ("Gallup", "organization", 1, 2, False, 0, False, True),
+        ("Ohio", "place", 1, 1, False, 0, False, True),
+        ("Jane Smith", "person", 0, 0, False, 0, False, True),
     ],
 )
-def test_who_has_a_page(name, kind, paged):
+def test_who_has_a_page(name, kind, articles, paragraphs, on_record, roles, paged, listed):
     from generator.castview import has_page
+    from generator.castview import listed as is_listed
+    from generator.model import Mention, Role
 
-    assert has_page(Actor(id="x", name=name, kind=kind)) is paged
-
-
-@pytest.mark.parametrize("said, shown", [(1, 1), (20, 20), (25, 20)])
-def test_quotations_split_by_letter_with_the_newest_per_speaker(said, shown):
-    """One quotations page per letter of the family name; on it at most the speaker's
-    newest QUOTES_PER_SPEAKER statements, all of them on the speaker's page."""
-    from generator.render import QUOTES_PER_SPEAKER
-
-    assert QUOTES_PER_SPEAKER == 20
-    base = corpus()
-    text = " ".join(f"\u201cWe said thing number {n} today.\u201d" for n in range(said))
-    arts = [
-        replace(base.articles[0], id=f"a{n:02d}", date=f"2020-02-{n + 1:02d}", paragraphs=(text,))
-        for n in range(1)
-    ]
-    quotes = []
-    for n in range(said):
-        words = f"We said thing number {n} today."
-        start = text.index(words)
-        quotes.append(
-            Quote(f"a00-q{n}", "a00", 0, start, start + len(words), words, "ana-lind", "direct")
-        )
-    lind = replace(base.actors[0], articles=("a00",), mentions=(), roles=())
-    c = replace(
-        base, articles=tuple(arts), actors=(lind,), quotes=tuple(quotes), positions=(), topics=()
+    arts = tuple(f"a{n}" for n in range(articles))
+    mentions = tuple(
+        (a, Mention(paragraph=p, start=0, end=4, text="Jane"))
+        for a in arts
+        for p in range(paragraphs)
+        for _ in range(2)  # twice in a paragraph counts once
     )
-    pages = render_site(c, ROOT / "templates")
-    assert [p for p in pages if p.startswith("quotes/")] == ["quotes/index.md", "quotes/l.md"]
-    letter = pages["quotes/l.md"]
-    assert letter.count("\u201cWe said thing number") == shown
-    assert ("The newest 20 of 25" in letter) == (said > shown)
-    assert pages["actors/ana-lind.md"].count("\u201cWe said thing number") == said
-    assert "[L](../quotes/l.md)" in pages["quotes/index.md"]
+    actor = Actor(
+        id="x",
+        name=name,
+        kind=kind,
+        roles=tuple(Role(title="Senator", affiliation=None, article="a0") for _ in range(roles)),
+        articles=arts,
+        mentions=mentions,
+    )
+    assert has_page(actor, on_record) is paged
+    assert is_listed(actor) is listed
+
+
+def test_an_actor_without_a_page_is_a_line_an_index_row_and_a_redirect():
+    """Named once, never quoted: no page; a line on the article page (with the
+    roles, linked to the paragraph), the people index links to it, and the old
+    address sends the reader there. Quoted, the same person keeps a page."""
+    from generator.moved import redirect_page
+
+    c = corpus()
+    art = replace(
+        c.articles[0],
+        paragraphs=(*c.articles[0].paragraphs, "Senator Jo Park <b>{: #x }</b> agreed."),
+    )
+    park = Actor(
+        id="jo-park",
+        name="Jo Park <b>{: #x }</b>",
+        kind="person",
+        roles=(Role("Senator *of* [Ohio](x)", None, "talks"),),
+        affiliation="Ohio",
+        articles=("talks",),
+        mentions=(("talks", Mention(2, 8, 15, "Jo Park")),),
+    )
+    pages = render_site(
+        replace(c, articles=(art,), actors=(*c.actors, park)), ROOT / "templates", {"title": "T"}
+    )
+    assert "actors/jo-park.md" not in pages
+    line = next(x for x in pages["articles/talks.md"].splitlines() if "{: #who-jo-park }" in x)
+    assert line == (
+        r"- [Jo Park &lt;b&gt;\{: #x \}&lt;/b&gt;](#p-3){: #who-jo-park } "
+        r"(person, Senator \*of\* \[Ohio\](x), Ohio, 1 mention)"
+    )
+    assert (
+        r"| [Jo Park &lt;b&gt;\{: #x \}&lt;/b&gt;](../articles/talks.md#who-jo-park) | Ohio |"
+        in pages["actors/people.md"]
+    )
+    assert pages["actors/jo-park/index.html"] == redirect_page(
+        "jo-park", ("articles/talks", "who-jo-park")
+    )
+    moved = pages["actors/jo-park/index.html"]
+    assert 'content="0; url=../../articles/talks/#who-jo-park"' in moved
+    # Ana Lind, quoted, in one article: her page, and no redirect over it.
+    assert "actors/ana-lind.md" in pages and "actors/ana-lind/index.html" not in pages
+    quoted = Quote("talks-q9", "talks", 2, 0, 7, "Senator", "jo-park", "direct", None)
+    pages = render_site(
+        replace(c, articles=(art,), actors=(*c.actors, park), quotes=(*c.quotes, quoted)),
+        ROOT / "templates",
+        {"title": "T"},
+    )
+    assert "actors/jo-park.md" in pages and "actors/jo-park/index.html" not in pages
+
+
+@pytest.mark.parametrize(
+    ("old", "to"),
+    [
+        ("../x", ("articles/a", None)),
+        ("a/b", ("articles/a", None)),
+        ("x", ("articles/<a>", None)),
+        ("x", ("articles/a", 'p-1"><script>')),
+        ("x", ("articles/a", "p/1")),
+        ("x", ("../../etc", None)),
+        ("X", ("articles/a", None)),
+    ],
+)
+def test_a_redirect_takes_only_our_own_slugs(old, to):
+    from generator.moved import redirect_page
+
+    with pytest.raises(ValueError):
+        redirect_page(old, to)

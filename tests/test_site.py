@@ -121,7 +121,7 @@ def test_renamed_actor_redirects(nlp, tmp_path, monkeypatch):
     )
     assert build(project).returncode == 0
     page = (project / "site" / "actors" / "marit-berg" / "index.html").read_text()
-    assert 'http-equiv="refresh" content="0; url=../marit-berg-olsen/"' in page
+    assert 'http-equiv="refresh" content="0; url=../../actors/marit-berg-olsen/"' in page
 
 
 def test_published_data(nlp, tmp_path, monkeypatch):

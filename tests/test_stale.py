@@ -84,12 +84,27 @@ CHANGES = {
     # The date of the article a position stands on: 'as of' and 'since' follow it.
     "article-date": _append("seeds/harbour-talks.meta.yaml", "date: 2021-03-04\n"),
     "evidence-article-title": _append("seeds/harbour-talks.meta.yaml", "title: Harbour\n"),
+    # Named in a second article, Jonas Lindgren gets a page (castview.has_page): the
+    # pages that linked his line on the first article's page link his page now.
+    "actor-gains-a-page": _append("seeds/budget-vote.md", "\nJonas Lindgren voted against it.\n"),
 }
+# Named once, never quoted: no page, a line on the article page (and Marit Berg's
+# page links it, as someone she appears with).
+MASTER = """Harbour master met the mayor
+
+The mayor of Oslo, Marit Berg, met the harbour master, Jonas Lindgren, on Tuesday.
+
+They spoke about the ferries.
+"""
 
 
 @pytest.fixture(scope="module")
 def warm(nlp, tmp_path_factory):
-    root = make_project(tmp_path_factory.mktemp("warm"), seeds_from=FIXTURES / "articles")
+    root = make_project(
+        tmp_path_factory.mktemp("warm"),
+        {"harbour-master.txt": MASTER},
+        seeds_from=FIXTURES / "articles",
+    )
     _append("editorial/topics.yaml", TOPIC)(root)
     (root / "editorial" / "curation.yaml").write_text(CURATION)
     cwd = os.getcwd()
