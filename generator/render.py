@@ -198,12 +198,8 @@ def _render(env, site: Site, path: str, template: str, **ctx) -> str:
     def actor_link(actor: Actor) -> Markup:
         """The actor's name, linked to their page if they have one, else to their
         line on their article's page if they are listed."""
-        if site.cast.has_page(actor):
-            return link(actor.name, to(actor_path(actor.id)))
-        entry = site.cast.entry(actor)
-        if entry:
-            return link(actor.name, to(article_path(entry[0]), entry[1]))
-        return Markup(md_escape(actor.name))
+        target = site.cast.target(actor)
+        return link(actor.name, to(*target)) if target else Markup(md_escape(actor.name))
 
     return env.get_template(template).render(
         site=site,
@@ -294,7 +290,7 @@ def _inputs(site: Site, kind: str, key: str) -> object:
 def _goes(site: Site, actor: Actor) -> object:
     """Where a link to the actor goes (`actor_link`): their page, their line on an
     article page, or nowhere. It changes when they gain or lose a page."""
-    return site.cast.has_page(actor) or site.cast.entry(actor)
+    return site.cast.target(actor)
 
 
 def _article_label(site: Site, art_id: str) -> tuple:
