@@ -1,8 +1,8 @@
 """`explainer generate`, `check` and `build` (what `make site` runs) warn the
 editors, one line each and without failing, about what in editorial/ the articles
-give nothing for: a topic with no stances on its proposal, a question with no
-evidence, leaders none of whom the articles mention (the old beat's leaders.yaml
-on a new beat)."""
+give nothing for: a topic with no stances on its proposal, a history page with no
+events, a question with no evidence, leaders none of whom the articles mention
+(the old beat's leaders.yaml on a new beat)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ HARBOUR = """\
   name: The harbour
   description: Whether Oslo's harbour stays open to every ship.
   terms: [harbour, ferry]
+  history: true
   proposal:
     name: closing the harbour
     terms: [harbour]
@@ -34,6 +35,7 @@ OSLO = """\
 """
 
 NO_STANCES = "warning: topics.yaml: topic 'harbour' found no stances"
+NO_HISTORY = "warning: topics.yaml: topic 'harbour' has a history page but"
 NO_EVIDENCE = "warning: topics.yaml: topic 'harbour', question 'Who wants the harbour closed?'"
 NO_LEADER = "warning: leaders.yaml: none of its 2 leaders is mentioned"
 
@@ -43,9 +45,14 @@ NO_LEADER = "warning: leaders.yaml: none of its 2 leaders is mentioned"
     [
         # the seeds' own beat: nothing to warn about
         (None, None, [], ("generate", "check", "build")),
-        (HARBOUR, None, [NO_STANCES, NO_EVIDENCE], ("generate", "check")),
+        (HARBOUR, None, [NO_STANCES, NO_HISTORY, NO_EVIDENCE], ("generate", "check")),
         (None, OSLO, [NO_LEADER], ("generate", "check")),
-        (HARBOUR, OSLO, [NO_STANCES, NO_EVIDENCE, NO_LEADER], ("generate", "check", "build")),
+        (
+            HARBOUR,
+            OSLO,
+            [NO_STANCES, NO_HISTORY, NO_EVIDENCE, NO_LEADER],
+            ("generate", "check", "build"),
+        ),
     ],
 )
 def test_editor_warnings(nlp, tmp_path, monkeypatch, topics, leaders, expected, commands):
@@ -67,3 +74,21 @@ def test_editor_warnings(nlp, tmp_path, monkeypatch, topics, leaders, expected, 
         assert len(warned) == len(expected), warned
         for line, want in zip(warned, expected, strict=True):
             assert line.startswith(want), (line, want)
+
+
+def test_a_history_with_no_events_says_so_and_is_not_offered(nlp, tmp_path, monkeypatch):
+    """On a new beat most topics' histories are empty at first: the page says so,
+    and the home page's "How we got here" offers only histories with something in
+    them (the seeds' freezes, not the harbour)."""
+    make_project(tmp_path, seeds_from=ROOT / "seeds")
+    monkeypatch.chdir(tmp_path)
+    topics = tmp_path / "editorial" / "topics.yaml"
+    topics.write_text(topics.read_text(encoding="utf-8") + HARBOUR, encoding="utf-8")
+    r = CliRunner().invoke(main, ["generate"])
+    assert r.exit_code == 0, r.output
+    site_src = tmp_path / "site_src"
+    assert "recount no events" in (site_src / "history" / "harbour.md").read_text()
+    assert "recount no events" not in (site_src / "history" / "freezes.md").read_text()
+    home = (site_src / "index.md").read_text()
+    assert "history/freezes.md" in home
+    assert "history/harbour.md" not in home
