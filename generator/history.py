@@ -40,6 +40,16 @@ class History:
             out.append((ep, when_told(evs), evs))
         return out
 
+    def told(self, topic: Topic) -> bool:
+        """Whether the topic's history page has anything to tell: a past episode,
+        its latest news or what is scheduled. A new beat's topic often has none."""
+        return bool(self.episodes(topic) or self.latest(topic) or self.upcoming(topic))
+
+    def pages(self) -> list[Topic]:
+        """The topics whose history pages the home page offers: those with one
+        (`history: true`) that has something to tell."""
+        return [t for t in self.corpus.topics if t.history and self.told(t)]
+
     def latest(self, topic: Topic) -> list[tuple[str, Event, list[Event]]]:
         """What happened in the articles' own year, told once each, by date."""
         from generator.extract.episodes import is_background
