@@ -9,7 +9,7 @@ import re
 from collections import Counter, defaultdict
 from itertools import chain
 
-from generator.markup import who_anchor
+from generator.markup import actor_path, article_path, who_anchor
 from generator.model import Actor, Article, Quote, Topic
 from generator.roles import Roles
 from generator.statements import statements
@@ -26,6 +26,9 @@ def listed(actor: Actor) -> bool:
     if actor.kind != "person":
         return True
     return len(actor.name.split()) > 1 and not _OWNED.search(actor.name)
+
+
+MAIN_FIGURE = 3  # paragraphs of their one article
 
 
 def has_page(actor: Actor, on_record: bool) -> bool:
@@ -49,9 +52,6 @@ def has_page(actor: Actor, on_record: bool) -> bool:
     if on_record or len(set(actor.articles)) > 1:
         return True
     return len({m.paragraph for _, m in actor.mentions}) >= MAIN_FIGURE
-
-
-MAIN_FIGURE = 3  # paragraphs of their one article
 
 
 class Cast:
@@ -106,12 +106,16 @@ class Cast:
     def has_page(self, actor: Actor) -> bool:
         return actor.id in self._paged_ids
 
-    def entry(self, actor: Actor) -> tuple[str, str] | None:
-        """Where a listed actor without a page is: (article id, anchor of its line
-        on that article's page); None for an actor with a page or not listed."""
-        if actor.id not in self.entries:
-            return None
-        return actor.mentions[0][0], who_anchor(actor.id)
+    def target(self, actor: Actor) -> tuple[str, str | None] | None:
+        """Where a link to the actor goes, as (page of site_src/, anchor): their
+        page; else, listed without one, their line on their article's page; None
+        for an actor not listed. Links, kept pages' fingerprints and redirects
+        all ask here."""
+        if actor.id in self._paged_ids:
+            return actor_path(actor.id), None
+        if actor.id in self.entries:
+            return article_path(actor.mentions[0][0]), who_anchor(actor.id)
+        return None
 
     def key_actors(self, limit: int) -> list[tuple[Actor, int]]:
         ranked = sorted(self.paged, key=lambda a: (-len(a.mentions), a.name))

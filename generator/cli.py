@@ -164,6 +164,7 @@ def _build(clean: bool, no_cache: bool):
     from generator.escape import plain
 
     s = settings()
+    warned: list[str] = []
 
     def run():
         try:
@@ -174,11 +175,15 @@ def _build(clean: bool, no_cache: bool):
                 clean=clean,
                 on_wait=_waiting,
                 build_progress=_bar("Rendering"),
+                on_warning=warned.append,
             )
         except BuildFailed as e:
             raise _Failure(plain(str(e))) from e
 
     pages, report = _run(run)
+    # After the run, as `generate` does: a failed one prints its one-line error alone.
+    for line in warned:
+        click.echo(line, err=True)
     for p in report.problems:
         click.echo(p, err=True)
     if report.problems:

@@ -17,6 +17,12 @@ def editor_warnings(site: Site, leaders: tuple[Leader, ...]) -> list[str]:
                 f"warning: topics.yaml: topic '{topic.id}' found no stances on "
                 f"'{topic.proposal}' in the articles (its 'Where they stand' table is empty)"
             )
+        if topic.history and not site.history.told(topic):
+            out.append(
+                f"warning: topics.yaml: topic '{topic.id}' has a history page but the "
+                "articles recount no events on it (the page says so; the home page leaves "
+                "it out)"
+            )
         for card in site.explain.cards(topic):
             if not (card.sides or card.episodes or card.passages):
                 out.append(

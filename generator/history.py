@@ -9,10 +9,16 @@ from collections import Counter, defaultdict
 from markupsafe import Markup
 
 from generator.model import Article, Corpus, Episode, Event, Topic
-from generator.wording import when_told
+from generator.wording import human_date, when_told
 
 # The narrowest content width the timeline is laid out for (a 360 px phone).
 TIMELINE_MIN_WIDTH = 320
+# Items (events and articles) on one timeline page: past this the timeline is a
+# page per year, and a year past it a page per month (475 KB on one page at 840
+# articles, too much for a phone).
+TIMELINE_PAGE_ITEMS = 250
+# Rows of year labels under the timeline's dots, at most.
+TIMELINE_LABEL_ROWS = 3
 
 
 class History:
@@ -33,6 +39,16 @@ class History:
             evs = [events[i] for i in ep.events if i in events]
             out.append((ep, when_told(evs), evs))
         return out
+
+    def told(self, topic: Topic) -> bool:
+        """Whether the topic's history page has anything to tell: a past episode,
+        its latest news or what is scheduled. A new beat's topic often has none."""
+        return bool(self.episodes(topic) or self.latest(topic) or self.upcoming(topic))
+
+    def pages(self) -> list[Topic]:
+        """The topics whose history pages the home page offers: those with one
+        (`history: true`) that has something to tell."""
+        return [t for t in self.corpus.topics if t.history and self.told(t)]
 
     def latest(self, topic: Topic) -> list[tuple[str, Event, list[Event]]]:
         """What happened in the articles' own year, told once each, by date."""
@@ -147,6 +163,27 @@ class History:
             years.append("Undated")
         return [(y, sorted(items[y], key=lambda it: (it[1], it[0], it[2].id))) for y in years]
 
+    def timeline_pages(self, limit: int = TIMELINE_PAGE_ITEMS) -> list[tuple[str, str, list]]:
+        """The timeline's own pages, (key, label, items) in order: none while the
+        whole timeline fits on one page; else one per year, and one per month of a
+        year longer than `limit` (its events dated by the year alone last)."""
+        years = self.events_by_year()
+        if sum(len(items) for _, items in years) <= limit:
+            return []
+        pages = []
+        for year, items in years:
+            if len(items) <= limit or year == "Undated":
+                pages.append((year.lower(), year, items))
+                continue
+            months: dict[str, list] = defaultdict(list)
+            for it in items:
+                months[it[1][:7] if it[1][4:5] == "-" else ""].append(it)
+            for month in sorted(m for m in months if m):
+                pages.append((month, human_date(month), months[month]))
+            if "" in months:
+                pages.append((f"{year}-other", f"{year}, month not given", months[""]))
+        return pages
+
     def timeline_svg(self) -> Markup:
         """A static SVG axis of the years, a dot per year sized by its events, each a
         link to that year's section. Only numbers from our own data go in it.
@@ -163,15 +200,26 @@ class History:
         span = max(last - first, 1)
         left, right = 7.0, 93.0  # per cent: room for half a label at each end
         label = 100 * (4 * 8 + 10) / TIMELINE_MIN_WIDTH  # four digits and a gap, in %
-        rows: list[float] = []  # where each row's last label ends
-        items = []
-        for year in sorted(counts):
-            x = left + (int(year) - first) * (right - left) / span
-            row = next((i for i, end in enumerate(rows) if x - label / 2 >= end), len(rows))
+        # The busiest years are labelled first, each on the first row where it
+        # touches no other label; a year with no room left in TIMELINE_LABEL_ROWS
+        # rows keeps its dot, link and tooltip (60 years stacked 30 rows deep).
+        rows: list[list[float]] = []  # the x of each row's labels
+        where = {y: left + (int(y) - first) * (right - left) / span for y in counts}
+        row_of: dict[str, int | None] = {}
+        for year in sorted(counts, key=lambda y: (-counts[y], y)):
+            x = where[year]
+            row = next(
+                (i for i, xs in enumerate(rows) if all(abs(x - o) >= label for o in xs)),
+                len(rows),
+            )
+            if row == TIMELINE_LABEL_ROWS:
+                row_of[year] = None
+                continue
             if row == len(rows):
-                rows.append(0.0)
-            rows[row] = x + label / 2
-            items.append((year, x, row))
+                rows.append([])
+            rows[row].append(x)
+            row_of[year] = row
+        items = [(year, where[year], row_of[year]) for year in sorted(counts)]
         height = 44 + 18 * len(rows)
         parts = [
             f'<svg class="timeline" width="100%" height="{height}" role="img" '
@@ -183,7 +231,12 @@ class History:
             parts.append(
                 f'<a href="#y-{year}"><title>{year}: {counts[year]}</title>'
                 f'<circle cx="{x:.2f}%" cy="16" r="{r}" class="dot"/>'
-                f'<text x="{x:.2f}%" y="{48 + 18 * row}" text-anchor="middle">{year}</text></a>'
+                + (
+                    f'<text x="{x:.2f}%" y="{48 + 18 * row}" text-anchor="middle">{year}</text>'
+                    if row is not None
+                    else ""
+                )
+                + "</a>"
             )
         parts.append("</svg>")
         return Markup("".join(parts))

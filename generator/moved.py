@@ -15,11 +15,9 @@ def moved_to(site: Site, actor_id: str) -> tuple[str, str | None] | None:
     Their page; else their line on their article's page (listed); else the
     paragraph that first names them; None if the articles never name them."""
     actor = site.actors[actor_id]
-    if site.cast.has_page(actor):
-        return f"actors/{actor_id}", None
-    entry = site.cast.entry(actor)
-    if entry:
-        return f"articles/{entry[0]}", entry[1]
+    target = site.cast.target(actor)
+    if target:
+        return target[0].removesuffix(".md"), target[1]
     if not actor.mentions:
         return None
     art, m = actor.mentions[0]

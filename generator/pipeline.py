@@ -233,10 +233,12 @@ def publish(
     clean: bool = False,
     on_wait=None,
     build_progress=None,
+    on_warning: Callable[[str], None] | None = None,
 ):
     """Regenerate site_src/ and build the site from it (strict, scanned): the
     generated page paths and the build's report. One lock over both, so that no
-    other run changes site_src/ while MkDocs reads it."""
+    other run changes site_src/ while MkDocs reads it. The editors' warnings go to
+    `on_warning`, as in `generate`: `make site` is what an editor on a new beat runs."""
     from generator import profile, sitewrite
     from generator.build import build_site
 
@@ -244,6 +246,9 @@ def publish(
     with sitewrite.locked(site_src, on_wait=on_wait):
         with profile.phase("extract"):
             corpus = extract([settings.path("seeds")], settings, progress, use_cache)
+        if on_warning is not None:
+            for line in warnings(settings, corpus):
+                on_warning(line)
         with profile.phase("generate"):
             pages = _write(settings, corpus, use_cache)
         report = build_site(settings, clean=clean or not use_cache, progress=build_progress)

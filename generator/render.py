@@ -11,6 +11,7 @@ import csv
 import io
 import multiprocessing
 import os
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -81,8 +82,15 @@ def make_env(templates: Path) -> jinja2.Environment:
         quotes_page=quotes_page,
         source_label=source_label,
         time_tag=time_tag,
+        speaker_anchor=speaker_anchor,
     )
     return env
+
+
+def speaker_anchor(actor_id: str) -> Markup:
+    """The anchor of a speaker's section on their quotations page: the id's slug
+    characters only, whatever an id holds."""
+    return Markup("q-" + re.sub(r"[^a-z0-9-]", "", actor_id.lower()))
 
 
 def render_site(
@@ -122,6 +130,19 @@ def render_site(
                 letter=letter,
                 speakers=speakers,
                 limit=QUOTES_PER_SPEAKER,
+            )
+        periods = site.history.timeline_pages()
+        for i, (key, label, items) in enumerate(periods):
+            path = f"timeline/{key}.md"
+            pages[path] = _render(
+                env,
+                site,
+                path,
+                "timeline_page.md.j2",
+                label=label,
+                items=items,
+                before=periods[i - 1] if i else None,
+                after=periods[i + 1] if i + 1 < len(periods) else None,
             )
         if site.text.unattributed():
             path = "quotes/unattributed.md"
@@ -177,12 +198,8 @@ def _render(env, site: Site, path: str, template: str, **ctx) -> str:
     def actor_link(actor: Actor) -> Markup:
         """The actor's name, linked to their page if they have one, else to their
         line on their article's page if they are listed."""
-        if site.cast.has_page(actor):
-            return link(actor.name, to(actor_path(actor.id)))
-        entry = site.cast.entry(actor)
-        if entry:
-            return link(actor.name, to(article_path(entry[0]), entry[1]))
-        return Markup(md_escape(actor.name))
+        target = site.cast.target(actor)
+        return link(actor.name, to(*target)) if target else Markup(md_escape(actor.name))
 
     return env.get_template(template).render(
         site=site,
@@ -229,6 +246,8 @@ def _inputs(site: Site, kind: str, key: str) -> object:
             for topic, official, p in site.explain.stated_for(actor)
         ]
         arts |= {r.article for r in actor.roles} | {q.article for q in said}
+        who = site.whois.of(actor)
+        arts |= {e.article for e in who.events} if who else set()
         return (
             actor,
             said,
@@ -244,6 +263,8 @@ def _inputs(site: Site, kind: str, key: str) -> object:
             ],
             # Roles merged and dated by their articles' dates; the line under the name.
             (site.roles.merged(actor), site.roles.identity(actor)),
+            # The summary under it, with the events it links to.
+            site.whois.of(actor),
         )
     art = site.articles[key]
     quotes = site.text.quotes_by_article[key]
@@ -269,7 +290,7 @@ def _inputs(site: Site, kind: str, key: str) -> object:
 def _goes(site: Site, actor: Actor) -> object:
     """Where a link to the actor goes (`actor_link`): their page, their line on an
     article page, or nowhere. It changes when they gain or lose a page."""
-    return site.cast.has_page(actor) or site.cast.entry(actor)
+    return site.cast.target(actor)
 
 
 def _article_label(site: Site, art_id: str) -> tuple:

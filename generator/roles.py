@@ -20,6 +20,12 @@ class MergedRole:
     date: str | None  # of the newest article
 
 
+# Roles shown before "show all": an actor named in hundreds of articles has dozens
+# of titles ("Nominee", "Presumptive Republican nominee", ...), which pushed their
+# positions screens down the page.
+ROLES_SHOWN = 4
+
+
 class Roles:
     def __init__(self, articles: dict[str, Article]):
         self.articles = articles
@@ -40,6 +46,22 @@ class Roles:
             title = roles[0].title[:1].upper() + roles[0].title[1:]
             rows.append(MergedRole(title, affiliation, arts, self._date(arts[0]) or None))
         return sorted(rows, key=lambda m: (m.date or "", m.title), reverse=True)
+
+    def summarised(
+        self, actor: Actor, shown: int = ROLES_SHOWN
+    ) -> tuple[list[MergedRole], list[MergedRole]]:
+        """The roles to show first and the rest (behind "show all"). First the
+        current role (the newest), then the roles the most articles give, newest
+        first among equals; the rest newest first. No rest of a single row: a
+        "show all" that opens on one row is a click for nothing."""
+        rows = self.merged(actor)
+        if len(rows) <= shown + 1:
+            return rows, []
+        ranked = [rows[0]] + sorted(
+            rows[1:], key=lambda m: (len(m.articles), m.date or "", m.title), reverse=True
+        )
+        first = ranked[:shown]
+        return first, [m for m in rows if m not in first]
 
     def current(self, actor: Actor) -> str:
         """Who the actor is now, in a few words: the newest role ("Secretary of

@@ -13,6 +13,7 @@ from generator.history import History
 from generator.model import Corpus
 from generator.roles import Roles
 from generator.textview import Texts
+from generator.whois import Whois
 
 
 class Site:
@@ -33,6 +34,7 @@ class Site:
         # The texts link the mentions of the actors the cast gives a page.
         self.text = Texts(by_date, corpus.quotes, self.cast.mentions)
         self.history = History(corpus, self.articles)
+        self.whois = Whois(corpus, self.articles, self.roles)
         # Positions held by an actor not listed are not shown: "Bush" for the wall
         # is no one a reader can place.
         self.explain = Explain(

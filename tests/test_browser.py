@@ -364,6 +364,53 @@ def test_phone_and_desktop_layout(browser, server, width, scheme):
     ctx.close()
 
 
+@pytest.mark.parametrize(
+    ("path", "typed", "wanted"),
+    [
+        ("/actors/people/", "pompeo", ["Mike Pompeo"]),
+        ("/actors/people/", "POMPÉO", ["Mike Pompeo"]),
+        ("/actors/people/", "kim jong", ["Kim Jong-un"]),
+        ("/actors/people/", "zzzz", []),
+        ("/quotes/", "pompeo", ["Mike Pompeo"]),
+        ("/quotes/", "zzzz", []),
+    ],
+)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_index_filter_hides_the_rows_not_matching(browser, server, path, typed, wanted, width):
+    """The filter box over the people and speakers tables, added by filter.js:
+    typing keeps the rows whose name has every word typed (case and accents
+    aside); emptied, every row is back. Reached by instant navigation too."""
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    page = ctx.new_page()
+    page.goto(server + "/")
+    page.goto(server + path)
+    rows = page.locator(".filterable table tbody tr")
+    total = rows.count()
+    assert total > 3
+    box = page.locator(".filterable .row-filter input")
+    box.press_sequentially(typed, delay=10)
+    names = [r.locator("td").first.inner_text().strip() for r in rows.all() if r.is_visible()]
+    assert names == wanted
+    assert page.locator(".row-filter__count").inner_text() == f"{len(wanted)} of {total}"
+    if width == 390 and path == "/actors/people/" and typed == "pompeo":
+        shot(page, f"people-filter-{width}")
+    box.fill("")
+    assert len([r for r in rows.all() if r.is_visible()]) == total
+    ctx.close()
+
+
+def test_index_filter_survives_instant_navigation(page, server):
+    """Through the nav (Material's instant navigation, when on), the box is there
+    once and works."""
+    page.goto(server + "/")
+    page.get_by_role("link", name="Who is who").first.click()
+    page.goto(server + "/actors/people/")
+    assert page.locator(".row-filter input").count() == 1
+    page.locator(".row-filter input").press_sequentially("trump", delay=10)
+    visible = [r for r in page.locator(".filterable tbody tr").all() if r.is_visible()]
+    assert visible and all("Trump" in r.inner_text() for r in visible)
+
+
 def test_an_actor_page_that_went_leads_to_their_line_and_paragraph(page, server):
     """Xi Jinping, named in one seed article and not quoted, has no page
     (castview.has_page): his old address, and his row in the people index, lead to

@@ -166,6 +166,9 @@ TAGS = {
     "title": set(),
     "div": {"class"},
     "time": {"datetime"},
+    # An actor's roles past the first few, behind a native "show all".
+    "details": {"class"},
+    "summary": set(),
 }
 IDS = re.compile(r"p-\d+|q\d+|y-(?:\d{4}|Undated)|[a-z0-9_-]*")
 
@@ -199,7 +202,9 @@ class _Markup(HTMLParser):
                 "dot",
                 "grid cards know",
                 "stand",
-                "people",
+                "people filterable",
+                "filterable",
+                "more-roles",
             }:
                 self.problems.append(f"<{tag} class={value[:30]!r}>")
 

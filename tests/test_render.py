@@ -445,3 +445,22 @@ def test_a_redirect_takes_only_our_own_slugs(old, to):
 
     with pytest.raises(ValueError):
         redirect_page(old, to)
+
+
+def test_passages_with_no_answer_are_one_a_line_in_their_own_punctuation():
+    """A card answered by passages alone lists them one a line: run together they
+    read as one paragraph, and wrapped in our quotation marks a sentence that holds
+    a quotation opened with ““ (on a new beat most cards are of this kind)."""
+    base = corpus()
+    topic = replace(
+        base.topics[0],
+        paragraphs=(("talks", 0), ("talks", 1)),
+        questions=(Question("Are ministers ready for the talks?", None, "passages"),),
+    )
+    c = replace(base, topics=(topic,))
+    page = render_site(c, ROOT / "templates", {"title": "T", "intro": "I."})["topics/talks.md"]
+    card = page.split("**Are ministers ready for the talks?**", 1)[1].split("</div>", 1)[0]
+    items = [line.strip() for line in card.splitlines() if line.strip().startswith("- ")]
+    assert len(items) == 2, card
+    assert any(item.startswith("- \u201cWe are") for item in items), items
+    assert "\u201c\u201c" not in card

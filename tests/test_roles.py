@@ -46,3 +46,38 @@ def test_an_actor_without_roles_says_what_it_is():
     assert roles.current(body) == "organization, Switzerland"
     assert roles.identity(body) == "Organization · Switzerland"
     assert roles.current(Actor("x", "Jo Bo", "person")) == ""
+
+
+def _many_roles(n: int) -> Actor:
+    """An actor with `n` titles: title k given in k articles' worth of roles."""
+    arts = {
+        f"x{i}": Article(f"x{i}", "x.txt", "X", ("x",), date=f"2016-01-{i + 1:02d}")
+        for i in range(n)
+    }
+    roles = []
+    for k in range(n):
+        for i in range(k + 1):
+            roles.append(Role(f"Title {k}", None, f"x{(k + i) % n}"))
+    return Actor("t", "T", "person", roles=tuple(roles)), arts
+
+
+def test_roles_summarised_current_first_then_the_most_given_rest_behind_show_all():
+    actor, arts = _many_roles(9)
+    roles = Roles(arts)
+    first, rest = roles.summarised(actor, shown=4)
+    merged = roles.merged(actor)
+    # The current role first, then those the most articles give.
+    assert first[0] == merged[0]
+    counts = [len(m.articles) for m in first[1:]]
+    assert counts == sorted(counts, reverse=True)
+    assert all(len(m.articles) <= min(counts) for m in rest)
+    # Every role is shown once; the rest newest first, as merged.
+    assert sorted(m.title for m in first + rest) == sorted(m.title for m in merged)
+    assert rest == [m for m in merged if m in rest]
+
+
+def test_few_roles_are_all_shown():
+    for n in (0, 1, 4, 5):
+        actor, arts = _many_roles(n)
+        first, rest = Roles(arts).summarised(actor, shown=4)
+        assert (len(first), rest) == (n, [])

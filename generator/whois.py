@@ -1,0 +1,71 @@
+"""The summary under an actor's name, built from the data alone: how many articles
+name them and over which dates, their current role and the others the articles give
+most, and the newest events they take part in. A view given the corpus and the
+`Roles`; the template prints each value escaped and links each event to its source
+paragraph, so no article text becomes markup."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from generator.model import Actor, Article, Corpus, Event
+from generator.roles import Roles
+
+# Roles named besides the current one, and events shown: a summary, not the lists
+# further down the page.
+OTHER_ROLES = 2
+EVENTS = 3
+
+
+@dataclass(frozen=True)
+class Summary:
+    articles: int
+    first: str | None  # the date of the first article naming them
+    last: str | None  # of the newest
+    current: str  # "Secretary of State, United States", or "" without a role
+    since: str | None  # the date of the newest article giving that role
+    other_roles: tuple[str, ...]  # the roles the most articles give, after the current
+    events: tuple[Event, ...]  # newest first
+
+
+class Whois:
+    def __init__(self, corpus: Corpus, articles: dict[str, Article], roles: Roles):
+        self.articles = articles
+        self.roles = roles
+        self.events: dict[str, list[Event]] = defaultdict(list)
+        for e in corpus.events:
+            for actor_id in dict.fromkeys(e.actors):
+                self.events[actor_id].append(e)
+
+    def of(self, actor: Actor) -> Summary | None:
+        """The actor's summary; None when the articles give nothing to summarise."""
+        dates = sorted(d for d in (self._date(a) for a in actor.articles) if d)
+        rows = self.roles.merged(actor)
+        others = sorted(rows[1:], key=lambda m: (-len(m.articles), m.title))[:OTHER_ROLES]
+        # The events of the site's topics first: the rest are any dated sentence
+        # naming them ("The elections took place").
+        events = sorted(
+            (e for e in self.events.get(actor.id, ()) if e.date),
+            key=lambda e: (bool(e.topics), e.date or "", e.article, e.paragraph, e.id),
+            reverse=True,
+        )
+        # One event per sentence: a sentence telling several dates is one fact.
+        seen: dict[tuple, Event] = {}
+        for e in events:
+            seen.setdefault((e.article, e.paragraph, e.summary), e)
+        if not actor.articles:
+            return None
+        return Summary(
+            articles=len(set(actor.articles)),
+            first=dates[0] if dates else None,
+            last=dates[-1] if dates else None,
+            current=self.roles.current(actor) if rows else "",
+            since=rows[0].date if rows else None,
+            other_roles=tuple(m.title for m in others),
+            events=tuple(list(seen.values())[:EVENTS]),
+        )
+
+    def _date(self, article_id: str) -> str | None:
+        art = self.articles.get(article_id)
+        return art.date if art else None

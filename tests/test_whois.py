@@ -1,0 +1,59 @@
+"""The summary under an actor's name: from the articles, roles and events alone."""
+
+from __future__ import annotations
+
+from generator.model import Actor, Article, Corpus, Event, Role
+from generator.roles import Roles
+from generator.whois import Whois
+
+ARTICLES = (
+    Article("a", "a.txt", "Old", ("x",), date="2018-03-01"),
+    Article("b", "b.txt", "New", ("x",), date="2018-06-14"),
+)
+
+
+def _event(eid, date, actors, topics=(), paragraph=0, summary=None):
+    return Event(eid, date, eid, summary or eid, "b", paragraph, actors, topics)
+
+
+def _whois(events):
+    corpus = Corpus(articles=ARTICLES, events=tuple(events))
+    arts = {a.id: a for a in ARTICLES}
+    return Whois(corpus, arts, Roles(arts))
+
+
+KIM = Actor(
+    "kim",
+    "Kim Jong-un",
+    "person",
+    articles=("a", "b"),
+    roles=(Role("Leader", "North Korea", "b"), Role("Chairman", "North Korea", "a")),
+)
+
+
+def test_summary_from_articles_roles_and_events():
+    events = [
+        _event("e1", "2018-06-12", ("kim",), ("talks",), 1),
+        _event("e2", "2018-06-13", ("kim",), (), 2),
+        _event("e3", "2018-05-01", ("kim", "kim"), ("talks",), 3),
+        _event("e4", "2018-06-12", ("trump",), ("talks",), 4),
+        _event("e5", None, ("kim",), ("talks",), 5),
+        _event("e6", "2017-01-01", ("kim",), ("talks",), 6),
+        # The same sentence telling a second date: one fact.
+        _event("e7", "2018-05-02", ("kim",), ("talks",), 3, summary="e3"),
+    ]
+    s = _whois(events).of(KIM)
+    assert (s.articles, s.first, s.last) == (2, "2018-03-01", "2018-06-14")
+    assert (s.current, s.since, s.other_roles) == (
+        "Leader, North Korea",
+        "2018-06-14",
+        ("Chairman",),
+    )
+    # The topics' events first, newest first; undated and others' events never.
+    assert [e.id for e in s.events] == ["e1", "e7", "e6"]
+
+
+def test_nothing_to_summarise():
+    assert _whois([]).of(Actor("x", "X", "person")) is None
+    s = _whois([]).of(Actor("y", "Y", "person", articles=("a",)))
+    assert (s.articles, s.current, s.other_roles, s.events) == (1, "", (), ())
