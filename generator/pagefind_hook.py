@@ -94,19 +94,31 @@ def shard_of(rel: str, count: int) -> str:
     return f"s{n:02d}"
 
 
+# Pages that list the archive, not indexed: every word of theirs is on the article,
+# actor or topic page a reader wants (at 840 articles the quotations pages came first
+# for "Clinton", "debate" and "tax returns", above the articles themselves), they are
+# the biggest pages of the site, and most publishes change some of them.
+UNINDEXED = ("quotes/", "actors/people/", "actors/organizations/", "articles/index.html")
+
+
+def indexed(rel: str) -> bool:
+    """Whether the page at `rel` is in the search index."""
+    return not rel.startswith(UNINDEXED)
+
+
 def pages(site: Path, before: dict | None = None) -> dict[str, list]:
-    """Every HTML page of the site but the index's own: path -> [mtime_ns, size,
-    digest]. A page whose time and size are as `before` keeps its digest there; the
-    others are read: MkDocs writes some pages (404.html) again, the same, each build."""
+    """Every HTML page of the site the index holds: path -> [mtime_ns, size, digest].
+    A page whose time and size are as `before` keeps its digest there; the others
+    are read: MkDocs writes some pages (404.html) again, the same, each build."""
     before = before or {}
     out = {}
     for folder, dirs, files in os.walk(site):
         if Path(folder) == site and SEARCH_DIR in dirs:
             dirs.remove(SEARCH_DIR)
         for name in files:
-            if name.endswith(".html"):
-                f = Path(folder) / name
-                rel = f.relative_to(site).as_posix()
+            f = Path(folder) / name
+            rel = f.relative_to(site).as_posix()
+            if name.endswith(".html") and indexed(rel):
                 st = f.stat()
                 known = before.get(rel)
                 if known and known[:2] == [st.st_mtime_ns, st.st_size]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.pagefind_hook import HUB, dirty_shards, shard_count, shard_of
+from generator.pagefind_hook import HUB, dirty_shards, indexed, shard_count, shard_of
 
 ARTICLE = "articles/harbour-talks/index.html"
 ACTOR = "actors/marit-berg/index.html"
@@ -18,16 +18,37 @@ ACTOR = "actors/marit-berg/index.html"
         ("index.html", True),
         ("404.html", True),
         ("topics/freezes/index.html", True),
-        ("articles/index.html", True),  # the list of articles grows with the archive
         ("actors/index.html", True),
         (ARTICLE, False),
         (ACTOR, False),
     ],
 )
-def test_pages_that_list_the_archive_are_in_the_hub_articles_and_actors_in_shards(rel, hub):
+def test_articles_and_actors_are_in_shards_the_other_pages_in_the_hub(rel, hub):
     assert (shard_of(rel, 8) == HUB) is hub
     assert shard_of(rel, 8) == shard_of(rel, 8)  # the path alone decides
     assert shard_of(rel, 1) in (HUB, "s00")
+
+
+@pytest.mark.parametrize(
+    "rel, wanted",
+    [
+        ("quotes/p/index.html", False),  # its quotations are on the actors' pages
+        ("quotes/index.html", False),
+        ("actors/people/index.html", False),
+        ("actors/organizations/index.html", False),
+        ("articles/index.html", False),
+        ("articles/harbour-talks/index.html", True),
+        ("actors/marit-berg/index.html", True),
+        ("actors/index.html", True),
+        ("topics/freezes/index.html", True),
+        ("history/freezes/index.html", True),
+        ("timeline/index.html", True),
+        ("index.html", True),
+        ("quotesmith/index.html", True),  # a hand page named alike
+    ],
+)
+def test_the_pages_that_list_the_archive_are_not_indexed(rel, wanted):
+    assert indexed(rel) is wanted
 
 
 @pytest.mark.parametrize(
