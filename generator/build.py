@@ -9,8 +9,10 @@ for byte but for the dates MkDocs stamps in sitemap.xml:
   HTML. `generate` keeps unchanged article and actor pages as they were, times
   included; a page's HTML depends on no other page's Markdown but through the nav,
   which is in the key above.
-* The search index (Pagefind's, `pagefind_hook.py`) is written whole after every
-  build that rendered or removed a page, from the site's HTML as it then is.
+* The search index (Pagefind's, `pagefind_hook.py`) is sharded by page path: the
+  shards with a page written or removed since the index was last written (told by
+  the pages' times and sizes, kept in the state) are written again, whole, from the
+  site's HTML as it then is.
 * Every link to an anchor is checked across the whole site, from what each page
   links to and holds (kept likewise): MkDocs checks only between pages it renders.
 * Files of pages that are gone are removed; the scan covers what this build wrote.
@@ -79,6 +81,9 @@ def build_site(
     plugin = _Incremental(state.get("pages", {}) if incremental else {})
     plugin.progress = progress
     config.plugins["explainer/incremental"] = plugin
+    search = config.plugins.get("explainer-search")
+    if search is not None:
+        search.previous = state.get("search") if incremental else None
     from generator import profile
 
     if profile.enabled():
@@ -104,7 +109,7 @@ def build_site(
         build_log.removeFilter(quiet)
         logging.getLogger("mkdocs").removeHandler(warnings)
     site = Path(config.site_dir)
-    _write_state(state_file, key, site, plugin.pages)
+    _write_state(state_file, key, site, plugin.pages, getattr(search, "indexed", {}))
     from generator.safety import scan_html
 
     problems = []
@@ -230,9 +235,14 @@ def _read_state(path: Path, key: str, site: Path) -> dict:
         return {}
 
 
-def _write_state(path: Path, key: str, site: Path, pages: dict) -> None:
+def _write_state(path: Path, key: str, site: Path, pages: dict, search: dict) -> None:
     index = site / SEARCH_ENTRY
-    data = {"key": key, "index_mtime": index.stat().st_mtime_ns, "pages": pages}
+    data = {
+        "key": key,
+        "index_mtime": index.stat().st_mtime_ns,
+        "pages": pages,
+        "search": search,  # the pages the search index was written from (pagefind_hook)
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
     replace_text(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
@@ -243,7 +253,7 @@ def _remove_stale(site: Path, expected: set[str]) -> int:
     search = str(site / SEARCH_DIR)
     for folder, _dirs, files in os.walk(site, topdown=False):
         if folder == search or folder.startswith(search + os.sep):
-            continue  # the search index, written whole by every build (pagefind_hook.py)
+            continue  # the search index, written by pagefind_hook.py
         for name in files:
             f = Path(folder) / name
             if str(f) not in expected:
@@ -332,13 +342,7 @@ class _Incremental(BasePlugin):
             self.expected.add(os.path.join(site, name))
             if name == "sitemap.xml":
                 self.expected.add(os.path.join(site, "sitemap.xml.gz"))
-        removed = 0
         if self.known:
             # The pages that went leave before the search index is written from
             # the site's HTML (pagefind_hook.py runs after this).
-            removed = _remove_stale(Path(site), self.expected)
-        search = config.plugins.get("explainer-search")
-        if search is not None:
-            # No page rendered and none gone: the HTML the index was written from is
-            # the same, and so would the index be (15.6 s of 25 s at 840 articles).
-            search.unchanged = bool(self.known) and not self.rendered and not removed
+            _remove_stale(Path(site), self.expected)

@@ -184,6 +184,30 @@ class History:
                 pages.append((f"{year}-other", f"{year}, month not given", months[""]))
         return pages
 
+    def timeline_index(
+        self, limit: int = TIMELINE_PAGE_ITEMS
+    ) -> list[tuple[str, str, list[tuple[str, str, str, int]]]]:
+        """The timeline's pages as the index lists them, a line each: the years of a
+        decade on one line ("1840s"), a year split by month on its own ("2016"),
+        the undated last. A line is (heading, its anchor, entries); an entry is
+        (anchor, page key, label, items). A year's anchor ("y-1848", on its link or
+        on its line's heading) is where its dot in the graphic leads. A heading a
+        year was sixty headings of one link each at 840 articles."""
+        lines: list[tuple[str, str, list[tuple[str, str, str, int]]]] = []
+        for key, label, items in self.timeline_pages(limit):
+            year = key[:4] if key[:4].isdigit() else label
+            if key != year.lower():  # a month of a year split by month
+                if not lines or lines[-1][0] != year:
+                    lines.append((year, f"y-{year}", []))
+                short = label.removesuffix(f" {year}").removeprefix(f"{year}, ")
+                lines[-1][2].append(("", key, short, len(items)))
+                continue
+            head = f"{year[:3]}0s" if year.isdigit() else year
+            if not lines or lines[-1][0] != head:
+                lines.append((head, "", []))
+            lines[-1][2].append((f"y-{year}", key, label, len(items)))
+        return lines
+
     def timeline_svg(self) -> Markup:
         """A static SVG axis of the years, a dot per year sized by its events, each a
         link to that year's section. Only numbers from our own data go in it.

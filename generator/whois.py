@@ -1,8 +1,9 @@
 """The summary under an actor's name, built from the data alone: how many articles
 name them and over which dates, their current role and the others the articles give
-most, and the newest events they take part in. A view given the corpus and the
-`Roles`; the template prints each value escaped and links each event to its source
-paragraph, so no article text becomes markup."""
+most with their dates, and the newest events they take part in (the template adds
+their statements and positions, counted from what the page lists below). A view
+given the corpus and the `Roles`; the template prints each value escaped and links
+each event to its source paragraph, so no article text becomes markup."""
 
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ class Summary:
     last: str | None  # of the newest
     current: str  # "Secretary of State, United States", or "" without a role
     since: str | None  # the date of the newest article giving that role
-    other_roles: tuple[str, ...]  # the roles the most articles give, after the current
+    # The roles the most articles give, after the current: (title, date of the
+    # newest article giving it).
+    other_roles: tuple[tuple[str, str | None], ...]
     events: tuple[Event, ...]  # newest first
 
 
@@ -62,7 +65,7 @@ class Whois:
             last=dates[-1] if dates else None,
             current=self.roles.current(actor) if rows else "",
             since=rows[0].date if rows else None,
-            other_roles=tuple(m.title for m in others),
+            other_roles=tuple((m.title, m.date) for m in others),
             events=tuple(list(seen.values())[:EVENTS]),
         )
 

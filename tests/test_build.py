@@ -4,6 +4,7 @@ the site a clean build gives."""
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import shutil
@@ -103,6 +104,47 @@ def test_incremental_builds_equal_clean_builds(site_project):
     (p / "mkdocs.yml").write_text((p / "mkdocs.yml").read_text().replace("indigo", "teal"))
     assert "site built (clean)" in build()
     assert files(p / "site") == files(clean_build(p))
+
+
+def test_a_publish_writes_only_the_shards_whose_pages_changed(site_project):
+    p = site_project
+    yml = p / "mkdocs.yml"
+    yml.write_text(
+        yml.read_text().replace(
+            "  - explainer-search\n", "  - explainer-search:\n      pages_per_shard: 1\n"
+        )
+    )
+    build()
+    site = p / "site"
+    listed = json.loads((site / "pagefind" / "shards.json").read_text())["shards"]
+    assert len(listed) >= 3
+    assert files(site) == files(clean_build(p))
+
+    def entries() -> dict[str, int]:
+        return {
+            s: (site / "pagefind" / s / "pagefind-entry.json").stat().st_mtime_ns for s in listed
+        }
+
+    first = entries()
+    hub = (site / "pagefind" / "pagefind-entry.json").stat().st_mtime_ns
+    (p / "seeds" / "new-one.txt").write_text("The mayor, Marit Berg, said the ferry ran.\n")
+    build()
+    assert files(site) == files(clean_build(p))
+    listed = json.loads((site / "pagefind" / "shards.json").read_text())["shards"]
+    second = entries() if set(first) <= set(listed) else {}
+    kept = [s for s in first if second.get(s) == first[s]]
+    assert kept and len(kept) < len(first)  # some shards written again, not all
+    assert (site / "pagefind" / "pagefind-entry.json").stat().st_mtime_ns != hub  # the lists
+    # A shard's pages all gone: the shard goes too.
+    for seed in (p / "seeds").iterdir():
+        if seed.name != "new-one.txt":
+            seed.unlink()
+    build()
+    assert files(site) == files(clean_build(p))
+    shutil.rmtree(site / "pagefind" / "shards")  # someone's hand: the next build mends it
+    (p / "seeds" / "new-one.txt").write_text("The mayor, Marit Berg, said the ferry sank.\n")
+    build()
+    assert files(site) == files(clean_build(p))
 
 
 def test_an_anchor_lost_in_a_page_that_was_not_rendered_fails_the_build(site_project):

@@ -55,3 +55,37 @@ def test_timeline_labels_at_most_three_rows_busiest_first():
     assert ">2008</text>" in svg
     few = str(_history(["1994-01-01", "2003-01-01", "2018-06-12"]).timeline_svg())
     assert all(f">{y}</text>" in few for y in ("1994", "2003", "2018"))
+
+
+@pytest.mark.parametrize(
+    ("dates", "lines"),
+    [
+        # Short: no pages, so no index of them.
+        (["2016-01-02"], []),
+        # Years of a decade on one line, each year's link its dot's anchor.
+        (
+            ["1848-01-01"] * 3 + ["1852-02-02"] * 3 + ["1939-05-05"] * 2,
+            [
+                ("1840s", "", [("y-1848", "1848", "1848", 3)]),
+                ("1850s", "", [("y-1852", "1852", "1852", 3)]),
+                ("1930s", "", [("y-1939", "1939", "1939", 2)]),
+                ("Undated", "", [("y-Undated", "undated", "Undated", 1)]),
+            ],
+        ),
+        # A year split by month: its own line, the anchor on it, months by name.
+        (
+            ["2014-05-01", "2015-01-01"] + ["2016-01-05"] * 3 + ["2016"] * 3,
+            [
+                ("2010s", "", [("y-2014", "2014", "2014", 1), ("y-2015", "2015", "2015", 1)]),
+                (
+                    "2016",
+                    "y-2016",
+                    [("", "2016-01", "January", 3), ("", "2016-other", "month not given", 3)],
+                ),
+                ("Undated", "", [("y-Undated", "undated", "Undated", 1)]),
+            ],
+        ),
+    ],
+)
+def test_timeline_index_lines(dates, lines):
+    assert _history(dates).timeline_index(limit=5) == lines

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
 from generator.model import Actor, Article, Corpus, Event, Role
 from generator.roles import Roles
 from generator.whois import Whois
@@ -47,7 +51,7 @@ def test_summary_from_articles_roles_and_events():
     assert (s.current, s.since, s.other_roles) == (
         "Leader, North Korea",
         "2018-06-14",
-        ("Chairman",),
+        (("Chairman", "2018-03-01"),),
     )
     # The topics' events first, newest first; undated and others' events never.
     assert [e.id for e in s.events] == ["e1", "e7", "e6"]
@@ -57,3 +61,37 @@ def test_nothing_to_summarise():
     assert _whois([]).of(Actor("x", "X", "person")) is None
     s = _whois([]).of(Actor("y", "Y", "person", articles=("a",)))
     assert (s.articles, s.current, s.other_roles, s.events) == (1, "", (), ())
+
+
+@pytest.mark.parametrize(
+    ("quoted", "positions", "line"),
+    [
+        (True, [], "Quoted: 1 statement."),
+        (False, [("talks", "conditional")], "A position on Talks (on a condition)."),
+        (
+            True,
+            [("talks", "conditional"), ("sanctions", "against")],
+            "Quoted: 1 statement. Positions on Talks (on a condition) and Sanctions (against).",
+        ),
+    ],
+)
+def test_summary_counts_what_the_page_lists(quoted, positions, line):
+    """Statements and positions in the summary under the name are counted from the
+    lists further down the page: each topic with its stance, none when none."""
+    from generator.render import render_site
+
+    from .conftest import ROOT
+    from .test_render import corpus
+
+    base = corpus()
+    p = base.positions[0]
+    sanctions = replace(base.topics[0], id="sanctions", name="Sanctions")
+    changed = replace(
+        base,
+        quotes=base.quotes if quoted else (),
+        positions=tuple(replace(p, topic=t, stance=s) for t, s in positions),
+        topics=(*base.topics, sanctions),
+    )
+    page = render_site(changed, ROOT / "templates")["actors/ana-lind.md"]
+    summary = next(x for x in page.splitlines() if x.startswith("Named in"))
+    assert summary == "Named in 1 article, on January 2, 2020. " + line
