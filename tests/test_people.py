@@ -99,7 +99,8 @@ CASES = [
     ),
     (
         ["A letter from the American Legion and the Vanessa Ruiz Foundation, Ms. Ruiz said."],
-        {"United States": "country"},  # "American" of "American Legion" is not a place's
+        # "American" of "American Legion" is no place's, and no one's of its own
+        {"American Legion": "organization", "Vanessa Ruiz Foundation": "organization"},
         set(),
     ),
     (
