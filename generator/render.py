@@ -146,18 +146,12 @@ def render_site(
                 after=periods[i + 1] if i + 1 < len(periods) else None,
             )
         for actor in site.cast.paged:
-            _, months = split_said(site.cast.said(actor), site.articles)
-            for key, label, groups in months:
-                path = said_page(actor.id, key)
+            mentions = site.cast.mention_counts(actor)
+            *_, months = split_said(site.cast.said(actor), mentions, site.articles)
+            for month in months:
+                path = said_page(actor.id, month[0])
                 pages[path] = _render(
-                    env,
-                    site,
-                    path,
-                    "said_month.md.j2",
-                    actor=actor,
-                    label=label,
-                    groups=groups,
-                    months=months,
+                    env, site, path, "said_month.md.j2", actor=actor, month=month, months=months
                 )
         if site.text.unattributed():
             path = "quotes/unattributed.md"

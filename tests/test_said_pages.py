@@ -24,6 +24,11 @@ def _articles(dates):
     }
 
 
+def _named(arts):
+    """Mentions as `Cast.mention_counts` gives them: the newest article first."""
+    return sorted(((a, 1) for a in arts), key=lambda kv: (arts[kv[0]].date or "", kv[0]))[::-1]
+
+
 def _quotes(arts):
     return [Quote(f"{a}-q1", a, 0, 0, 1, "x", "s", "direct", "said") for a in arts]
 
@@ -49,9 +54,13 @@ def _quotes(arts):
 )
 def test_split_said(dates, shown, kept, months):
     arts = _articles(dates)
-    first, older = split_said(_quotes(arts), arts, shown)
+    first, named, older = split_said(_quotes(arts), _named(arts), arts, shown)
     assert [a for a, _ in first] == kept
-    assert [(k, label, [a for a, _ in g]) for k, label, g in older] == months
+    assert [(k, label, [a for a, _ in g]) for k, label, g, _ in older] == months
+    # The articles naming them likewise (by date here too), the newest first.
+    dated = [a for a in kept if arts[a].date]
+    assert [a for a, _ in named][: len(dated)] == dated
+    assert sum(len(n) for *_, n in older) + len(named) == len(arts)
 
 
 def test_a_speaker_of_many_articles_has_month_pages_linked_both_ways():
@@ -62,7 +71,13 @@ def test_a_speaker_of_many_articles_has_month_pages_linked_both_ways():
         for i in range(25)
     ]
     quotes = [replace(quote, id=f"{a.id}-q1", article=a.id) for a in arts]
-    lind = replace(base.actors[0], articles=tuple(a.id for a in arts), roles=(), mentions=())
+    mention = base.actors[0].mentions[0][1]
+    lind = replace(
+        base.actors[0],
+        articles=tuple(a.id for a in arts),
+        roles=(),
+        mentions=tuple((a.id, mention) for a in arts),
+    )
     pages = render_site(
         replace(
             base,
@@ -78,10 +93,14 @@ def test_a_speaker_of_many_articles_has_month_pages_linked_both_ways():
     said = page.split("## What Ana Lind said", 1)[1].split("## Mentioned in", 1)[0]
     assert said.count("\n### ") == 20  # the newest twenty articles
     # The five oldest, all of January 2020, on that month's page.
-    months = [p for p in pages if p.startswith("quotes/by/ana-lind/")]
+    months = [p for p in pages if p.startswith("months/ana-lind/")]
     assert months == [said_page("ana-lind", "2020-01")]
     month = pages[months[0]]
     assert month.count("\n### ") == 5
+    # The articles naming her likewise: the newest twenty there, the rest here.
+    named = page.split("## Mentioned in", 1)[1].split("\n## ", 1)[0]
+    assert named.count("\n- [") == 20 and "t24.md#p-1" in named and "t04.md" not in named
+    assert month.split("## Mentioned in", 1)[1].count("\n- [") == 5
     # Every statement on exactly one of the two pages.
     anchors = re.findall(r"\[in context, paragraph 2\]\(([^)]+)\)", said + month)
     assert len({u.rsplit("/", 1)[1] for u in anchors}) == len(quotes) == len(anchors)
