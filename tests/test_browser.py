@@ -360,6 +360,13 @@ def test_phone_and_desktop_layout(browser, server, width, scheme):
     assert cards.count() == 3
     rows = Counter(round(cards.nth(i).bounding_box()["y"]) for i in range(3))
     assert sorted(rows.values()) in ([3], [1, 1, 1]), rows
+    # The home page's compact cards clip on a phone; a topic page's give every word.
+    clipped = page.evaluate(
+        """() => [...document.querySelectorAll('.grid.cards.know li p, .grid.cards.know li li')]
+            .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+            .map(e => e.textContent.slice(0, 40))"""
+    )
+    assert clipped == [], clipped
     shot(page, f"topic-cards-{scheme}-{width}")
     ctx.close()
 
