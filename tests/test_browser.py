@@ -336,7 +336,8 @@ def test_every_page_links_the_feed(page, server):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [390, 1280])
 def test_phone_and_desktop_layout(browser, server, width, scheme):
-    """The people table fits the screen (on a phone: name, articles, quotations);
+    """The people and organizations tables fit the screen (on a phone: name,
+    articles, quotations);
     the episodes have a year axis; the "What to know" cards on a topic page are
     three to a row or one per row, never two and an orphan."""
     ctx = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
@@ -349,6 +350,12 @@ def test_phone_and_desktop_layout(browser, server, width, scheme):
     want = ["Name", "Articles", "Quotes"] if width < 600 else None
     assert shown == (want or ["Name", "Affiliation", "Roles", "Articles", "Quotes"])
     shot(page, f"people-{scheme}-{width}")
+    page.goto(server + "/actors/organizations/")
+    for table in page.locator(".organizations table").all():
+        box = table.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+        shown = [h.strip() for h in table.locator("thead th:visible").all_inner_texts()]
+        assert shown == ["Name", "Articles", "Quotes"] if width < 600 else len(shown) == 4
 
     page.goto(server + "/history/freezes/")
     years = page.locator("svg.episodes text.year").all_text_contents()

@@ -204,6 +204,7 @@ class _Markup(HTMLParser):
                 "grid cards know compact",
                 "stand",
                 "people filterable",
+                "organizations filterable",
                 "filterable",
                 "more-roles",
             }:
