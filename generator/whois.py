@@ -90,4 +90,15 @@ def takes_part(actor: Actor, event: Event) -> bool:
     if actor.kind == "person":
         forms.add(actor.name.split()[-1])
     forms = {f.removeprefix("the ").removeprefix("The ") for f in forms if len(f) > 1}
-    return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", event.title) for f in forms)
+    for form in forms:
+        for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", event.title):
+            # "Mr. Clinton signed ..." is not Hillary Clinton's, whose forms in that
+            # paragraph are "Mrs. Clinton", "Clinton": an honorific before a one-word
+            # form must be one the actor is given.
+            before = HONORIFIC.search(event.title[: m.start()])
+            if " " in form or not before or f"{before.group(1)} {form}" in forms:
+                return True
+    return False
+
+
+HONORIFIC = re.compile(r"\b(Mr\.|Mrs\.|Ms\.|Miss|Dr\.) $")

@@ -106,6 +106,14 @@ TRUMP = Actor(
     articles=("b",),
     mentions=(("b", Mention(3, 0, 9, "Mr. Trump")),),
 )
+HILLARY = Actor(
+    "hillary",
+    "Hillary Clinton",
+    "person",
+    aliases=("Clinton",),
+    articles=("b",),
+    mentions=(("b", Mention(5, 0, 12, "Mrs. Clinton")),),
+)
 NORTH = Actor(
     "north-korea",
     "North Korea",
@@ -128,6 +136,9 @@ NORTH = Actor(
         (KIM, "The elections took place", 3, False),
         (TRUMP, "The government of South Korea spared no praise", 3, False),
         (NORTH, "The department issued a report", 4, False),
+        # A surname after an honorific the actor is not given: another person's.
+        (HILLARY, "Mr. Clinton signed the trade agreement into law", 5, False),
+        (HILLARY, "Mrs. Clinton signed the letter", 5, True),
         # A name inside another word is no mention.
         (TRUMP, "Trumpeters played at the parade", 3, False),
     ],
