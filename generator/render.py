@@ -11,7 +11,6 @@ import csv
 import io
 import multiprocessing
 import os
-import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -38,9 +37,16 @@ from generator.markup import (
 from generator.model import Actor, Corpus
 from generator.moved import moved_to, redirect_page
 from generator.reuse import Reuse
+from generator.saidpages import (
+    QUOTES_PER_SPEAKER,
+    quotes_page,
+    said_page,
+    speaker_anchor,
+    split_said,
+)
 from generator.siteviews import Site
 from generator.sitewrite import Kept
-from generator.statements import by_article, newest
+from generator.statements import newest
 from generator.wording import count, event_date, human_date, source_label
 
 
@@ -77,20 +83,15 @@ def make_env(templates: Path) -> jinja2.Environment:
         count=count,
         topic_path=topic_path,
         history_path=history_path,
-        by_article=by_article,
         newest=newest,
         quotes_page=quotes_page,
         source_label=source_label,
         time_tag=time_tag,
         speaker_anchor=speaker_anchor,
+        said_page=said_page,
+        split_said=split_said,
     )
     return env
-
-
-def speaker_anchor(actor_id: str) -> Markup:
-    """The anchor of a speaker's section on their quotations page: the id's slug
-    characters only, whatever an id holds."""
-    return Markup("q-" + re.sub(r"[^a-z0-9-]", "", actor_id.lower()))
 
 
 def render_site(
@@ -144,6 +145,14 @@ def render_site(
                 before=periods[i - 1] if i else None,
                 after=periods[i + 1] if i + 1 < len(periods) else None,
             )
+        for actor in site.cast.paged:
+            mentions = site.cast.mention_counts(actor)
+            *_, months = split_said(site.cast.said(actor), mentions, site.articles)
+            for month in months:
+                path = said_page(actor.id, month[0])
+                pages[path] = _render(
+                    env, site, path, "said_month.md.j2", actor=actor, month=month, months=months
+                )
         if site.text.unattributed():
             path = "quotes/unattributed.md"
             pages[path] = _render(env, site, path, "quotes_unattributed.md.j2")
@@ -177,16 +186,6 @@ def render_site(
 
 
 PARALLEL_MIN_PAGES = 400
-# A speaker's statements on a quotations page: the newest, the rest on their own
-# page (Trump's alone made the single page of every quotation megabytes).
-QUOTES_PER_SPEAKER = 20
-
-
-def quotes_page(letter: str) -> str:
-    """The quotations page of the speakers under `letter` ("A".."Z" or "other")."""
-    return f"quotes/{letter.lower()}.md"
-
-
 _STATE: tuple | None = None  # (env, site, reuse) inherited by forked workers
 
 

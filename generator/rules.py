@@ -163,10 +163,18 @@ def org_phrases() -> frozenset[str]:
 def entity_patterns() -> list[dict]:
     """EntityRuler patterns: the corrections, then every country name form."""
     out: list[dict] = []
+    countries = _load("countries.yaml")["countries"]
     for entry in _load("entities.yaml"):
+        if "nation_org" in entry:
+            demonyms = sorted(
+                {d.lower() for s in countries.values() for d in (s or {}).get("demonyms", [])}
+            )
+            for pattern in _nation_org(entry["nation_org"], demonyms):
+                out.append({"label": entry["label"], "pattern": pattern})
+            continue
         pattern = entry.get("tokens") or entry.get("phrase")
         out.append({"label": entry["label"], "pattern": pattern})
-    for name, spec in _load("countries.yaml")["countries"].items():
+    for name, spec in countries.items():
         spec = spec or {}
         for form in (name, *spec.get("aliases", [])):
             if form.lower() in ("the north", "the south"):
@@ -175,6 +183,28 @@ def entity_patterns() -> list[dict]:
         for dem in spec.get("demonyms", []):
             out.append({"label": "NORP", "pattern": dem})
     return out
+
+
+def _nation_org(spec: dict, demonyms: list[str]) -> list[list[dict]]:
+    """Token patterns for an organisation named for a nation (see entities.yaml)."""
+    firsts = [
+        {"ENT_TYPE": "NORP", "IS_TITLE": True},
+        {"ENT_TYPE": "ORG", "LOWER": {"IN": demonyms}},
+    ]
+    title = {"IS_TITLE": True}
+    middles = [
+        ([{**title, "OP": "+"}], [h.lower() for h in spec["heads"]]),
+        ([], [h.lower() for h in spec["alone"]]),
+    ]
+    tails = [[], [{"LOWER": {"IN": ["of", "for"]}}, {**title, "OP": "+"}]]
+    # "the Arab American Institute", "the Muslim American Society": a word before.
+    lead = {"ENT_TYPE": {"IN": ["NORP", "ORG"]}, "IS_TITLE": True, "OP": "?"}
+    return [
+        [lead, first, *middle, {**title, "LOWER": {"IN": heads}}, *tail]
+        for first in firsts
+        for middle, heads in middles
+        for tail in tails
+    ]
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from generator.model import Article, Event
 
+# Words a count leaves as they are: "and 6 more", not "6 mores".
+INVARIANT = frozenset({"more", "other", "others"})
+
 
 def count(n: int, word: str) -> str:
     """ "1 article", "2 articles"; words ending in y/s take their usual plurals."""
-    if n == 1:
-        return f"1 {word}"
+    if n == 1 or word in INVARIANT:
+        return f"{n} {word}"
     if word.endswith("y") and not word.endswith(("ay", "ey", "oy")):
         return f"{n} {word[:-1]}ies"
     return f"{n} {word}es" if word.endswith("s") else f"{n} {word}s"

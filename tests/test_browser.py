@@ -360,6 +360,13 @@ def test_phone_and_desktop_layout(browser, server, width, scheme):
     assert cards.count() == 3
     rows = Counter(round(cards.nth(i).bounding_box()["y"]) for i in range(3))
     assert sorted(rows.values()) in ([3], [1, 1, 1]), rows
+    # The home page's compact cards clip on a phone; a topic page's give every word.
+    clipped = page.evaluate(
+        """() => [...document.querySelectorAll('.grid.cards.know li p, .grid.cards.know li li')]
+            .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+            .map(e => e.textContent.slice(0, 40))"""
+    )
+    assert clipped == [], clipped
     shot(page, f"topic-cards-{scheme}-{width}")
     ctx.close()
 
@@ -409,6 +416,33 @@ def test_index_filter_survives_instant_navigation(page, server):
     page.locator(".row-filter input").press_sequentially("trump", delay=10)
     visible = [r for r in page.locator(".filterable tbody tr").all() if r.is_visible()]
     assert visible and all("Trump" in r.inner_text() for r in visible)
+
+
+def test_index_filter_is_an_enhancement_and_runs_once_a_page(browser, server):
+    """Without JavaScript the table is whole and there is no box; with it, a second
+    page event from Material (`document$`, what instant navigation sends) adds no
+    second box; what is typed is matched as text, never made markup."""
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(server + "/actors/people/")
+    rows = page.locator(".filterable table tbody tr")
+    assert rows.count() > 3 and all(r.is_visible() for r in rows.all())
+    assert page.locator(".row-filter").count() == 0
+    ctx.close()
+
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    page = ctx.new_page()
+    page.goto(server + "/actors/people/")
+    page.wait_for_function("!!(window.document$ && window.document$.next)")
+    page.evaluate("document$.next(document)")
+    assert page.locator(".row-filter input").count() == 1
+    box = page.locator(".row-filter input")
+    box.press_sequentially("<img src=x onerror=window.bad=1>", delay=5)
+    total = page.locator(".filterable table tbody tr").count()
+    assert page.locator(".row-filter__count").inner_text() == f"0 of {total}"
+    assert page.locator(".filterable img").count() == 0
+    assert page.evaluate("window.bad") is None
+    ctx.close()
 
 
 def test_an_actor_page_that_went_leads_to_their_line_and_paragraph(page, server):

@@ -201,6 +201,7 @@ class _Markup(HTMLParser):
                 "visually-hidden",
                 "dot",
                 "grid cards know",
+                "grid cards know compact",
                 "stand",
                 "people filterable",
                 "filterable",

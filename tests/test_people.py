@@ -99,7 +99,8 @@ CASES = [
     ),
     (
         ["A letter from the American Legion and the Vanessa Ruiz Foundation, Ms. Ruiz said."],
-        {"United States": "country"},  # "American" of "American Legion" is not a place's
+        # "American" of "American Legion" is no place's, and no one's of its own
+        {"American Legion": "organization", "Vanessa Ruiz Foundation": "organization"},
         set(),
     ),
     (
@@ -611,3 +612,47 @@ def test_a_short_form_joins_the_one_organisation_the_article_names_with_it(
             owner.setdefault(m.text.removeprefix("The ").removeprefix("the "), set()).add(e.name)
     for short, full in joins.items():
         assert owner.get(short) == {full or short}, (short, owner)
+
+
+NATION_ORG_CASES = [
+    # paragraph, organisations it names, names that must be nobody's
+    (
+        "The American Legion asked the campaign to stop using its emblem.",
+        {"American Legion"},
+        {"Legion"},
+    ),
+    (
+        "The American Civil Liberties Union sued. The Canadian Medical Association agreed.",
+        {"American Civil Liberties Union", "Canadian Medical Association"},
+        {"Civil Liberties Union", "Medical Association"},
+    ),
+    ("The Republican Jewish Coalition met in Las Vegas.", {"Republican Jewish Coalition"}, set()),
+    (
+        "The Arab American Institute and the Muslim American Society of Boston spoke.",
+        {"Arab American Institute", "Muslim American Society of Boston"},
+        {"American Institute", "American Society of Boston"},
+    ),
+    (
+        "The American Federation of Teachers and the Anti-Defamation League agreed.",
+        {"American Federation of Teachers", "Anti-Defamation League"},
+        {"American Federation", "Defamation League"},
+    ),
+    (
+        "The Massachusetts Institute of Technology said so. In American society, it is.",
+        {"Massachusetts Institute of Technology"},
+        {"Massachusetts Institute", "American society"},
+    ),
+    # A country of the countries file stays one; a demonym alone is no organisation.
+    ("The European Union agreed to the plan.", {"European Union"}, set()),
+    ("American officials and a Chinese diplomat met.", set(), {"American", "Chinese"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "orgs", "nobody"), NATION_ORG_CASES, ids=[c[0][:30] for c in NATION_ORG_CASES]
+)
+def test_an_organisation_named_for_a_nation_is_one_organisation(entities, paragraph, orgs, nobody):
+    found = entities(paragraph)
+    names = {e.name: e.kind for e in found}
+    assert orgs <= {n for n, k in names.items() if k in ("organization", "country")}, names
+    assert not nobody & set(names), names

@@ -464,3 +464,23 @@ def test_passages_with_no_answer_are_one_a_line_in_their_own_punctuation():
     assert len(items) == 2, card
     assert any(item.startswith("- \u201cWe are") for item in items), items
     assert "\u201c\u201c" not in card
+
+
+@pytest.mark.parametrize(
+    ("n", "word", "said"),
+    [
+        (1, "article", "1 article"),
+        (2, "article", "2 articles"),
+        (3, "quotation", "3 quotations"),
+        (2, "story", "2 stories"),
+        (2, "day", "2 days"),
+        (2, "mention", "2 mentions"),
+        (2, "bus", "2 buses"),
+        (6, "more", "6 more"),  # "Berman and 6 more", not "6 mores"
+        (1, "more", "1 more"),
+    ],
+)
+def test_counts_read_as_english(n, word, said):
+    from generator.wording import count
+
+    assert count(n, word) == said
