@@ -7,6 +7,7 @@ each event to its source paragraph, so no article text becomes markup."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -46,10 +47,12 @@ class Whois:
         dates = sorted(d for d in (self._date(a) for a in actor.articles) if d)
         rows = self.roles.merged(actor)
         others = sorted(rows[1:], key=lambda m: (-len(m.articles), m.title))[:OTHER_ROLES]
-        # The events of the site's topics first: the rest are any dated sentence
-        # naming them ("The elections took place").
+        # The events of the site's topics first. An event's actors are everyone its
+        # sentence names; the actor takes part only where its title (the main
+        # clause) names them: not Mr. Kim in "The elections took place on Wednesday,
+        # one day after the talks between Mr. Kim and Mr. Trump".
         events = sorted(
-            (e for e in self.events.get(actor.id, ()) if e.date),
+            (e for e in self.events.get(actor.id, ()) if e.date and takes_part(actor, e)),
             key=lambda e: (bool(e.topics), e.date or "", e.article, e.paragraph, e.id),
             reverse=True,
         )
@@ -72,3 +75,30 @@ class Whois:
     def _date(self, article_id: str) -> str | None:
         art = self.articles.get(article_id)
         return art.date if art else None
+
+
+def takes_part(actor: Actor, event: Event) -> bool:
+    """Whether the event's title names the actor, in any form the articles give
+    (its name, an alias, the words of its mentions in the event's paragraph) or,
+    for a person, by surname ("Trump announced ..." for "Mr. Trump ... announced")."""
+    forms = {actor.name, *actor.aliases}
+    forms |= {
+        m.text
+        for art, m in actor.mentions
+        if art == event.article and m.paragraph == event.paragraph
+    }
+    if actor.kind == "person":
+        forms.add(actor.name.split()[-1])
+    forms = {f.removeprefix("the ").removeprefix("The ") for f in forms if len(f) > 1}
+    for form in forms:
+        for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", event.title):
+            # "Mr. Clinton signed ..." is not Hillary Clinton's, whose forms in that
+            # paragraph are "Mrs. Clinton", "Clinton": an honorific before a one-word
+            # form must be one the actor is given.
+            before = HONORIFIC.search(event.title[: m.start()])
+            if " " in form or not before or f"{before.group(1)} {form}" in forms:
+                return True
+    return False
+
+
+HONORIFIC = re.compile(r"\b(Mr\.|Mrs\.|Ms\.|Miss|Dr\.) $")

@@ -380,11 +380,18 @@ def test_phone_and_desktop_layout(browser, server, width, scheme):
         ("/actors/people/", "zzzz", []),
         ("/quotes/", "pompeo", ["Mike Pompeo"]),
         ("/quotes/", "zzzz", []),
+        # One box over the three tables (countries, organizations, groups).
+        (
+            "/actors/organizations/",
+            "korea",
+            ["North Korea", "South Korea", "Liberty Korea", "North Korean state media"],
+        ),
+        ("/actors/organizations/", "zzzz", []),
     ],
 )
 @pytest.mark.parametrize("width", [390, 1280])
 def test_index_filter_hides_the_rows_not_matching(browser, server, path, typed, wanted, width):
-    """The filter box over the people and speakers tables, added by filter.js:
+    """The filter box over the people, speakers and organizations tables (filter.js):
     typing keeps the rows whose name has every word typed (case and accents
     aside); emptied, every row is back. Reached by instant navigation too."""
     ctx = browser.new_context(viewport={"width": width, "height": 900})

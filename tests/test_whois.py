@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from generator.model import Actor, Article, Corpus, Event, Role
+from generator.model import Actor, Article, Corpus, Event, Mention, Role
 from generator.roles import Roles
-from generator.whois import Whois
+from generator.whois import Whois, takes_part
 
 ARTICLES = (
     Article("a", "a.txt", "Old", ("x",), date="2018-03-01"),
@@ -16,8 +16,9 @@ ARTICLES = (
 )
 
 
-def _event(eid, date, actors, topics=(), paragraph=0, summary=None):
-    return Event(eid, date, eid, summary or eid, "b", paragraph, actors, topics)
+def _event(eid, date, actors, topics=(), paragraph=0, summary=None, title=None):
+    title = title or f"Kim Jong-un met them ({eid})"
+    return Event(eid, date, title, summary or eid, "b", paragraph, actors, topics)
 
 
 def _whois(events):
@@ -95,3 +96,52 @@ def test_summary_counts_what_the_page_lists(quoted, positions, line):
     page = render_site(changed, ROOT / "templates")["actors/ana-lind.md"]
     summary = next(x for x in page.splitlines() if x.startswith("Named in"))
     assert summary == "Named in 1 article, on January 2, 2020. " + line
+
+
+TRUMP = Actor(
+    "trump",
+    "Donald Trump",
+    "person",
+    aliases=("Mr. Trump",),
+    articles=("b",),
+    mentions=(("b", Mention(3, 0, 9, "Mr. Trump")),),
+)
+HILLARY = Actor(
+    "hillary",
+    "Hillary Clinton",
+    "person",
+    aliases=("Clinton",),
+    articles=("b",),
+    mentions=(("b", Mention(5, 0, 12, "Mrs. Clinton")),),
+)
+NORTH = Actor(
+    "north-korea",
+    "North Korea",
+    "country",
+    articles=("b",),
+    mentions=(("b", Mention(4, 4, 17, "North Koreans")),),
+)
+
+
+@pytest.mark.parametrize(
+    ("actor", "title", "paragraph", "part"),
+    [
+        (TRUMP, "Mr. Trump met Kim Jong-un in Singapore", 3, True),
+        (KIM, "Mr. Trump met North Korea's leader, Kim Jong-un, in Singapore", 3, True),
+        # The title made from "Mr. Trump ... when he announced": the surname.
+        (TRUMP, "Trump announced that he would end joint exercises", 3, True),
+        # A mention's own words in the event's paragraph.
+        (NORTH, "The North Koreans abandoned a second such freeze", 4, True),
+        # Named in the sentence, not in the event: the site's summary leaves them out.
+        (KIM, "The elections took place", 3, False),
+        (TRUMP, "The government of South Korea spared no praise", 3, False),
+        (NORTH, "The department issued a report", 4, False),
+        # A surname after an honorific the actor is not given: another person's.
+        (HILLARY, "Mr. Clinton signed the trade agreement into law", 5, False),
+        (HILLARY, "Mrs. Clinton signed the letter", 5, True),
+        # A name inside another word is no mention.
+        (TRUMP, "Trumpeters played at the parade", 3, False),
+    ],
+)
+def test_an_actor_takes_part_in_an_event_its_title_names(actor, title, paragraph, part):
+    assert takes_part(actor, Event("e", "2018-06-12", title, title, "b", paragraph)) is part

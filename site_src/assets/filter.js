@@ -1,5 +1,5 @@
 /* Hand-written, no dependencies: a box above each long index table (the people,
-   the speakers) that hides the rows not containing what the reader types. The
+   the speakers, the organizations) that hides the rows not containing what the reader types. The
    page is whole without it: the box is added by this script, never in the HTML. */
 (function () {
   "use strict";
@@ -9,9 +9,15 @@
   }
   function setup() {
     document.querySelectorAll(".filterable").forEach(function (box) {
-      var table = box.querySelector("table");
-      if (!table || !table.tBodies[0] || box.querySelector(".row-filter")) return;
-      var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+      if (box.querySelector(".row-filter")) return;
+      /* Every table in the box: the organizations page has one per kind. */
+      var rows = [];
+      box.querySelectorAll("table").forEach(function (table) {
+        Array.prototype.forEach.call(table.tBodies, function (body) {
+          rows = rows.concat(Array.prototype.slice.call(body.rows));
+        });
+      });
+      if (!rows.length) return;
       var keys = rows.map(function (row) { return fold(row.cells[0].textContent); });
       var label = document.createElement("label");
       label.className = "row-filter";
