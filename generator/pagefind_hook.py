@@ -7,8 +7,8 @@ sharded so that a publish rewrites only the part of it whose pages changed (writ
 it whole was 9.5 s of the 22 s a publish after one new article took at 840):
 
 * the hub, site/pagefind/ (Pagefind's scripts, and the index of every page that is
-  not an article's or an actor's: home, topics, history, the indexes that list the
-  archive, which change with most publishes, and are few);
+  not an article's or an actor's: home, topics, histories, timeline; few pages);
+* not indexed: the pages that list the archive (`UNINDEXED`);
 * article and actor pages in shards of about `PAGES_PER_SHARD` files, chosen by a
   hash of the page's path (a page stays in its shard until the archive doubles),
   under site/pagefind/shards/<name>/;
@@ -95,9 +95,8 @@ def shard_of(rel: str, count: int) -> str:
 
 
 # Pages that list the archive, not indexed: every word of theirs is on the article,
-# actor or topic page a reader wants (at 840 articles the quotations pages came first
-# for "Clinton", "debate" and "tax returns", above the articles themselves), they are
-# the biggest pages of the site, and most publishes change some of them.
+# actor or topic page a reader wants, they are the biggest pages of the site, and
+# most publishes change some of them.
 UNINDEXED = ("quotes/", "actors/people/", "actors/organizations/", "articles/index.html")
 
 
