@@ -13,18 +13,26 @@ class Reuse:
     holds last run's pages. A page touched since (another size or time, as make
     and git judge files) is rendered again."""
 
-    def __init__(self, folder: Path, fingerprints: dict[str, list], templates: Path):
+    def __init__(
+        self,
+        folder: Path,
+        fingerprints: dict[str, list],
+        templates: Path,
+        code: Path | None = None,
+    ):
         self.folder = folder
         self.fingerprints = fingerprints
         self.fresh: dict[str, str] = {}  # this run's inputs hashes, path -> hash
         h = hashlib.sha256()
         for t in sorted(templates.glob("*.j2")):
             h.update(t.name.encode() + t.read_bytes())
-        # The code that renders is an input too: a fix here must reach every page.
-        here = Path(__file__).parent
-        for name in ("render.py", "siteviews.py", "markup.py", "reuse.py", "escape.py"):
-            code = here / name
-            h.update(code.read_bytes())
+        # The code that renders is an input too: a fix must reach every page. Every
+        # module of the package's top level, not a list of them: the views the
+        # templates call (explain, whois, castview...) were missing from one, and a
+        # changed summary stayed on the pages kept. extract/ reaches pages through
+        # the data, which the inputs hold.
+        for module in sorted((code or Path(__file__).parent).glob("*.py")):
+            h.update(module.name.encode() + module.read_bytes())
         self.templates = h.hexdigest()
 
     def fingerprint(self, inputs: object) -> str:

@@ -161,3 +161,29 @@ def test_the_fingerprints_ask_for_everything_the_kept_pages_show():
     for template in ("actor.md.j2", "article.md.j2"):
         shown = set(re.findall(r"site\.([a-z_]+)", (ROOT / "templates" / template).read_text()))
         assert shown <= asked, (template, shown - asked)
+
+
+def test_a_change_to_any_module_of_the_package_renders_every_page_again(tmp_path):
+    """The code is an input of every page: a fix to a view the templates call
+    (explain.py, whois.py...) must not leave the kept pages as they were."""
+    from generator import reuse
+
+    package = Path(reuse.__file__).parent
+    code = tmp_path / "generator"
+    code.mkdir()
+    for module in package.glob("*.py"):
+        shutil.copy(module, code / module.name)
+    templates = Path(__file__).parent.parent / "templates"
+
+    def fingerprint() -> str:
+        return reuse.Reuse(tmp_path, {}, templates, code).fingerprint(("page", 1))
+
+    before = fingerprint()
+    assert fingerprint() == before
+    for name in ("explain.py", "whois.py", "castview.py", "wording.py"):
+        module = code / name
+        text = module.read_text(encoding="utf-8")
+        module.write_text(text + "\n# changed\n", encoding="utf-8")
+        assert fingerprint() != before, name
+        module.write_text(text, encoding="utf-8")
+        assert fingerprint() == before
