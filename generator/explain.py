@@ -228,6 +228,19 @@ class Explain:
         return STANCE_LABELS[stance]
 
     @staticmethod
+    def stance_phrase(topic: Topic, p: Position) -> str:
+        """The stance with what it is on, for a sentence: "for ending the joint
+        exercises", "against repealing Obamacare". Never the topic's name with the
+        stance after it: "Obamacare (against)" reads as against the law, when the
+        proposal is its repeal."""
+        what = topic.proposal or topic.name
+        if p.stance == "conditional":
+            return f"for {what} on a condition"
+        if p.stance == "undecided":
+            return f"undecided on {what}"
+        return f"{STANCE_LABELS[p.stance].lower()} {what}"
+
+    @staticmethod
     def stance_terms(p: Position) -> str:
         """What follows the stance in a table: the condition, or the editors' summary."""
         if p.curated:

@@ -68,11 +68,20 @@ def test_nothing_to_summarise():
     ("quoted", "positions", "line"),
     [
         (True, [], "Quoted: 1 statement."),
-        (False, [("talks", "conditional")], "A position on Talks (on a condition)."),
+        (False, [("talks", "conditional")], "Stands for resuming the talks on a condition."),
+        # The stance on the proposal, not on the topic: against lifting sanctions, never
+        # "Sanctions (against)", which reads as against the sanctions themselves.
         (
             True,
             [("talks", "conditional"), ("sanctions", "against")],
-            "Quoted: 1 statement. Positions on Talks (on a condition) and Sanctions (against).",
+            "Quoted: 1 statement. Stands for resuming the talks on a condition and against "
+            "lifting sanctions.",
+        ),
+        (
+            False,
+            [("talks", "for"), ("sanctions", "undecided"), ("harbour", "against")],
+            "Stands for resuming the talks; undecided on lifting sanctions; and against "
+            "repealing the harbour law.",
         ),
     ],
 )
@@ -86,12 +95,17 @@ def test_summary_counts_what_the_page_lists(quoted, positions, line):
 
     base = corpus()
     p = base.positions[0]
-    sanctions = replace(base.topics[0], id="sanctions", name="Sanctions")
+    sanctions = replace(
+        base.topics[0], id="sanctions", name="Sanctions", proposal="lifting sanctions"
+    )
+    harbour = replace(
+        base.topics[0], id="harbour", name="The harbour law", proposal="repealing the harbour law"
+    )
     changed = replace(
         base,
         quotes=base.quotes if quoted else (),
         positions=tuple(replace(p, topic=t, stance=s) for t, s in positions),
-        topics=(*base.topics, sanctions),
+        topics=(*base.topics, sanctions, harbour),
     )
     page = render_site(changed, ROOT / "templates")["actors/ana-lind.md"]
     summary = next(x for x in page.splitlines() if x.startswith("Named in"))
