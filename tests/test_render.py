@@ -484,3 +484,11 @@ def test_counts_read_as_english(n, word, said):
     from generator.wording import count
 
     assert count(n, word) == said
+
+
+def test_the_home_page_says_what_each_topics_stances_are_on():
+    """ "Sanctions: Where they stand: for, China" read as China for the sanctions,
+    when the proposal is their relief: the line names the proposal."""
+    home = render_site(corpus(), ROOT / "templates", {"title": "T", "intro": "I."})["index.md"]
+    line = next(x for x in home.splitlines() if x.startswith("- [Talks]"))
+    assert "**Where they stand on resuming the talks**: on a condition, " in line, line
