@@ -102,6 +102,12 @@ def test_no_event_is_undated(nlp, tmp_path):
             "On Thursday, the minister announced that the freeze would end.",
             "the freeze would end",
         ),
+        # A reduced relative clause the parser takes for a modifier (acl): what was
+        # made, not "Trump made".
+        (
+            "Democrats highlighted comments Trump made in 2006 about the freeze.",
+            "Trump made comments",
+        ),
     ],
 )
 def test_headlines_are_whole_clauses(nlp, tmp_path, body, title):

@@ -172,12 +172,15 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
     ):
         # "a freeze ... that the North Koreans cheated on and then discarded": the
         # noun the clause is about is what was discarded.
+        what = chunk(noun)
+        if noun.left_edge.is_sent_start and noun.left_edge.tag_ == "DT":
+            what = what[:1].lower() + what[1:]  # "The money she raised": "raised the money"
         if prep is not None and not any(g.dep_ == "pobj" for g in prep.children):
             parts.append((prep.i, prep.text))
-            parts.append((prep.i + 0.5, chunk(noun)))
+            parts.append((prep.i + 0.5, what))
         else:
             prt = [c.i for c in verb.children if c.dep_ == "prt"]
-            parts.append((max([verb.i, *prt]) + 0.5, chunk(noun)))
+            parts.append((max([verb.i, *prt]) + 0.5, what))
     elif prep is not None:
         parts.append((prep.i, words(prep, 7)))
     else:
@@ -235,6 +238,15 @@ def _preceding_subject(verb: Token) -> Token | None:
     return None
 
 
+# Nouns a clause can tell the content of ("the fact (that) Clinton emerged"), which
+# are then no object of its verb.
+CONTENT_NOUNS = frozenset(
+    ("fact", "claim", "idea", "news", "report", "result", "notion", "belief", "sense")
+    + ("evidence", "word", "suggestion", "possibility", "hope", "fear", "concern")
+    + ("argument", "assumption", "impression", "sign", "signal")
+)
+
+
 def _relative_object(verb: Token) -> Token | None:
     """The noun a relative clause is about (also where the parser took the clause's
     "that" for a conjunction and hung it on the verb of that noun)."""
@@ -242,6 +254,19 @@ def _relative_object(verb: Token) -> Token | None:
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ == "relcl":
+        return clause.head
+    if (
+        clause.dep_ == "acl"
+        and clause.head.i < clause.i
+        and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in clause.children)
+        and clause.head.lemma_.lower() not in CONTENT_NOUNS
+        and not any(c.dep_ in ("prt", "dobj", "ccomp", "xcomp") for c in clause.children)
+        and all(
+            any(g.dep_ == "pobj" for g in c.children) for c in clause.children if c.dep_ == "prep"
+        )
+    ):
+        # "comments Trump made in 2006": the parser's reduced relative clause. Not "the
+        # fact Clinton emerged with more delegates": a noun whose clause tells its content.
         return clause.head
     if clause.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
