@@ -7,10 +7,13 @@ each event to its source paragraph, so no article text becomes markup."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from generator import rules
+from generator.extract.names import surname_candidates
 from generator.model import Actor, Article, Corpus, Event
 from generator.roles import Roles
 
@@ -88,17 +91,21 @@ def takes_part(actor: Actor, event: Event) -> bool:
         if art == event.article and m.paragraph == event.paragraph
     }
     if actor.kind == "person":
-        forms.add(actor.name.split()[-1])
+        forms |= surname_candidates(actor.name)  # "Kim" of Kim Jong-un, "de Blasio"
     forms = {f.removeprefix("the ").removeprefix("The ") for f in forms if len(f) > 1}
     for form in forms:
         for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", event.title):
             # "Mr. Clinton signed ..." is not Hillary Clinton's, whose forms in that
             # paragraph are "Mrs. Clinton", "Clinton": an honorific before a one-word
             # form must be one the actor is given.
-            before = HONORIFIC.search(event.title[: m.start()])
+            before = _honorific().search(event.title[: m.start()])
             if " " in form or not before or f"{before.group(1)} {form}" in forms:
                 return True
     return False
 
 
-HONORIFIC = re.compile(r"\b(Mr\.|Mrs\.|Ms\.|Miss|Dr\.) $")
+@functools.cache
+def _honorific() -> re.Pattern:
+    """An honorific of titles.yaml right before the end of the text."""
+    words = sorted(rules.titles().honorifics, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)({'|'.join(re.escape(w) for w in words)}) $")
