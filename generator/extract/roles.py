@@ -115,6 +115,8 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
                 break  # "Hillary Clinton, the four male officials": not hers
             if i in title_starts and not _closed(title_starts[i]):
                 break  # "Against Hillary Clinton, the Ohio governor earned 51 percent"
+            if i in title_starts and _of_another(doc[first : title_starts[i].start]):
+                return None  # "Jo Bo, son of one Ohio governor": the title is the other's
             if i in title_starts:
                 title = title_starts[i]
                 while first < title.start and (
@@ -130,6 +132,13 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
                 return Role(title_text(phrase, doc), aff, article_id)
             i += 1
     return None
+
+
+def _of_another(words: Span) -> bool:
+    """Whether a title written after these words is another's: "son of one
+    governor", "head of the general staff". An "of" inside a name ("University of
+    Washington professor") is the name's."""
+    return any(t.lower_ == "of" and not t.ent_type_ for t in words)
 
 
 def _apposed(ent: Span, title: Span) -> bool:
