@@ -37,7 +37,8 @@ _PAST = ("former", "late")
 
 
 def _past(title: str) -> bool:
-    return title.split(maxsplit=1)[0].lower() in _PAST
+    words = title.split()  # a title read from data may be blank
+    return bool(words) and words[0].lower() in _PAST
 
 
 def _completed(roles: tuple[Role, ...]) -> list[Role]:
@@ -105,7 +106,7 @@ class Roles:
         # Newest first; of the roles the articles of that day give, one still
         # held before a past one ("former Secretary of State" is not who she is
         # now, unless that day also says "former" of it), then the most given.
-        ended = {(m.date, m.title.lower().split(maxsplit=1)[-1]) for m in rows if _past(m.title)}
+        ended = {(m.date, " ".join(m.title.lower().split()[1:])) for m in rows if _past(m.title)}
         return sorted(
             rows,
             key=lambda m: (

@@ -159,6 +159,11 @@ FOLD_CASES = [
         [("Former attorney general", ("c",)), ("Attorney general", ("c",)), ("Judge", ("a",))],
         "Former attorney general",
     ),
+    (  # a blank title read from data is kept apart, as it was
+        [("  ", None, "c"), ("former", None, "a")],
+        [("  ", ("c",)), ("Former", ("a",))],
+        "  ",
+    ),
 ]
 
 
