@@ -73,6 +73,18 @@ def title_of(nlp, sentence: str, verb: str) -> str | None:
         ("Lind praised Roe, whose term ends next June.", "ends", None),
         ("Lind praised Roe, whose family moved to Oslo in 2009.", "moved", None),
         ("By comparison, the $3 million Ana Lind raised in May came from donors.", "raised", None),
+        (
+            "On the quay, a patch of concrete marks the exit of a tunnel harbour police "
+            "officers sealed in May.",
+            "sealed",
+            None,  # "a tunnel officers": two phrases, no passive to tell
+        ),
+        # a verb sharing its head's auxiliaries
+        (
+            "After the strike, the harbour plan was questioned and then abandoned in 2014.",
+            "abandoned",
+            "The harbour plan was abandoned",
+        ),
         # the noun of a relative clause whose subject it is: not also its object
         (
             "The audit, a process that began in May and concluded on Monday, found nothing.",
@@ -92,6 +104,7 @@ def title_of(nlp, sentence: str, verb: str) -> str | None:
             "The harbour board voted for the freeze",
         ),
         ("The poll was released on Monday.", "released", "The poll was released"),
+        ("The ferries were inspected in May.", "inspected", "The ferries were inspected"),
         ("The harbour company folded in 1986.", "folded", "The harbour company folded"),
         ("The ferry service began in 2008.", "began", "The ferry service began"),
         ("The ferry firm went bankrupt two years ago.", "went", "The ferry firm went bankrupt"),

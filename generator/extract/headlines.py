@@ -271,6 +271,15 @@ def title(verb: Token, names: dict[int, tuple[str, str]]) -> str | None:
             text = chunk(subj, with_of=True)
         parts.append((subj.i, text))
     parts += _predicate(verb, TITLE_MAX)
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+    ):
+        # "was questioned and then abandoned": the auxiliaries it shares with its head
+        parts += [
+            (verb.i - 0.5, c.text) for c in verb.head.children if c.dep_ in ("aux", "auxpass")
+        ]
     if gap is not None:
         parts.append((verb.i + 0.5, gap_text(gap)))
     text = _text(parts)

@@ -27,6 +27,7 @@ from generator.extract.phrases import join, words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+SINGULAR_DETERMINERS = {"a", "an", "this", "that", "every", "each", "another"}
 NOMINAL = ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "compound", "appos", "npadvmod", "poss")
 # What tells the sentence goes on with the verb's object: the first word after it.
 NP_START = ("NOUN", "PROPN", "DET", "NUM", "PRON")
@@ -176,10 +177,15 @@ def finish(verb: Token, text: str) -> str | None:
 def glued(name: Token) -> bool:
     """A person's name whose phrase swallowed the noun before it ("the 25 regattas
     Lind attended", "the $3 million Roe raised"): the verb's object taken for part
-    of its subject."""
+    of its subject; or a noun that a singular article says is two phrases ("a tunnel
+    Border Patrol agents sealed")."""
+    before = [c for c in name.children if c.i < name.i]
+    if name.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ == "det" and c.lower_ in SINGULAR_DETERMINERS for c in before
+    ):
+        return True
     if name.pos_ != "PROPN":
         return False
-    before = [c for c in name.children if c.i < name.i]
     if any(c.dep_ == "nummod" and c.ent_type_ == "MONEY" for c in before):
         return True  # no name takes a sum
     return name.ent_type_ == "PERSON" and any(  # not "80,000 Democrats"
