@@ -77,6 +77,48 @@ def _completed(roles: tuple[Role, ...]) -> list[Role]:
     return out
 
 
+# Words that make a title another office than the one it ends with: a "former
+# vice president" is no former president.
+_RANKS = {"vice", "deputy", "assistant", "associate", "under", "lieutenant", "co", "acting"}
+
+
+def _ended(roles: list[Role], date) -> list[Role]:
+    """The roles with a bare title ("Governor") given as the past office the
+    articles say it is ("former Florida governor") in the articles dated from the
+    first that says so: "Governor Bush" addresses a man out of office. Only where
+    two articles or more say "former", and at least a quarter as many as give the
+    bare title from then on: one article's slip does not end an office."""
+    past: dict[tuple[str, ...], list[Role]] = {}
+    bare: dict[tuple[str, ...], list[Role]] = {}
+    for r in roles:
+        words = tuple(r.title.lower().split())
+        if words and words[0] == "former":
+            past.setdefault(words[1:], []).append(r)
+        elif words and words[0] not in _PAST:
+            bare.setdefault(words, []).append(r)
+    swap: dict[int, Role] = {}
+    for words, held in bare.items():
+        n = len(words)
+        ends = [
+            p
+            for p in past
+            if len(p) >= n and p[-n:] == words and (len(p) == n or p[-n - 1] not in _RANKS)
+        ]
+        if not ends:
+            continue
+        end = max(ends, key=lambda p: (len({r.article for r in past[p]}), p))
+        said = [r for p in ends for r in past[p]]  # "former governor", "former Ohio governor"
+        since = min(date(r.article) for r in said)
+        after = [r for r in held if date(r.article) >= since]
+        n_past = len({r.article for r in said})
+        if n_past < 2 or 4 * n_past < len({r.article for r in after}):
+            continue
+        for r in after:
+            aff = r.affiliation or next((x.affiliation for x in said if x.affiliation), None)
+            swap[id(r)] = Role(past[end][0].title, aff, r.article)
+    return [swap.get(id(r), r) for r in roles]
+
+
 def _has_words(title: list[str], words: list[str]) -> bool:
     """Whether `words` are in `title` in their order ("former secretary" in
     "former secretary of state")."""
@@ -95,7 +137,7 @@ class Roles:
     def merged(self, actor: Actor) -> list[MergedRole]:
         """One row per role, newest first: "President" and "president" are one."""
         groups: dict[tuple[str, str | None], list] = {}
-        for r in _completed(actor.roles):
+        for r in _ended(_completed(actor.roles), self._date):
             groups.setdefault((r.title.lower(), r.affiliation), []).append(r)
         rows = []
         for (_, affiliation), roles in groups.items():

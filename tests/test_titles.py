@@ -100,6 +100,7 @@ def test_a_role_in_a_sentence_reads_as_a_title(roles_of, paragraph, roles):
 
 
 ARTICLES = {
+    "o": Article("o", "o.txt", "O", ("x",), date="2015-06-01"),
     "a": Article("a", "a.txt", "A", ("x",), date="2016-03-01"),
     "b": Article("b", "b.txt", "B", ("x",), date="2016-05-01"),
     "c": Article("c", "c.txt", "C", ("x",), date="2016-09-07"),
@@ -158,6 +159,30 @@ FOLD_CASES = [
         ],
         [("Former attorney general", ("c",)), ("Attorney general", ("c",)), ("Judge", ("a",))],
         "Former attorney general",
+    ),
+    (  # "Governor Bush" after two articles call him a former governor: an address
+        [
+            ("Governor", None, "o"),
+            ("former Ohio governor", None, "a"),
+            ("former governor", None, "b"),
+            ("Governor", None, "c"),
+        ],
+        [("Former Ohio governor", ("c", "a")), ("Former governor", ("b",)), ("Governor", ("o",))],
+        "Former Ohio governor",
+    ),
+    (  # one article's "former" does not end an office
+        [("President", US, "b"), ("former president", US, "a"), ("President", US, "c")],
+        [("President", ("c", "b")), ("Former president", ("a",))],
+        "President, United States",
+    ),
+    (  # nor does a former office of another rank
+        [
+            ("former vice president", US, "a"),
+            ("former vice president", US, "b"),
+            ("President", US, "c"),
+        ],
+        [("President", ("c",)), ("Former vice president", ("b", "a"))],
+        "President, United States",
     ),
     (  # a blank title read from data is kept apart, as it was
         [("  ", None, "c"), ("former", None, "a")],
