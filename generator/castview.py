@@ -9,6 +9,7 @@ import re
 from collections import Counter, defaultdict
 from itertools import chain
 
+from generator.indexpages import IndexPage, split_index
 from generator.markup import actor_path, article_path, who_anchor
 from generator.model import Actor, Article, Quote, Topic
 from generator.roles import Roles
@@ -95,6 +96,7 @@ class Cast:
         self._first: dict[str, dict[str, int]] = {}
         self._co: dict[tuple[str, int], list[tuple[Actor, int]]] = {}
         self._said: dict[str, list[Quote]] = {}  # asked for by the page and its fingerprint
+        self._index: dict[str, list[IndexPage]] = {}
         for a in self.listed:
             paged = a.id in self._paged_ids
             for art, m in a.mentions:
@@ -153,6 +155,26 @@ class Cast:
 
     def others(self, kind: str) -> list[Actor]:
         return sorted((a for a in self.listed if a.kind == kind), key=lambda a: a.name.lower())
+
+    def index(self, kind: str) -> list[IndexPage]:
+        """The pages of the index `kind`: "people", by family name, or
+        "organizations" (countries, organizations and groups), by name."""
+        if kind not in self._index:
+            if kind == "people":
+                pages = split_index(self.people(), lambda a: self.sort_name(a)[0])
+            else:
+                others = [a for a in self.listed if a.kind != "person"]
+                pages = split_index(sorted(others, key=lambda a: a.name.lower()), lambda a: a.name)
+            self._index[kind] = pages
+        return self._index[kind]
+
+    def most_named(self, kind: str, limit: int) -> list[Actor]:
+        """The `limit` actors of the index `kind` in the most articles (then the most
+        quoted), the most first: the rows a long index's own page keeps."""
+        rows = [a for page in self.index(kind) for a in page.rows]
+        return sorted(rows, key=lambda a: (-len(set(a.articles)), -len(self.said(a)), a.name))[
+            :limit
+        ]
 
     def role_titles(self, actor: Actor) -> list[str]:
         return [m.title for m in self.roles.merged(actor)]  # one case, newest first

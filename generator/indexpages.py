@@ -1,0 +1,163 @@
+"""The people and organizations indexes, split by initial once they are long.
+
+At 840 articles the people index was one table of 2,993 rows (443 KB, 21,000
+DOM nodes, 5 s to open on a slow phone) and the organizations' 2,534. An index
+of up to `INDEX_ROWS` rows stays one page; a longer one becomes a page per
+initial, as a printed index has, and an initial with more rows than that a page
+per two letters ("Sa", "Sc"...), down to `DEPTH` letters. A page's address
+depends on its initial alone, so one new name changes the page of its initial
+and no other; the root page keeps the index's address and leads to the others,
+with the most named on it and a filter over every name (`names_json`, read by
+assets/filter.js only when the reader types).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from generator.escape import plain
+from generator.markup import KIND_LABELS
+from generator.model import Actor
+from generator.saidpages import quotes_page, speaker_anchor
+from generator.wording import count
+
+if TYPE_CHECKING:
+    from generator.siteviews import Site
+
+INDEX_ROWS = 400  # rows of a page (about 60 KB of HTML for the people's five columns)
+DEPTH = 3  # letters of the longest prefix: past it, a page is as long as its names make it
+SPEAKERS = "quotes/speakers.json"  # the quotations index's list of every speaker
+OTHER = "other"  # names with no letter a to z ("李", "1st Marine Division")
+
+
+def fold(text: str) -> str:
+    """The letters a to z of `text`, accents and case set aside ("Peña" -> "pena")."""
+    plain = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode().lower()
+    return "".join(c for c in plain if "a" <= c <= "z")
+
+
+@dataclass(frozen=True)
+class IndexPage:
+    """One page of an index: `prefix` "" for the index itself, else its initial(s)
+    ("s", "sa", or OTHER); either the `rows` it lists or, split, the `parts` it
+    leads to as (prefix, rows under it)."""
+
+    prefix: str
+    rows: tuple[Actor, ...] = ()
+    parts: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def label(self) -> str:
+        return "Other" if self.prefix == OTHER else self.prefix.capitalize()
+
+
+def split_index(
+    actors: list[Actor], key: Callable[[Actor], str], limit: int = INDEX_ROWS
+) -> list[IndexPage]:
+    """The pages of an index of `actors` (in the order their rows take), by the
+    folded `key` of each (a person's family name); the index's own page first,
+    then the others by prefix. Within a page, rows keep their order but for the
+    folding ("Ábel" among the A's)."""
+    keyed = [(fold(key(a)), i, a) for i, a in enumerate(actors)]
+    pages: list[IndexPage] = []
+
+    def walk(prefix: str, group: list[tuple[str, int, Actor]]) -> None:
+        if len(group) <= limit or len(prefix) >= DEPTH or prefix == OTHER:
+            pages.append(IndexPage(prefix, tuple(a for *_, a in sorted(group))))
+            return
+        parts: dict[str, list] = {}
+        n = len(prefix) + 1
+        for item in group:
+            k = item[0]
+            # A key shorter than the prefix goes to the first page after it, where
+            # the alphabet puts it ("Ng" before "Nga").
+            part = k[:n].ljust(n, "a") if k else OTHER
+            parts.setdefault(part, []).append(item)
+        order = sorted(parts, key=lambda p: (p == OTHER, p))
+        pages.append(IndexPage(prefix, parts=tuple((p, len(parts[p])) for p in order)))
+        for p in order:
+            walk(p, parts[p])
+
+    walk("", keyed)
+    return pages
+
+
+def letter_bars(pages: dict[str, IndexPage], prefix: str) -> list[tuple[tuple[str, int], ...]]:
+    """The rows of links a page at `prefix` shows: the parts of the index and of
+    each page above it ("" and "s" for "sa"), then its own parts if it is split."""
+    above = [""] if prefix else []
+    if prefix != OTHER:
+        above += [prefix[:n] for n in range(1, len(prefix))]
+    page = pages[prefix]
+    return [pages[p].parts for p in above] + ([page.parts] if page.parts else [])
+
+
+def index_path(kind: str, prefix: str) -> str:
+    """The page of site_src/ of the index `kind` ("people", "organizations") at
+    `prefix`: the index itself for ""."""
+    return f"actors/{kind}.md" if not prefix else f"actors/{kind}/{prefix}.md"
+
+
+def names_path(kind: str) -> str:
+    """The file of every name in the index `kind`, for the filter across pages."""
+    return f"actors/{kind}/names.json"
+
+
+def names_url(prefix: str) -> str:
+    """`names_path` as a page at `prefix` reaches it (directory URLs: the index is
+    at actors/people/, its pages at actors/people/s/)."""
+    return "names.json" if not prefix else "../names.json"
+
+
+def url_of(page: str, anchor: str | None = None) -> str:
+    """The address of a page of site_src/ from the site's root, as MkDocs writes
+    it with directory URLs ("actors/x.md" -> "actors/x/")."""
+    url = page.removesuffix(".md")
+    url = "" if url == "index" else url.removesuffix("/index") + "/"
+    return f"{url}#{anchor}" if anchor else url
+
+
+def names_json(path: str, rows: list[tuple[Actor, tuple[str, str | None] | None, str]]) -> str:
+    """The file `path` of every name of an index, as filter.js reads it: for each
+    of `rows` (actor, where a link to them goes as a page of site_src/ and an
+    anchor, a few words on who they are), [name, address, words, other names],
+    the address relative to this file. Written by json.dumps and read by the
+    script as text, never as markup."""
+    up = "../" * path.count("/")
+    names = []
+    for actor, target, about in rows:
+        href = up + url_of(*target) if target else None
+        # One line, with no control or direction characters, as in <title>.
+        names.append([plain(actor.name), href, plain(about), plain(" ".join(actor.aliases))])
+    return json.dumps({"names": names}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def names_files(site: Site) -> dict[str, str]:
+    """The lists of every name that a split index's box reads, and the quotations
+    index's when it has more speakers than a page's rows (it then lists none)."""
+    out = {}
+    for kind in ("people", "organizations"):
+        pages = site.cast.index(kind)
+        if len(pages) > 1:
+            rows = []
+            for a in (a for page in pages for a in page.rows):
+                if a.kind == "person":
+                    about = ", ".join(
+                        [*site.cast.role_titles(a)[:1], *filter(None, [a.affiliation])]
+                    )
+                else:
+                    about = KIND_LABELS.get(a.kind, a.kind)
+                rows.append((a, site.cast.target(a), about))
+            out[names_path(kind)] = names_json(names_path(kind), rows)
+    if len(site.cast.speakers()) > INDEX_ROWS:
+        rows = [
+            (a, (quotes_page(letter), speaker_anchor(a.id)), count(len(said), "statement"))
+            for letter, speakers in site.cast.speakers_by_letter()
+            for a, said in speakers
+        ]
+        out[SPEAKERS] = names_json(SPEAKERS, rows)
+    return out
