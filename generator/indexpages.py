@@ -52,21 +52,43 @@ class IndexPage:
 
     @property
     def label(self) -> str:
-        return "Other" if self.prefix == OTHER else self.prefix.capitalize()
+        return label(self.prefix)
+
+
+def label(prefix: str) -> str:
+    """How a page at `prefix` is named: "S", "Sa", "Other"."""
+    return "Other" if prefix == OTHER else prefix.capitalize()
+
+
+def within(prefix: str, part: str) -> bool:
+    """Whether the page at `prefix` is `part` or under it ("sa" under "s", but
+    "other" not under "o")."""
+    return prefix == part or (prefix != OTHER and prefix.startswith(part))
 
 
 def split_index(
-    actors: list[Actor], key: Callable[[Actor], str], limit: int = INDEX_ROWS
+    actors: list[Actor],
+    key: Callable[[Actor], str],
+    limit: int = INDEX_ROWS,
+    size: Callable[[Actor], int] | None = None,
+    by_letter: bool = False,
 ) -> list[IndexPage]:
     """The pages of an index of `actors` (in the order their rows take), by the
     folded `key` of each (a person's family name); the index's own page first,
-    then the others by prefix. Within a page, rows keep their order but for the
+    then the others by prefix. A page holds up to `limit` rows, or of `size`
+    (what each row takes: a speaker's statements); `by_letter`, a page per
+    letter however few. Within a page, rows keep their order but for the
     folding ("Ábel" among the A's)."""
     keyed = [(fold(key(a)), i, a) for i, a in enumerate(actors)]
     pages: list[IndexPage] = []
 
+    def fits(prefix: str, group: list[tuple[str, int, Actor]]) -> bool:
+        if by_letter and not prefix:
+            return False
+        return (sum(size(a) for *_, a in group) if size else len(group)) <= limit
+
     def walk(prefix: str, group: list[tuple[str, int, Actor]]) -> None:
-        if len(group) <= limit or len(prefix) >= DEPTH or prefix == OTHER:
+        if fits(prefix, group) or len(prefix) >= DEPTH or prefix == OTHER:
             pages.append(IndexPage(prefix, tuple(a for *_, a in sorted(group))))
             return
         parts: dict[str, list] = {}
@@ -155,8 +177,8 @@ def names_files(site: Site) -> dict[str, str]:
             out[names_path(kind)] = names_json(names_path(kind), rows)
     if len(site.cast.speakers()) > INDEX_ROWS:
         rows = [
-            (a, (quotes_page(letter), speaker_anchor(a.id)), count(len(said), "statement"))
-            for letter, speakers in site.cast.speakers_by_letter()
+            (a, (quotes_page(page.prefix), speaker_anchor(a.id)), count(len(said), "statement"))
+            for page, speakers in site.cast.quotation_pages()
             for a, said in speakers
         ]
         out[SPEAKERS] = names_json(SPEAKERS, rows)

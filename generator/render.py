@@ -127,14 +127,16 @@ def render_site(
         # workers could not split anyway.
         quotes = "quotes/index.md"
         pages[quotes] = _render(env, site, quotes, "quotes_index.md.j2")
-        for letter, speakers in site.cast.speakers_by_letter():
-            path = quotes_page(letter)
+        by_prefix = {p.prefix: p for p, _ in site.cast.quotation_pages()}
+        for page, speakers in site.cast.quotation_pages()[1:]:
+            path = quotes_page(page.prefix)
             pages[path] = _render(
                 env,
                 site,
                 path,
                 "quotes_letter.md.j2",
-                letter=letter,
+                index=page,
+                bars=letter_bars(by_prefix, page.prefix),
                 speakers=speakers,
                 limit=QUOTES_PER_SPEAKER,
             )

@@ -143,7 +143,7 @@ def test_the_quotations_index_finds_a_speaker_on_their_letters_page(open_page, w
     if width == 390:
         shot(page, "big-quotes-found-390")
     page.locator(".row-filter__found a").first.click()
-    page.wait_for_url("**/quotes/s/#q-x2")
+    page.wait_for_url("**/quotes/sa/#q-x2")  # S is over a page
     assert page.locator("#q-x2").inner_text().startswith("Cai Sabley")
 
 

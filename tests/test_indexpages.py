@@ -105,6 +105,36 @@ def test_split_index(families, limit, want):
             assert by[prefix]
 
 
+@pytest.mark.parametrize(
+    ("families", "sizes", "by_letter", "want"),
+    [
+        # What each row takes, not the rows, against the limit of 4.
+        (["Al", "Bo"], [1, 1], False, [("", ["Al", "Bo"])]),
+        (["Al", "Bo"], [3, 2], False, [("", ["a", "b"]), ("a", ["Al"]), ("b", ["Bo"])]),
+        (
+            ["Sab", "Sob", "Tu"],
+            [3, 2, 1],
+            False,
+            [
+                ("", ["s", "t"]),
+                ("s", ["sa", "so"]),
+                ("sa", ["Sab"]),
+                ("so", ["Sob"]),
+                ("t", ["Tu"]),
+            ],
+        ),
+        # A page per letter however short (the quotations).
+        (["Al", "Bo"], [1, 1], True, [("", ["a", "b"]), ("a", ["Al"]), ("b", ["Bo"])]),
+        ([], [], True, [("", [])]),
+    ],
+)
+def test_split_index_by_size(families, sizes, by_letter, want):
+    rows = actors(*families)
+    size = dict(zip((a.id for a in rows), sizes, strict=True))
+    pages = split_index(rows, family, 4, size=lambda a: size[a.id], by_letter=by_letter)
+    assert layout(pages) == want
+
+
 def test_one_new_name_changes_one_page():
     """A page's place depends on its initial alone: a new name moves no other one."""
     before = split_index(actors("Al", "Ax", "Bo", "Cy"), family, 3)
@@ -208,6 +238,19 @@ def test_the_quotations_index_of_many_speakers_has_a_box_for_them(big_pages):
         page, _, anchor = normpath(join("quotes", href)).partition("#")
         assert "{ #" + anchor + " }" in big_pages[page.rstrip("/") + ".md"], (name, href)
         assert about == "1 statement"
+    # Each speaker on one page; a letter of more statements than a page shows leads
+    # to a page per two letters.
+    quoted = [
+        html.unescape(n)
+        for p, text in big_pages.items()
+        if re.fullmatch(r"quotes/[a-z]+\.md", p)
+        for n in re.findall(r"^## \[([^\]]+)\]", text, re.M)
+    ]
+    assert sorted(quoted) == sorted(n for n, *_ in names)
+    assert not re.search(r"^## \[", big_pages["quotes/s.md"], re.M)
+    assert "[Sa](../quotes/sa.md)" in big_pages["quotes/s.md"]
+    assert "**[S](../quotes/s.md)**" in big_pages["quotes/sa.md"]
+    assert "- **[S](../quotes/s.md)**: Anna Sabberg, Cai Sabberg" in index
 
 
 def test_a_short_index_stays_one_page():
