@@ -21,15 +21,16 @@ from typing import TYPE_CHECKING
 
 from generator.escape import plain
 from generator.markup import KIND_LABELS
-from generator.model import Actor
+from generator.model import Actor, Article
 from generator.saidpages import quotes_page, speaker_anchor
-from generator.wording import count
+from generator.wording import count, human_date
 
 if TYPE_CHECKING:
     from generator.siteviews import Site
 
 INDEX_ROWS = 400  # rows of a page (about 60 KB of HTML for the people's five columns)
 DEPTH = 3  # letters of the longest prefix: past it, a page is as long as its names make it
+NEWEST_ARTICLES = 50  # the articles list's own page, when there is a page per month
 SPEAKERS = "quotes/speakers.json"  # the quotations index's list of every speaker
 OTHER = "other"  # names with no letter a to z ("李", "1st Marine Division")
 
@@ -183,3 +184,25 @@ def names_files(site: Site) -> dict[str, str]:
         ]
         out[SPEAKERS] = names_json(SPEAKERS, rows)
     return out
+
+
+# One month of the articles list: (key "2016-05" or "undated", label, articles).
+ArticleMonth = tuple[str, str, list[Article]]
+
+
+def article_months(articles: list[Article]) -> list[ArticleMonth]:
+    """The articles (newest first) by month, for a list longer than `INDEX_ROWS`:
+    newest month first, undated last; none for a shorter one, which is one page."""
+    if len(articles) <= INDEX_ROWS:
+        return []
+    months: dict[str, list[Article]] = {}
+    for a in articles:
+        months.setdefault(a.date[:7] if a.date else "undated", []).append(a)
+    keys = sorted((k for k in months if k != "undated"), reverse=True)
+    keys += ["undated"] if "undated" in months else []
+    return [(k, human_date(k) if k != "undated" else "Undated", months[k]) for k in keys]
+
+
+def month_path(key: str) -> str:
+    """The page of the articles of month `key`."""
+    return f"articles/by-month/{key}.md"

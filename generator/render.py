@@ -19,8 +19,11 @@ from generator import feed, serialize
 from generator.escape import md_escape
 from generator.indexpages import (
     INDEX_ROWS,
+    NEWEST_ARTICLES,
+    article_months,
     index_path,
     letter_bars,
+    month_path,
     names_files,
     names_url,
 )
@@ -96,6 +99,7 @@ def make_env(templates: Path) -> jinja2.Environment:
         said_page=said_page,
         split_said=split_said,
         index_rows=INDEX_ROWS,
+        month_path=month_path,
     )
     return env
 
@@ -162,6 +166,13 @@ def render_site(
                     env, site, path, "said_month.md.j2", actor=actor, month=month, months=months
                 )
         pages.update(names_files(site))  # the lists the filter boxes read
+        months = article_months(site.text.articles_by_date())
+        for i, (key, label, arts) in enumerate(months):
+            path = month_path(key)
+            near = (months[i - 1] if i else None, months[i + 1] if i + 1 < len(months) else None)
+            pages[path] = _render(
+                env, site, path, "articles_month.md.j2", label=label, articles=arts, near=near
+            )
         if site.text.unattributed():
             path = "quotes/unattributed.md"
             pages[path] = _render(env, site, path, "quotes_unattributed.md.j2")
@@ -315,7 +326,10 @@ def _job(job: tuple[str, str, str]) -> tuple[str, str, str | None]:
     env, site, reuse = _STATE  # type: ignore[misc]
     kind, key, template = job
     if kind == "page":
-        ctx = {"articles": site.text.articles_by_date()} if key == "articles/index.md" else {}
+        ctx = {}
+        if key == "articles/index.md":
+            arts = site.text.articles_by_date()
+            ctx = {"articles": arts, "months": article_months(arts), "newest": NEWEST_ARTICLES}
         return key, _render(env, site, key, template, **ctx), None
     if kind == "index":
         name, _, prefix = key.partition("/")

@@ -12,15 +12,19 @@ from posixpath import dirname, join, normpath
 import pytest
 
 from generator.indexpages import (
+    INDEX_ROWS,
+    NEWEST_ARTICLES,
     OTHER,
     IndexPage,
+    article_months,
     fold,
     letter_bars,
     names_url,
     split_index,
     url_of,
 )
-from generator.model import Actor
+from generator.model import Actor, Article, Corpus
+from generator.pagefind_hook import indexed
 from generator.render import render_site
 
 from .bigcast import big_corpus, organizations, people
@@ -259,3 +263,46 @@ def test_a_short_index_stays_one_page():
     assert "quotes/speakers.json" not in pages and "| Speaker |" in pages["quotes/index.md"]
     assert "data-names" not in pages["actors/people.md"]
     assert len(_rows(pages["actors/people.md"])) == 40
+
+
+def _dated(dates: list[str | None]) -> list[Article]:
+    arts = [
+        Article(f"a{i}", f"a{i}.txt", f"Story {i}", ("x",), date=d) for i, d in enumerate(dates)
+    ]
+    return sorted(arts, key=lambda a: a.date or "", reverse=True)
+
+
+def test_article_months():
+    assert article_months(_dated(["2016-05-01"] * INDEX_ROWS)) == []  # one page
+    arts = _dated(["2016-05-01", None, "2016-04-30", "2015-12-31"] * (INDEX_ROWS // 4 + 1))
+    months = article_months(arts)
+    assert [(k, label) for k, label, _ in months] == [
+        ("2016-05", "May 2016"),
+        ("2016-04", "April 2016"),
+        ("2015-12", "December 2015"),
+        ("undated", "Undated"),
+    ]
+    assert sorted(a.id for *_, m in months for a in m) == sorted(a.id for a in arts)
+
+
+def test_a_long_list_of_articles_is_a_page_per_month():
+    dates = [f"2016-{m:02d}-{d:02d}" for m in (3, 4, 5) for d in range(1, 29)] * 5 + [None]
+    arts = _dated(dates)
+    pages = render_site(Corpus(tuple(arts)), ROOT / "templates")
+    index = pages["articles/index.md"]
+    assert "421 articles: the newest 50 here" in index
+    assert index.index("[May 2016](../articles/by-month/2016-05.md): 140 articles") < index.index(
+        "[Undated](../articles/by-month/undated.md): 1 article"
+    )
+    assert len(re.findall(r"^\| <time", index, re.M)) == NEWEST_ARTICLES
+    listed = [
+        n
+        for p, text in pages.items()
+        if p.startswith("articles/by-month/")
+        for n in re.findall(r"\]\(\.\./\.\./articles/(a\d+)\.md\)", text)
+    ]
+    assert sorted(listed) == sorted(a.id for a in arts)
+    april = pages["articles/by-month/2016-04.md"]
+    assert "Newer: [May 2016](../../articles/by-month/2016-05.md)" in april
+    assert "Older: [March 2016](../../articles/by-month/2016-03.md)" in april
+    assert not indexed("articles/by-month/2016-04/index.html")  # its words are on the articles
