@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
 import shutil
-import subprocess
-import sys
 import threading
 
 import pytest
@@ -19,7 +16,7 @@ import pytest
 from generator.render import render_site
 
 from .bigcast import big_corpus
-from .conftest import ROOT
+from .conftest import ROOT, mkdocs_build
 from .test_browser import _Quiet, browser, pytestmark, shot  # noqa: F401
 
 WIDTHS = [390, 1280]
@@ -38,15 +35,7 @@ def big_server(tmp_path_factory):
     config = re.sub(r"(?m)^custom_dir: \S+", f"custom_dir: {ROOT / 'overrides'}", config)
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    r = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    assert r.returncode == 0, r.stderr[-2000:]
+    mkdocs_build(root, root / "site")
     handler = functools.partial(_Quiet, directory=str(root / "site"))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
