@@ -6,6 +6,7 @@ what flows between them.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
 import json
@@ -21,6 +22,7 @@ from generator.curation import load_curation
 from generator.helper import ModelHelper
 from generator.leaders import Leader, load_leaders
 from generator.model import Article, ArticleFacts, Corpus
+from generator.outlets import load_outlets, named_sources
 
 Progress = Callable[[Iterable], Iterable]
 # Below this many articles to parse, one process is quicker than starting more.
@@ -98,6 +100,7 @@ def _extract(paths, settings, progress, use_cache, helper, dask=None) -> Corpus:
     curation_path = ed / "curation.yaml"
     curation = load_curation(curation_path)
     specs = load_topics(ed / "topics.yaml", raw["topics.yaml"])
+    outlets = load_outlets(ed / "outlets.yaml")
     with gc_paused():
         store = None
         if use_cache:
@@ -115,8 +118,16 @@ def _extract(paths, settings, progress, use_cache, helper, dask=None) -> Corpus:
     with gc_paused():
         if store is not None:
             store.save_pack(articles, facts)
+        # Outlets' names are shown, not the articles' slugs: applied after the cache,
+        # which keeps the articles as read, so that editing outlets.yaml parses nothing.
+        facts = [_outlet_named(f, outlets) for f in facts]
         # Cross-article steps come last: they are redone from the per-article results.
         return assemble(facts, leaders, curation, str(curation_path), specs)
+
+
+def _outlet_named(facts: ArticleFacts, outlets: dict[str, str]) -> ArticleFacts:
+    article = named_sources(facts.article, outlets)
+    return facts if article is facts.article else dataclasses.replace(facts, article=article)
 
 
 @contextmanager

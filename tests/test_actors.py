@@ -355,7 +355,7 @@ def test_a_surname_joins_a_given_name_that_looks_like_a_particle(nlp):
     ],
 )
 def test_roles_are_titles_not_fragments(title, clean):
-    from generator.extract.roles import clean_title
+    from generator.extract.titletext import clean_title
 
     assert clean_title(title) == clean
 

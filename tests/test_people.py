@@ -181,7 +181,7 @@ def test_who_is_a_person(entities, paragraphs, kinds, absent):
     ],
 )
 def test_a_clause_is_no_role(title, clean):
-    from generator.extract.roles import clean_title
+    from generator.extract.titletext import clean_title
 
     assert clean_title(title) == clean
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator import rules
+from generator.extract.affiliations import conj_affiliation, of_affiliation
 from generator.extract.bodies import find_bodies
 from generator.extract.missed import (
     according_to_sources,
@@ -49,14 +50,9 @@ from generator.extract.names import (
 from generator.extract.orgnames import merge_org_forms, org_forms, org_name
 from generator.extract.people import article_names, generic_bodies, in_place_phrase, person_kind
 from generator.extract.places import _norm, country_of
-from generator.extract.roles import (
-    RELATIONS,
-    _conj_affiliation,
-    _of_affiliation,
-    clean_title,
-    find_role,
-)
+from generator.extract.roles import RELATIONS, find_role
 from generator.extract.shortforms import cluster_people, prefixed_form
+from generator.extract.titletext import clean_title
 from generator.extract.tokens import ent_ending_at, ent_starting_at, root_of, text_of
 from generator.model import Article, Entity, Mention, Role
 
@@ -193,7 +189,7 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                 title = clean_title(role.title) if role else None
                 role = Role(title, role.affiliation, role.article) if role and title else None
                 if role and role.affiliation is None:
-                    role = Role(role.title, _conj_affiliation(ent, spans, drafts, p), role.article)
+                    role = Role(role.title, conj_affiliation(ent, spans, drafts, p), role.article)
                 if role and role.title.lower().split()[-1] in RELATIONS | _PLURAL_RELATIONS:
                     # "his Chinese counterpart, Yang Jiechi": a relation, not a title;
                     # the country it gives stands.
@@ -202,7 +198,7 @@ def extract_entities(article: Article, docs: list[Doc]) -> EntityIndex:
                     role = None
                 if role:
                     drafts[key].roles.append(role)
-                of = _of_affiliation(ent, spans, drafts, p)
+                of = of_affiliation(ent, spans, drafts, p)
                 if of and not (role and role.title.lower() in rules.titles().local):
                     drafts[key].affiliations[of] += 1
     for org, p, start in of_person:

@@ -24,6 +24,8 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract.phrases import chunk, np_tokens, phrase, words
+from generator.extract.titleends import finish, gap_object, gap_text, glued
+from generator.extract.titleparts import dateline_end, preceding_subject, relative_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -151,6 +153,14 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
             inner = [p for p in inner if p[0] != (to.i if to is not None else -1)]
             if to is not None:
                 inner.append((to.i, "to"))
+            noun = relative_object(verb) if relative else None
+            if noun is not None and not any(
+                c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp")
+                or (c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children))
+                for c in comp.children
+            ):
+                # "the deal the administration finished negotiating": what it negotiated.
+                inner.append((comp.i + 0.5, gap_text(noun)))
         return parts + inner
     prep = next(
         (
@@ -162,7 +172,19 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
         ),
         None,
     )  # "in 2015" is no part of a headline: the date is shown beside it
-    noun = _relative_object(verb) if relative else None
+    # "backed away from a suggestion": a particle with its own phrase says where to.
+    away = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "advmod"
+            and c.lower_ in PARTICLES
+            and c.i == verb.i + 1
+            and list(c.children)
+        ),
+        None,
+    )
+    noun = relative_object(verb) if relative else None
     own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if (
         noun is not None
@@ -172,7 +194,7 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
     ):
         # "a freeze ... that the North Koreans cheated on and then discarded": the
         # noun the clause is about is what was discarded.
-        what = chunk(noun)
+        what = gap_text(noun)
         if noun.left_edge.is_sent_start and noun.left_edge.tag_ == "DT":
             what = what[:1].lower() + what[1:]  # "The money she raised": "raised the money"
         if prep is not None and not any(g.dep_ == "pobj" for g in prep.children):
@@ -181,6 +203,8 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
         else:
             prt = [c.i for c in verb.children if c.dep_ == "prt"]
             parts.append((max([verb.i, *prt]) + 0.5, what))
+    elif away is not None:
+        parts.append((away.i, words(away, 7)))  # "backed away from a suggestion"
     elif prep is not None:
         parts.append((prep.i, words(prep, 7)))
     else:
@@ -190,99 +214,25 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
     return parts
 
 
-def _dateline_end(sent) -> int:
-    """The index after a dateline that opens the sentence ("SINGAPORE --",
-    "PHILADELPHIA, July 25 (UPI) --"), or the sentence's start."""
-    toks = list(sent)[:12]
-    if not toks or not (toks[0].is_upper and len(toks[0].text) > 1 and toks[0].is_alpha):
-        return sent.start
-    for t in toks[1:]:
-        if t.text in ("--", "\u2014", "\u2013", "-", ":") or t.text.startswith("--"):
-            return t.i + 1
-        if t.text == ")" and t.i > toks[0].i + 1:
-            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-            return t.i + (2 if nxt is not None and nxt.text in ("--", "\u2014", "-") else 1)
-    return sent.start
-
-
-def _preceding_subject(verb: Token) -> Token | None:
-    """Where the parser gave the verb no subject (or took a date for it: "this past
-    weekend in Hangzhou, Mr. Roe and Ms. Lind committed ..."), the nearest phrase
-    before the verb that is nobody's object, possessor or modifier."""
-    start = _dateline_end(verb.sent)
-    for tok in reversed(list(verb.sent)[: verb.i - verb.sent.start]):
-        if tok.i < start:
-            break
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME", "GPE"):
-            continue
-        if tok.dep_ == "conj" and tok.ent_type_ in ("PERSON", "ORG", "NORP"):
-            # "in Hangzhou, China, Mr. Roe and Ms. Lind committed": names the parser
-            # coordinated with a place.
-            first = tok
-            while first.dep_ == "conj" and first.head.ent_type_ == tok.ent_type_:
-                first = first.head
-            root = first
-            while root.dep_ in ("conj", "appos"):
-                root = root.head
-            if root.ent_type_ in ("GPE", "LOC"):
-                return first
-            continue
-        if tok.dep_ in ("pobj", "dobj", "poss", "compound", "amod", "nmod", "conj", "attr"):
-            continue
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != verb.i:
-            subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if len(subjects) > 1 and subjects[0].i == tok.i:
-                return tok  # "a bill Mr. Roe had tried to pass failed": two subjects
-            continue
-        return tok
-    return None
-
-
-# Nouns a clause can tell the content of ("the fact (that) Clinton emerged"), which
-# are then no object of its verb.
-CONTENT_NOUNS = frozenset(
-    ("fact", "claim", "idea", "news", "report", "result", "notion", "belief", "sense")
-    + ("evidence", "word", "suggestion", "possibility", "hope", "fear", "concern")
-    + ("argument", "assumption", "impression", "sign", "signal")
-)
-
-
-def _relative_object(verb: Token) -> Token | None:
-    """The noun a relative clause is about (also where the parser took the clause's
-    "that" for a conjunction and hung it on the verb of that noun)."""
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-    if clause.dep_ == "relcl":
-        return clause.head
-    if (
-        clause.dep_ == "acl"
-        and clause.head.i < clause.i
-        and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in clause.children)
-        and clause.head.lemma_.lower() not in CONTENT_NOUNS
-        and not any(c.dep_ in ("prt", "dobj", "ccomp", "xcomp") for c in clause.children)
-        and all(
-            any(g.dep_ == "pobj" for g in c.children) for c in clause.children if c.dep_ == "prep"
-        )
-    ):
-        # "comments Trump made in 2006": the parser's reduced relative clause. Not "the
-        # fact Clinton emerged with more delegates": a noun whose clause tells its content.
-        return clause.head
-    if clause.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
-    ):
-        return next((c for c in clause.head.children if c.dep_ == "dobj"), None)
-    return None
+# Clitics the tokenizer splits off, joined back as the text has them ("wasn't").
+CLITIC_RE = re.compile(r" (n['\u2019]t|['\u2019](?:s|re|ve|ll|d|m))\b", re.IGNORECASE)
 
 
 def _text(parts: list[tuple[int, str]]) -> str:
     text = " ".join(p for _, p in sorted(parts) if p)
-    return text.replace(" ,", ",")
+    return CLITIC_RE.sub(r"\1", text.replace(" ,", ","))
 
 
 def title(verb: Token, names: dict[int, tuple[str, str]]) -> str | None:
     """Who did what, as a whole clause (see the module's docstring); None where the
     sentence gives the verb no subject."""
+    if (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    ):
+        verb = verb.head  # "the ministry finished drafting it": not "the ministry drafting"
     subj = _subject(verb)
     agent = next((c.children for c in verb.children if c.dep_ == "agent"), None)
     by = next((c for c in agent if c.dep_ == "pobj"), None) if agent is not None else None
@@ -297,15 +247,20 @@ def title(verb: Token, names: dict[int, tuple[str, str]]) -> str | None:
         text = f"{chunk(by)} {verb.text} {chunk(subj)}"
         return text[:1].upper() + text[1:]
     parts: list[tuple[float, str]] = []
-    if subj is not None and subj.i < _dateline_end(verb.sent):
+    if subj is not None and subj.i < dateline_end(verb.sent):
         subj = None  # "PHILADELPHIA, July 25 (UPI) -- ...": a dateline is no subject
-    if subj is None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
+    gap = gap_object(verb) if subj is None and verb.dep_ == "acl" else None
+    if gap is not None:
+        subj = verb.head  # "some missteps the party made": the party made them
+    elif subj is None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
         subj = None
     elif subj is None or subj.ent_type_ in ("DATE", "TIME"):
-        subj = _preceding_subject(verb)
+        subj = preceding_subject(verb)
     if subj is None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
         # "a poll released in late August": the poll was released.
         noun = verb.head
+        if glued(noun):
+            return None  # "the $3 million Roe raised": no passive to tell
         be = "were" if noun.tag_ in ("NNS", "NNPS") else "was"
         parts += [(noun.i, phrase(noun)), (verb.i - 0.5, be)]
     elif subj is None or (subj.tag_ in ("WDT", "WP") and subj.i not in names):
@@ -316,6 +271,17 @@ def title(verb: Token, names: dict[int, tuple[str, str]]) -> str | None:
             text = chunk(subj, with_of=True)
         parts.append((subj.i, text))
     parts += _predicate(verb, TITLE_MAX)
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+    ):
+        # "was questioned and then abandoned": the auxiliaries it shares with its head
+        parts += [
+            (verb.i - 0.5, c.text) for c in verb.head.children if c.dep_ in ("aux", "auxpass")
+        ]
+    if gap is not None:
+        parts.append((verb.i + 0.5, gap_text(gap)))
     text = _text(parts)
     for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
         if any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children):
@@ -325,12 +291,15 @@ def title(verb: Token, names: dict[int, tuple[str, str]]) -> str | None:
             continue  # a verb the parser hung here from a clause further on
         cc = next((g for g in verb.children if g.dep_ == "cc"), None)
         more = _predicate(conj, 40, relative=False)
-        if len(more) == 1 and _relative_object(verb) is not None:
+        if len(more) == 1 and relative_object(verb) is not None:
             more.append((conj.i + 0.5, "it"))  # "cheated on a freeze and discarded it"
         longer = f"{text} {cc.text if cc is not None else 'and'} {_text(more)}"
         if len(longer) <= TITLE_MAX:
             text = longer
-    return text[:1].upper() + text[1:]
+    whole = finish(verb, text)
+    if whole is None or whole.lower().startswith("whose "):
+        return None  # a verb whose object the parse lost: no title a reader can use
+    return whole[:1].upper() + whole[1:]
 
 
 def _clause(verb: Token) -> str:

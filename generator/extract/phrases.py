@@ -113,7 +113,10 @@ def words(tok: Token, n: int) -> str:
         nouns = [
             k
             for k, t in enumerate(toks[:n])
-            if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.tag_ not in ("WDT", "WP")
+            if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+            and t.tag_ not in ("WDT", "WP")
+            # not the subject of a clause cut before its verb ("a suggestion that he")
+            and not (t.dep_ in ("nsubj", "nsubjpass") and t.head not in toks[:n])
         ]
         if not nouns:
             return ""

@@ -1,17 +1,23 @@
 """People's roles and the countries they are of: "Secretary of State Mike Pompeo",
 "China's foreign minister, Wang Yi", "Kang Kyung-wha, South Korea's foreign
-minister", "Norah O'Donnell of CBS News", and a relation ("his Chinese
-counterpart") that gives a country but is no role."""
+minister", and a relation ("his Chinese counterpart") that gives a country but is
+no role. The words of a title are cleaned in `titletext`; the country it gives is
+found in `affiliations`."""
 
 from __future__ import annotations
 
-import functools
-import re
 from typing import TYPE_CHECKING
 
 from generator import rules
-from generator.extract.places import _norm, country_of
-from generator.extract.tokens import ent_ending_at, ent_of, ent_starting_at, ents_in, root_of
+from generator.extract.affiliations import (
+    country_before,
+    default_country,
+    first_country,
+    local,
+    of_country_after,
+)
+from generator.extract.titletext import title_text
+from generator.extract.tokens import ent_ending_at, ent_starting_at
 from generator.model import Role
 
 if TYPE_CHECKING:
@@ -59,12 +65,12 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
     ):
         title = titles[k]
         span = _with_modifiers(title)
-        aff = _country_before(span) or _of_country_after(ent)
+        aff = country_before(span) or of_country_after(ent)
         before = ent_ending_at(doc, span.start)
-        if aff and _local(title) and (before is None or before.label_ != "NORP"):
+        if aff and local(title) and (before is None or before.label_ != "NORP"):
             aff = None  # "Gov. Jimmy Carter of Georgia", "Georgia Gov.": a state's
-        aff = aff or _default_country(title)
-        return Role(_title_text(span, doc), aff, article_id)
+        aff = aff or default_country(title)
+        return Role(title_text(span, doc), aff, article_id)
     # 2. "China's foreign minister, Wang Yi" / "the North Korean ambassador to India, Kye".
     if ent.start >= 2 and doc[ent.start - 1].text == ",":
         j = ent.start - 2
@@ -84,8 +90,8 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
             title = titles[j + 1]
             span = _with_modifiers(title)
             phrase = doc[span.start : end]
-            aff = _country_before(span) or _default_country(title)
-            return Role(_title_text(phrase, doc), aff, article_id)
+            aff = country_before(span) or default_country(title)
+            return Role(title_text(phrase, doc), aff, article_id)
     # 3. "Kang Kyung-wha, South Korea's foreign minister" / "Yang Xiyu, a former ... official".
     if ent.end < len(doc) and doc[ent.end].text == ",":
         stop = min(len(doc), ent.end + 9)
@@ -109,6 +115,8 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
                 break  # "Hillary Clinton, the four male officials": not hers
             if i in title_starts and not _closed(title_starts[i]):
                 break  # "Against Hillary Clinton, the Ohio governor earned 51 percent"
+            if i in title_starts and _of_another(doc[first : title_starts[i].start]):
+                return None  # "Jo Bo, son of one Ohio governor": the title is the other's
             if i in title_starts:
                 title = title_starts[i]
                 while first < title.start and (
@@ -120,10 +128,17 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
                     first += 1
                 phrase = doc[first : _extend_to(title)]
                 sent_end = ent.sent.end
-                aff = _first_country(doc[ent.end + 1 : sent_end]) or _default_country(title)
-                return Role(_title_text(phrase, doc), aff, article_id)
+                aff = first_country(doc[ent.end + 1 : sent_end]) or default_country(title)
+                return Role(title_text(phrase, doc), aff, article_id)
             i += 1
     return None
+
+
+def _of_another(words: Span) -> bool:
+    """Whether a title written after these words is another's: "son of one
+    governor", "head of the general staff". An "of" inside a name ("University of
+    Washington professor") is the name's."""
+    return any(t.lower_ == "of" and not t.ent_type_ for t in words)
 
 
 def _apposed(ent: Span, title: Span) -> bool:
@@ -243,42 +258,6 @@ def _someone_elses(doc: Doc, i: int, title_starts) -> int | None:
     return None
 
 
-def _of_affiliation(ent: Span, spans, drafts, p: int) -> str | None:
-    """ "Norah O'Donnell of CBS News", "President Moon Jae-in of South Korea"."""
-    doc = ent.doc
-    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
-        return None
-    e = ent_starting_at(doc, ent.end + 1)
-    if e is not None:
-        key = spans.get((p, e.start_char))
-        if key and drafts[key].kind in ("organization", "country"):
-            return drafts[key].names.most_common(1)[0][0]
-    return None
-
-
-def _conj_affiliation(ent: Span, spans, drafts, p: int) -> str | None:
-    """ "his Chinese counterpart, Yang Jiechi, and Gen. Fang Fenghui": a person
-    listed with another shares that one's country when nothing else says."""
-    root = root_of(ent)
-    if root.dep_ != "conj":
-        return None
-    head = root.head
-    e = ent_of(head)
-    if e is not None and e.label_ == "PERSON":
-        key = spans.get((p, e.start_char))
-        affs = [r.affiliation for r in drafts[key].roles if r.affiliation] if key else []
-        if affs:
-            return affs[-1]
-        if key and drafts[key].affiliations:
-            return drafts[key].affiliations.most_common(1)[0][0]
-    for child in head.children:
-        if child.dep_ in ("amod", "poss", "compound") and child.ent_type_ in ("NORP", "GPE"):
-            return rules.countries().demonyms.get(_norm(child.text)) or rules.countries().lookup(
-                child.text
-            )
-    return None
-
-
 def _with_modifiers(title: Span) -> Span:
     doc = title.doc
     start = title.start
@@ -297,103 +276,3 @@ def _extend_to(title: Span) -> int:
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
     return end
-
-
-_NOT_A_TITLE = re.compile(r"[\"\u201c\u201d]|\bas well as\b|\ba pair of\b|\bone of\b", re.I)
-
-
-# Words a title never starts with: a preposition; a possessive pronoun is dropped.
-_OPENS_NO_TITLE = {"with", "for", "from", "by", "in", "on", "at", "against", "about"}
-_POSSESSIVES = {"his", "her", "its", "their", "our", "my", "your"}
-
-
-@functools.cache
-def _clause_words() -> frozenset[str]:
-    return frozenset(rules.load("titles.yaml")["clause_words"])
-
-
-def clean_title(title: str) -> str | None:
-    """A role as a title reads, or None for a fragment that is not one ('"a real
-    black president', 'as well as a pair of freshman senators'). A plural title
-    shared by several named people is each one's in the singular ("candidates Ben
-    Carson, Ted Cruz" -> candidate)."""
-    if _NOT_A_TITLE.search(title) or not title[:1].isalpha():
-        return None
-    words = title.split()
-    if words[0].lower() in ("a", "an", "as", "and", "or", "of", "who", "which"):
-        return None
-    if any(w.lower() in ("a", "an") for w in words[1:]):
-        return None  # "Gowdy referenced an inspector": a clause
-    if words[0].lower() in _POSSESSIVES and len(words) > 1:
-        words = words[1:]  # "his campaign spokeswoman": the title is hers or his alone
-    if words[0].lower() in _clause_words() or words[0].lower() in _OPENS_NO_TITLE:
-        return None  # "with the former secretary of state"
-    if ":" in title or any(w.lower().strip(",") in _clause_words() for w in words):
-        return None  # "misgivings were mutual: Senator", "saying he was a stronger leader"
-    modifiers = rules.titles().modifiers
-    if words[0].islower() and words[0] not in modifiers and words[0].endswith(("ing", "ed")):
-        return None  # "questioning the Ohio governor", "appointed as deputy attorney general"
-    if len(words) > 6:
-        return None  # "telegraphed the upcoming emphasis on the candidate"
-    last = words[-1]
-    singular = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
-    if singular != last and (
-        singular.lower() in rules.cues().role_nouns or singular.lower() in rules.titles().one_word
-    ):
-        words[-1] = singular  # "keynote speakers Ryan and McConnell": each a speaker
-    return " ".join(words)
-
-
-def _title_text(span: Span, doc: Doc) -> str:
-    text = re.sub(r"\s+", " ", span.text).strip(" ,")
-    for short, full in sorted(rules.titles().display.items(), key=lambda kv: -len(kv[0])):
-        text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text)
-    return text
-
-
-def _country_before(span: Span) -> str | None:
-    """ "South Korea's foreign minister", "the North Korean ambassador"."""
-    for end in (span.start - 1, span.start):  # in the order of the text
-        ent = ent_ending_at(span.doc, end)
-        if ent is not None:
-            c = country_of(ent) or rules.countries().lookup(ent.text)
-            if c:
-                return c
-    return None
-
-
-def _of_country_after(ent: Span) -> str | None:
-    doc = ent.doc
-    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
-        e = ent_starting_at(doc, ent.end + 1)
-        if e is not None and e.label_ != "NORP":  # not "of British Columbia"
-            return rules.countries().lookup(e.text) or country_of(e)
-    return None
-
-
-def _first_country(span: Span) -> str | None:
-    """The first country named in an apposition ("Kang, South Korea's foreign
-    minister"), up to its end: not one later in the sentence, nor a heritage
-    ("a Cuban-American candidate")."""
-    doc = span.doc
-    end = next((t.i for t in span if t.text in (",", ";", "(", ")")), span.end)
-    for ent in ents_in(doc[span.start : end]):
-        hyphened = (ent.end < len(doc) and doc[ent.end].text == "-") or (
-            ent.start > 0 and doc[ent.start - 1].text == "-"
-        )
-        if ent.label_ in ("GPE", "NORP", "LOC") and not hyphened:
-            c = rules.countries().lookup(ent.text) or rules.countries().demonyms.get(
-                _norm(ent.text)
-            )
-            if c:
-                return c
-    return None
-
-
-def _local(title: Span) -> bool:
-    """A title of a state or a city, whose place is no country."""
-    return title.text.lower() in rules.titles().local
-
-
-def _default_country(title: Span) -> str | None:
-    return rules.titles().default_country.get(title.text.lower())
