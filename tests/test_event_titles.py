@@ -91,6 +91,13 @@ def title_of(nlp, sentence: str, verb: str) -> str | None:
             "concluded",
             "A process concluded",
         ),
+        # what a reporting verb reports, where it comes first and is not quoted
+        (
+            "The harbour board approved the freeze, the ministry announced on Monday.",
+            "announced",
+            "The harbour board approved the freeze, the ministry announced",
+        ),
+        ('"The freeze is over," Lind tweeted on Monday.', "tweeted", "Lind tweeted"),
         # clitics joined as the text has them
         (
             "On Thursday, the harbour board announced she wasn't coming.",

@@ -296,10 +296,40 @@ def title(verb: Token, names: dict[int, tuple[str, str]]) -> str | None:
         longer = f"{text} {cc.text if cc is not None else 'and'} {_text(more)}"
         if len(longer) <= TITLE_MAX:
             text = longer
+    text = _reported_first(verb, text)
     whole = finish(verb, text)
     if whole is None or whole.lower().startswith("whose "):
         return None  # a verb whose object the parse lost: no title a reader can use
     return whole[:1].upper() + whole[1:]
+
+
+QUOTE_MARKS = {'"', "\u201c", "\u201d", "``", "''"}
+
+
+def _reported_first(verb: Token, text: str) -> str:
+    """ "Roe won the primary, the Associated Press declared": a title that would end
+    on the reporting verb leads with what was reported, where the sentence does and
+    does not quote it (a quotation is shown in the summary, as the text has it)."""
+    said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if said is None or not text.endswith(verb.text):
+        return text
+    if any(t.text in QUOTE_MARKS for t in verb.doc[verb.sent.start : verb.i]):
+        return text
+    subj = _subject(said)
+    if subj is None or subj.head.i != said.i or subj.tag_ in ("WDT", "WP", "PRP"):
+        return text
+    who = phrase(subj) if len(phrase(subj).split()) <= 8 else chunk(subj)
+    inner = _text([(subj.i, who), *_predicate(said, TITLE_MAX // 2)])
+    first = verb.doc[_text_start(verb)]
+    tail = text[:1].lower() + text[1:] if first.tag_ == "DT" else text
+    longer = f"{inner}, {tail}"
+    return longer if len(longer) <= TITLE_MAX and finish(said, inner) == inner else text
+
+
+def _text_start(verb: Token) -> int:
+    """The first token of the verb's subject (where the title starts)."""
+    subj = _subject(verb)
+    return subj.left_edge.i if subj is not None else verb.i
 
 
 def _clause(verb: Token) -> str:
