@@ -9,9 +9,11 @@ import re
 from collections import Counter, defaultdict
 from itertools import chain
 
+from generator.indexpages import IndexPage, label, split_index, within
 from generator.markup import actor_path, article_path, who_anchor
 from generator.model import Actor, Article, Quote, Topic
 from generator.roles import Roles
+from generator.saidpages import QUOTES_PER_PAGE, QUOTES_PER_SPEAKER
 from generator.statements import statements
 
 _OWNED = re.compile(r"['\u2019]s?\s")
@@ -95,6 +97,7 @@ class Cast:
         self._first: dict[str, dict[str, int]] = {}
         self._co: dict[tuple[str, int], list[tuple[Actor, int]]] = {}
         self._said: dict[str, list[Quote]] = {}  # asked for by the page and its fingerprint
+        self._index: dict[str, list[IndexPage]] = {}
         for a in self.listed:
             paged = a.id in self._paged_ids
             for art, m in a.mentions:
@@ -154,6 +157,26 @@ class Cast:
     def others(self, kind: str) -> list[Actor]:
         return sorted((a for a in self.listed if a.kind == kind), key=lambda a: a.name.lower())
 
+    def index(self, kind: str) -> list[IndexPage]:
+        """The pages of the index `kind`: "people", by family name, or
+        "organizations" (countries, organizations and groups), by name."""
+        if kind not in self._index:
+            if kind == "people":
+                pages = split_index(self.people(), lambda a: self.sort_name(a)[0])
+            else:
+                others = [a for a in self.listed if a.kind != "person"]
+                pages = split_index(sorted(others, key=lambda a: a.name.lower()), lambda a: a.name)
+            self._index[kind] = pages
+        return self._index[kind]
+
+    def most_named(self, kind: str, limit: int) -> list[Actor]:
+        """The `limit` actors of the index `kind` in the most articles (then the most
+        quoted), the most first: the rows a long index's own page keeps."""
+        rows = [a for page in self.index(kind) for a in page.rows]
+        return sorted(rows, key=lambda a: (-len(set(a.articles)), -len(self.said(a)), a.name))[
+            :limit
+        ]
+
     def role_titles(self, actor: Actor) -> list[str]:
         return [m.title for m in self.roles.merged(actor)]  # one case, newest first
 
@@ -165,22 +188,35 @@ class Cast:
         ]
         return sorted(out, key=lambda aq: (-len(aq[1]), aq[0].name))
 
-    def speakers_by_letter(self) -> list[tuple[str, list[tuple[Actor, list[Quote]]]]]:
-        """The speakers by the initial of their family name (of their name, for an
-        organisation), A to Z then "other"; alphabetical within a letter. One page
-        each: a single page of every quotation was 6.5 MB at 840 articles."""
+    def quotation_pages(self) -> list[tuple[IndexPage, list[tuple[Actor, list[Quote]]]]]:
+        """The pages of the quotations by speaker, each with its speakers and what
+        they said: the index's own first, then a page per initial of the family
+        name (of the name, for an organisation), or per two letters for an initial
+        with more than `QUOTES_PER_PAGE` statements to show. A single page of every
+        quotation was 6.5 MB at 840 articles."""
+        if "speakers" not in self._index:
 
-        def key(actor: Actor) -> tuple[str, str]:
-            return self.sort_name(actor) if actor.kind == "person" else (actor.name.lower(), "")
+            def key(actor: Actor) -> tuple[str, str]:
+                return self.sort_name(actor) if actor.kind == "person" else (actor.name.lower(), "")
 
-        letters: dict[str, list[tuple[Actor, list[Quote]]]] = {}
-        for actor, quotes in self.speakers():
-            initial = key(actor)[0][:1].upper()
-            letters.setdefault(initial if "A" <= initial <= "Z" else "other", []).append(
-                (actor, quotes)
+            def shown(actor: Actor) -> int:
+                n = len(self.said(actor))
+                return min(n, QUOTES_PER_SPEAKER) if self.has_page(actor) else n
+
+            rows = sorted((a for a, _ in self.speakers()), key=key)
+            self._index["speakers"] = split_index(
+                rows, lambda a: key(a)[0], QUOTES_PER_PAGE, size=shown, by_letter=True
             )
-        order = sorted(letters, key=lambda k: (k == "other", k))
-        return [(k, sorted(letters[k], key=lambda aq: key(aq[0]))) for k in order]
+        return [(p, [(a, self.said(a)) for a in p.rows]) for p in self._index["speakers"]]
+
+    def quotation_letters(self) -> list[tuple[str, str, list[tuple[Actor, list[Quote]]]]]:
+        """The quotations' pages by initial, as the index lists them: (prefix,
+        label, the speakers on it or on the pages under it)."""
+        pages = self.quotation_pages()
+        return [
+            (part, label(part), [s for p, said in pages if within(p.prefix, part) for s in said])
+            for part, _ in pages[0][0].parts
+        ]
 
     def said(self, actor: Actor) -> list[Quote]:
         """What the actor said, each statement once (see `statements`)."""

@@ -97,7 +97,13 @@ def shard_of(rel: str, count: int) -> str:
 # Pages that list the archive, not indexed: every word of theirs is on the article,
 # actor or topic page a reader wants, they are the biggest pages of the site, and
 # most publishes change some of them.
-UNINDEXED = ("quotes/", "actors/people/", "actors/organizations/", "articles/index.html")
+UNINDEXED = (
+    "quotes/",
+    "actors/people/",
+    "actors/organizations/",
+    "articles/index.html",
+    "articles/by-month/",
+)
 
 
 def indexed(rel: str) -> bool:

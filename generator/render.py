@@ -7,8 +7,6 @@ from escaped parts (`markup`), so a template cannot forget to escape.
 
 from __future__ import annotations
 
-import csv
-import io
 import multiprocessing
 import os
 from collections import defaultdict
@@ -19,6 +17,16 @@ from markupsafe import Markup
 
 from generator import feed, serialize
 from generator.escape import md_escape
+from generator.indexpages import (
+    INDEX_ROWS,
+    NEWEST_ARTICLES,
+    article_months,
+    index_path,
+    letter_bars,
+    month_path,
+    names_files,
+    names_url,
+)
 from generator.markup import (
     KIND_LABELS,
     _items_for,
@@ -90,6 +98,8 @@ def make_env(templates: Path) -> jinja2.Environment:
         speaker_anchor=speaker_anchor,
         said_page=said_page,
         split_said=split_said,
+        index_rows=INDEX_ROWS,
+        month_path=month_path,
     )
     return env
 
@@ -121,14 +131,16 @@ def render_site(
         # workers could not split anyway.
         quotes = "quotes/index.md"
         pages[quotes] = _render(env, site, quotes, "quotes_index.md.j2")
-        for letter, speakers in site.cast.speakers_by_letter():
-            path = quotes_page(letter)
+        by_prefix = {p.prefix: p for p, _ in site.cast.quotation_pages()}
+        for page, speakers in site.cast.quotation_pages()[1:]:
+            path = quotes_page(page.prefix)
             pages[path] = _render(
                 env,
                 site,
                 path,
                 "quotes_letter.md.j2",
-                letter=letter,
+                index=page,
+                bars=letter_bars(by_prefix, page.prefix),
                 speakers=speakers,
                 limit=QUOTES_PER_SPEAKER,
             )
@@ -153,12 +165,20 @@ def render_site(
                 pages[path] = _render(
                     env, site, path, "said_month.md.j2", actor=actor, month=month, months=months
                 )
+        pages.update(names_files(site))  # the lists the filter boxes read
+        months = article_months(site.text.articles_by_date())
+        for i, (key, label, arts) in enumerate(months):
+            path = month_path(key)
+            near = (months[i - 1] if i else None, months[i + 1] if i + 1 < len(months) else None)
+            pages[path] = _render(
+                env, site, path, "articles_month.md.j2", label=label, articles=arts, near=near
+            )
         if site.text.unattributed():
             path = "quotes/unattributed.md"
             pages[path] = _render(env, site, path, "quotes_unattributed.md.j2")
         # The data itself, for reuse: MkDocs copies these files as they are.
         pages["data/explainer-data.json"] = serialize.dumps(corpus)
-        pages["data/quotes.csv"] = quotes_csv(corpus)
+        pages["data/quotes.csv"] = serialize.quotes_csv(corpus)
         pages["feed.xml"] = feed.atom(corpus, site.title)
         # An actor page's old address leads on: a renamed actor's to the new name,
         # a page that went (castview.has_page) to where its content is now.
@@ -172,6 +192,8 @@ def render_site(
     # the work, shared among processes when there is a lot of it; this process
     # does the rest meanwhile.
     jobs = [("page", path, template) for path, template in INDEX_PAGES]
+    for kind, template in INDEXES.items():
+        jobs += [("index", f"{kind}/{p.prefix}", template) for p in site.cast.index(kind)]
     for topic in corpus.topics:
         jobs.append(("topic", topic.id, "topic.md.j2"))
         if topic.history:
@@ -215,12 +237,14 @@ INDEX_PAGES = [
     ("index.md", "home.md.j2"),
     ("articles/index.md", "articles_index.md.j2"),
     ("actors/index.md", "actors_index.md.j2"),
-    ("actors/people.md", "people.md.j2"),
-    ("actors/organizations.md", "organizations.md.j2"),
     ("timeline.md", "timeline.md.j2"),
     ("topics/index.md", "topics_index.md.j2"),
     ("data/index.md", "data.md.j2"),
 ]
+
+
+# The indexes of every actor, split by initial when long (indexpages).
+INDEXES = {"people": "people.md.j2", "organizations": "organizations.md.j2"}
 
 
 def _inputs(site: Site, kind: str, key: str) -> object:
@@ -302,8 +326,18 @@ def _job(job: tuple[str, str, str]) -> tuple[str, str, str | None]:
     env, site, reuse = _STATE  # type: ignore[misc]
     kind, key, template = job
     if kind == "page":
-        ctx = {"articles": site.text.articles_by_date()} if key == "articles/index.md" else {}
+        ctx = {}
+        if key == "articles/index.md":
+            arts = site.text.articles_by_date()
+            ctx = {"articles": arts, "months": article_months(arts), "newest": NEWEST_ARTICLES}
         return key, _render(env, site, key, template, **ctx), None
+    if kind == "index":
+        name, _, prefix = key.partition("/")
+        pages = {p.prefix: p for p in site.cast.index(name)}
+        page, bars = pages[prefix], letter_bars(pages, prefix)
+        path = index_path(name, prefix)
+        ctx = {"index": page, "bars": bars, "names": names_url(prefix)}
+        return path, _render(env, site, path, template, **ctx), None
     if kind in ("topic", "history"):
         path = topic_path(key) if kind == "topic" else history_path(key)
         return path, _render(env, site, path, template, topic=site.topics[key]), None
@@ -361,33 +395,3 @@ def _render_jobs(
         _STATE = None
     pages = {path: text for path, text, _ in done}
     return pages, {path: fp for path, _, fp in done if fp}
-
-
-def quotes_csv(corpus: Corpus) -> str:
-    """speaker, text, kind, article, date, link (relative to the site root)."""
-    names = {a.id: a.name for a in corpus.actors}
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["speaker", "speaker_id", "text", "kind", "cue", "article", "date", "link"])
-
-    def cell(value: str) -> str:
-        # A cell starting with = + - @ is a formula to a spreadsheet: quote it.
-        return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-    articles = {a.id: a for a in corpus.articles}
-    for q in corpus.quotes:
-        art = articles[q.article]
-        anchor = quote_anchor(q) if q.kind != "indirect" else para_anchor(q.paragraph)
-        w.writerow(
-            [
-                cell(names.get(q.speaker or "", "")),
-                q.speaker or "",
-                cell(q.text),
-                q.kind,
-                cell(q.cue or ""),
-                cell(art.title),
-                art.date or "",
-                f"articles/{art.id}/#{anchor}",
-            ]
-        )
-    return buf.getvalue()

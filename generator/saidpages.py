@@ -18,15 +18,19 @@ from generator.wording import human_date
 # A speaker's statements on a quotations page: the newest, the rest on their own
 # page (Trump's alone made the single page of every quotation megabytes).
 QUOTES_PER_SPEAKER = 20
+# Statements a quotations page shows at most, unless one letter's speakers, down to
+# three letters of their names, show more (indexpages.split_index).
+QUOTES_PER_PAGE = 300
 # The articles whose statements an actor's own page shows, newest first.
 SAID_ARTICLES = 20
 
 Groups = list[tuple[str, list[Quote]]]  # (article id, its statements), as by_article
 
 
-def quotes_page(letter: str) -> str:
-    """The quotations page of the speakers under `letter` ("A".."Z" or "other")."""
-    return f"quotes/{letter.lower()}.md"
+def quotes_page(prefix: str) -> str:
+    """The quotations page of the speakers under `prefix` ("a", "sa", "other"),
+    the index's own for ""."""
+    return f"quotes/{prefix.lower()}.md" if prefix else "quotes/index.md"
 
 
 def speaker_anchor(actor_id: str) -> Markup:

@@ -4,8 +4,11 @@ site needs beyond the contract (offsets, excerpts, mentions)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
+from generator.markup import para_anchor, quote_anchor
 from generator.model import Corpus
 
 SCHEMA_VERSION = 1
@@ -160,3 +163,33 @@ def dumps(corpus: Corpus) -> str:
         parts.append(f" ]{end}")
     parts.append("}")
     return "\n".join(parts) + "\n"
+
+
+def quotes_csv(corpus: Corpus) -> str:
+    """speaker, text, kind, article, date, link (relative to the site root)."""
+    names = {a.id: a.name for a in corpus.actors}
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["speaker", "speaker_id", "text", "kind", "cue", "article", "date", "link"])
+
+    def cell(value: str) -> str:
+        # A cell starting with = + - @ is a formula to a spreadsheet: quote it.
+        return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+    articles = {a.id: a for a in corpus.articles}
+    for q in corpus.quotes:
+        art = articles[q.article]
+        anchor = quote_anchor(q) if q.kind != "indirect" else para_anchor(q.paragraph)
+        w.writerow(
+            [
+                cell(names.get(q.speaker or "", "")),
+                q.speaker or "",
+                cell(q.text),
+                q.kind,
+                cell(q.cue or ""),
+                cell(art.title),
+                art.date or "",
+                f"articles/{art.id}/#{anchor}",
+            ]
+        )
+    return buf.getvalue()

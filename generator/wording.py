@@ -10,12 +10,13 @@ INVARIANT = frozenset({"more", "other", "others"})
 
 
 def count(n: int, word: str) -> str:
-    """ "1 article", "2 articles"; words ending in y/s take their usual plurals."""
+    """ "1 article", "2 articles", "1,900 speakers"; words ending in y/s take their
+    usual plurals."""
     if n == 1 or word in INVARIANT:
-        return f"{n} {word}"
+        return f"{n:,} {word}"
     if word.endswith("y") and not word.endswith(("ay", "ey", "oy")):
-        return f"{n} {word[:-1]}ies"
-    return f"{n} {word}es" if word.endswith("s") else f"{n} {word}s"
+        return f"{n:,} {word[:-1]}ies"
+    return f"{n:,} {word}es" if word.endswith("s") else f"{n:,} {word}s"
 
 
 def _within(date: str, span: str | None) -> bool:

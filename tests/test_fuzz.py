@@ -164,7 +164,8 @@ TAGS = {
     "circle": {"cx", "cy", "r", "class"},
     "text": {"x", "y", "text-anchor"},
     "title": set(),
-    "div": {"class"},
+    "div": {"class", "data-names"},  # data-names: a split index's list (indexpages)
+    "nav": {"class", "aria-label"},  # the letters of the quotations and split indexes
     "time": {"datetime"},
     # An actor's roles past the first few, behind a native "show all".
     "details": {"class"},
@@ -207,6 +208,7 @@ class _Markup(HTMLParser):
                 "organizations filterable",
                 "filterable",
                 "more-roles",
+                "letters",
             }:
                 self.problems.append(f"<{tag} class={value[:30]!r}>")
 

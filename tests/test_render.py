@@ -478,6 +478,7 @@ def test_passages_with_no_answer_are_one_a_line_in_their_own_punctuation():
         (2, "bus", "2 buses"),
         (6, "more", "6 more"),  # "Berman and 6 more", not "6 mores"
         (1, "more", "1 more"),
+        (1900, "speaker", "1,900 speakers"),  # thousands as a reader writes them
     ],
 )
 def test_counts_read_as_english(n, word, said):
