@@ -198,3 +198,35 @@ def test_a_partial_title_is_shown_as_the_actors_fuller_one(roles, rows, current)
     view = Roles(ARTICLES)
     assert [(m.title, m.articles) for m in view.merged(actor)] == rows
     assert view.current(actor) == current
+
+
+# a sentence, {person: the country of their role, None for none}
+COUNTRY_CASES = [
+    ("Gary Lind, the former governor of New Mexico, said so.", {"Gary Lind": None}),
+    (
+        "Tom Vale, a former spy agency director and a top general in the wars in Iraq, spoke.",
+        {"Tom Vale": None},
+    ),
+    # countries that stay
+    ("Marie Lind, the far-right leader in France, spoke.", {"Marie Lind": "France"}),
+    ("Ana Ruiz, a senior official at the Mexican embassy, said so.", {"Ana Ruiz": "Mexico"}),
+    (
+        "Tomas Lind, the foreign minister of the United Kingdom, met him.",
+        {"Tomas Lind": "United Kingdom"},
+    ),
+    ("Kang Kyung-wha, South Korea's foreign minister, met him.", {"Kang Kyung-wha": "South Korea"}),
+    (
+        "Pia Lund, a professor of public law at the University of Lima in Peru, spoke.",
+        {"Pia Lund": "Peru"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "countries"), COUNTRY_CASES, ids=[c[0][:30] for c in COUNTRY_CASES]
+)
+def test_a_roles_country_is_named_with_it(nlp, paragraph, countries):
+    art = Article(id="t", path="t", title="t", paragraphs=(paragraph,))
+    index = extract_entities(art, list(nlp.pipe([paragraph])))
+    found = {e.name: [r.affiliation for r in e.roles] for e in index.entities}
+    assert {n: found.get(n) for n in countries} == {n: [c] for n, c in countries.items()}

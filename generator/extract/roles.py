@@ -127,11 +127,24 @@ def find_role(ent: Span, article_id: str, spans, drafts, p: int) -> Role | None:
                 ):
                     first += 1
                 phrase = doc[first : _extend_to(title)]
-                sent_end = ent.sent.end
-                aff = first_country(doc[ent.end + 1 : sent_end]) or default_country(title)
+                aff = first_country(doc[ent.end + 1 : _near_end(phrase)]) or default_country(title)
                 return Role(title_text(phrase, doc), aff, article_id)
             i += 1
     return None
+
+
+def _near_end(phrase: Span) -> int:
+    """Where the country of an apposition may still be named: after its title
+    ("the governor of New Mexico", "a professor at a university in Chile", "an
+    official who directed China's relations"), not past another calling ("a
+    former spy chief and a general in the war in Iraq": no Iraqi). The "and" of
+    a name ("Center for Women and Politics") is the name's."""
+    doc = phrase.doc
+    end = phrase.sent.end
+    return next(
+        (t.i for t in doc[phrase.end : end] if not t.ent_type_ and t.lower_ in ("and", "or")),
+        end,
+    )
 
 
 def _of_another(words: Span) -> bool:
