@@ -123,6 +123,13 @@ def title_of(nlp, sentence: str, verb: str) -> str | None:
             "chokehold",
             None,
         ),
+        # a phrase cut at its word limit, never inside a hyphenated word
+        (
+            "The press gathered at the mayor's sprawling Oslo-on-Sea harbour club in West "
+            "Bergen on Tuesday in a large ballroom.",
+            "gathered",
+            "The press gathered at the mayor's sprawling Oslo-on-Sea",
+        ),
         # clitics joined as the text has them
         (
             "On Thursday, the harbour board announced she wasn't coming.",

@@ -125,5 +125,15 @@ def words(tok: Token, n: int) -> str:
         chunk = noun_chunk_of(toks[nouns[-1]])
         while chunk is not None and end < len(toks) and toks[end].i < chunk.end:
             end += 1
+        # never inside a hyphenated word ("Mar-a-Lago", not "Mar")
+        while (
+            end < len(toks)
+            and toks[end].i == toks[end - 1].i + 1
+            and (
+                not toks[end - 1].whitespace_
+                and (toks[end].text == "-" or toks[end - 1].text == "-")
+            )
+        ):
+            end += 1
         toks = toks[:end]
     return join(toks)
