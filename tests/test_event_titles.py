@@ -98,6 +98,31 @@ def title_of(nlp, sentence: str, verb: str) -> str | None:
             "The harbour board approved the freeze, the ministry announced",
         ),
         ('"The freeze is over," Lind tweeted on Monday.', "tweeted", "Lind tweeted"),
+        # a light verb with its preposition
+        (
+            "In May, Ana Lind took advantage of the strike to reopen the harbour.",
+            "took",
+            "Ana Lind took advantage of the strike",
+        ),
+        (
+            "Ana Lind took part in the harbour talks on Monday.",
+            "took",
+            "Ana Lind took part in the harbour talks",
+        ),
+        ("In 2015, Kim Ho took office in January.", "took", "Kim Ho took office"),  # a date: not
+        # a stranded preposition takes its noun; a particle ends a title
+        (
+            "The union the board collaborated with in 2015 dissolved.",
+            "collaborated",
+            "The board collaborated with the union",
+        ),
+        ("Voters tuned in on Monday.", "tuned", "Voters tuned in"),
+        # no passive of a word that is no participle
+        (
+            "His death after being in a harbour police chokehold in 2014 inspired the protests.",
+            "chokehold",
+            None,
+        ),
         # clitics joined as the text has them
         (
             "On Thursday, the harbour board announced she wasn't coming.",
@@ -136,3 +161,22 @@ def title_of(nlp, sentence: str, verb: str) -> str | None:
 )
 def test_titles_are_whole(nlp, sentence, verb, expected):
     assert title_of(nlp, sentence, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("lede", "expected"),
+    [
+        (
+            "The harbour board won't reopen the quay this year.",
+            "The harbour board won't reopen the quay",
+        ),
+        (
+            "I'm leaving the harbour board, Ana Lind said on Monday.",
+            "I'm leaving the harbour board",
+        ),
+    ],
+)
+def test_derived_headlines_keep_words_whole(nlp, lede, expected):
+    from generator.extract.lede import headline
+
+    assert headline(nlp(lede)) == expected

@@ -17,7 +17,7 @@ from generator.extract.actors import merge_actors
 from generator.extract.entities import extract_entities
 from generator.extract.episodes import build_episodes
 from generator.extract.events import extract_events
-from generator.extract.headlines import headline
+from generator.extract.lede import headline
 from generator.extract.positions import build_positions
 from generator.extract.quotes import extract_quotes
 from generator.extract.stances import extract_stances

@@ -1,5 +1,5 @@
-"""Headlines: an event's title and an untitled article's headline, from the
-sentence's own words, as a whole clause.
+"""Headlines: an event's title, from the sentence's own words, as a whole clause
+(an untitled article's headline is `lede.py`'s).
 
 `title(verb, names)` says who did what: the verb's subject (a pronoun replaced by
 whom it means, from `names`), its auxiliaries and negation, the verb and what it
@@ -12,7 +12,8 @@ fits. Relative clauses, appositions longer than a few words and asides are left
 out. A passive keeps its agent ("was negotiated, only to be abandoned by the North
 Koreans" says who abandoned what).
 
-`headline(doc)` titles an article without a headline from its lede's main clause.
+A title that would stop on a verb the sentence goes on from is completed or
+dropped (`titleends.py`).
 
 It misses what the sentence says only by ellipsis ("So did China"), and a title
 can be long where the object is a long list.
@@ -24,11 +25,11 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract.phrases import chunk, np_tokens, phrase, words
-from generator.extract.titleends import finish, gap_object, gap_text, glued
-from generator.extract.titleparts import dateline_end, preceding_subject, relative_object
+from generator.extract.titleends import finish, gap_object, gap_text, glued, participle
+from generator.extract.titleparts import dateline_end, glue, preceding_subject, relative_object
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 TITLE_MAX = 110
 # What a noun phrase keeps of its children; "of" phrases and short appositions too.
@@ -59,6 +60,14 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
         if c.dep_ in ("aux", "auxpass", "neg", "prt")
         or (c.lower_ in PARTICLES and c.dep_ in ("advmod", "prep") and not list(c.children))
     ]
+    auxes = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        # "were to be released" where the parser hung "to" elsewhere: not "were be"
+        parts += [
+            (t.i, t.text)
+            for t in verb.doc[min(auxes) : verb.i]
+            if t.tag_ == "TO" and t.head.i != verb.i
+        ]
     parts.append((verb.i, verb.text))
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")), None)
     if obj is not None and obj.lower_ in ("that", "which") and verb.dep_ == "relcl":
@@ -102,6 +111,7 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
         # "committed their two nations to the Paris accord", "instructed staff to
         # check ...", "accepted the request to cooperate in a pilot program".
         kept = {t.i for t in np_tokens(obj)}
+        bare = obj.tag_ == "NN" and not list(obj.children) and obj.i == verb.i + 1
         extra = next(
             (
                 c
@@ -110,6 +120,14 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
                 and c.i not in kept
                 and (
                     (c.dep_ == "prep" and c.lower_ in ("to", "into", "against", "with"))
+                    # "took advantage of", "take care of", "took part in"
+                    or (
+                        c.dep_ == "prep"
+                        and c.i == obj.i + 1
+                        and c.lower_ in ("of", "in")
+                        and bare
+                        and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                    )
                     or (c.dep_ in ("xcomp", "acl") and any(g.lower_ == "to" for g in c.children))
                 )
             ),
@@ -138,6 +156,8 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
                 parts.append((extra.i, more))
         return parts
     comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if sum(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) > 1:
+        comp = None  # "that the men detained could be": the parser split one clause in two
     if comp is not None and comp.i > verb.i:
         inner = _predicate(comp, room - 4)
         if comp.dep_ == "ccomp":
@@ -195,7 +215,7 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
         # "a freeze ... that the North Koreans cheated on and then discarded": the
         # noun the clause is about is what was discarded.
         what = gap_text(noun)
-        if noun.left_edge.is_sent_start and noun.left_edge.tag_ == "DT":
+        if noun.left_edge.tag_ == "DT" and what[:4] in ("The ", "A ", "An "):
             what = what[:1].lower() + what[1:]  # "The money she raised": "raised the money"
         if prep is not None and not any(g.dep_ == "pobj" for g in prep.children):
             parts.append((prep.i, prep.text))
@@ -214,13 +234,20 @@ def _predicate(verb: Token, room: int, relative: bool = True) -> list[tuple[floa
     return parts
 
 
-# Clitics the tokenizer splits off, joined back as the text has them ("wasn't").
-CLITIC_RE = re.compile(r" (n['\u2019]t|['\u2019](?:s|re|ve|ll|d|m))\b", re.IGNORECASE)
+def _acts(verb: Token) -> bool:
+    """Whether the noun a participle modifies is who acted, where no main verb is
+    left ("Two analysts found that ...", "360 Republicans caucused"): it has an
+    object or clause, or the noun is people."""
+    return any(c.dep_ in ("dobj", "ccomp") for c in verb.children) or verb.head.ent_type_ in (
+        "PERSON",
+        "NORP",
+        "ORG",
+    )
 
 
 def _text(parts: list[tuple[int, str]]) -> str:
     text = " ".join(p for _, p in sorted(parts) if p)
-    return CLITIC_RE.sub(r"\1", text.replace(" ,", ","))
+    return glue(text.replace(" ,", ","))
 
 
 def title(verb: Token, names: dict[int, tuple[str, str]]) -> str | None:
@@ -252,11 +279,15 @@ def title(verb: Token, names: dict[int, tuple[str, str]]) -> str | None:
     gap = gap_object(verb) if subj is None and verb.dep_ == "acl" else None
     if gap is not None:
         subj = verb.head  # "some missteps the party made": the party made them
+    elif subj is None and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and _acts(verb):
+        subj = verb.head  # "Only 360 Republicans caucused in ...": no main verb but this
     elif subj is None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
         subj = None
     elif subj is None or subj.ent_type_ in ("DATE", "TIME"):
         subj = preceding_subject(verb)
     if subj is None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
+        if not participle(verb) or any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+            return None  # "a police chokehold": no passive to tell
         # "a poll released in late August": the poll was released.
         noun = verb.head
         if glued(noun):
@@ -330,63 +361,3 @@ def _text_start(verb: Token) -> int:
     """The first token of the verb's subject (where the title starts)."""
     subj = _subject(verb)
     return subj.left_edge.i if subj is not None else verb.i
-
-
-def _clause(verb: Token) -> str:
-    """A reported clause in brief, whole: "(that) his country was willing"."""
-    keep = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt"}
-    parts = [
-        (c.i, chunk(c) if c.dep_.startswith("nsubj") else c.text)
-        for c in verb.children
-        if c.dep_ in keep
-    ]
-    parts.append((verb.i, verb.text))
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")), None)
-    if obj is not None:
-        parts.append((obj.i, chunk(obj)))
-    else:
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
-        if prep is not None:
-            parts.append((prep.i, words(prep, 5)))
-    return " ".join(p for _, p in sorted(parts) if p)
-
-
-HEADLINE_MAX = 80
-
-
-def headline(doc: Doc) -> str | None:
-    """A headline for an article that has none, from its lede's first sentence: the
-    main clause (subject, verb, object or complement) in whole words, with the
-    reported clause after it where it fits, at most HEADLINE_MAX characters; None
-    when no such clause fits."""
-    sent = next(iter(doc.sents), None)
-    if sent is None or sent.root.pos_ not in ("VERB", "AUX"):
-        return None
-    root = sent.root
-    before = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
-    if before is not None:
-        root = before  # "The board has come under pressure ..., officials said": the news
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or not any(ch.isalpha() for ch in chunk(subj)):
-        return None
-    parts = [(subj.i, chunk(subj, with_of=True))]
-    parts += [(c.i, c.text) for c in root.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
-    parts.append((root.i, root.text))
-    obj = next((c for c in root.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")), None)
-    if obj is not None:
-        parts.append((obj.i, chunk(obj)))
-    else:
-        comp = next((c for c in root.children if c.dep_ == "xcomp"), None)
-        prep = next((c for c in root.children if c.dep_ == "prep" and c.i > root.i), None)
-        if comp is not None:
-            parts.append((comp.i, words(comp, 6)))
-        elif prep is not None:
-            parts.append((prep.i, words(prep, 6)))
-    text = " ".join(p for _, p in sorted(parts) if p)
-    title_ = text[:1].upper() + text[1:]
-    comp = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
-    if obj is not None and comp is not None:
-        longer = f"{title_} {_clause(comp)}"
-        if len(longer) <= HEADLINE_MAX:
-            title_ = longer
-    return title_ if len(title_) <= HEADLINE_MAX else None

@@ -108,7 +108,8 @@ def chunk(tok: Token, with_of: bool = False) -> str:
 def words(tok: Token, n: int) -> str:
     """The first words of a phrase, ending on its last noun within `n` words, so
     that a headline never ends on a cut phrase ("..." or a preposition)."""
-    toks = [t for t in tok.subtree if not t.is_punct or t.text in (",", "-")]
+    # punctuation dropped, but for commas, hyphens and the possessive's apostrophe
+    toks = [t for t in tok.subtree if not t.is_punct or t.text in (",", "-") or t.dep_ == "case"]
     if len(toks) > n:
         nouns = [
             k

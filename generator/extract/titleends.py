@@ -27,6 +27,9 @@ from generator.extract.phrases import join, words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# Words no title ends on: a preposition, article or conjunction left open.
+DANGLING = {"on", "in", "of", "for", "with", "by", "at", "from", "into", "about", "based"}
+DANGLING |= {"the", "a", "an", "and", "or", "but", "that", "which", "who", "whose"}
 SINGULAR_DETERMINERS = {"a", "an", "this", "that", "every", "each", "another"}
 NOMINAL = ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "compound", "appos", "npadvmod", "poss")
 # What tells the sentence goes on with the verb's object: the first word after it.
@@ -154,6 +157,12 @@ def lost_object(tok: Token) -> bool:
 def finish(verb: Token, text: str) -> str | None:
     """`text` completed where it stops on a verb that goes on (see the module's
     docstring), or None where it cannot be told how."""
+    end = text.rstrip(".").rsplit(" ", 1)[-1].lower()
+    if end in DANGLING and not any(
+        t.lower_ == end and t.dep_ in ("prt", "advmod") and t.head.pos_ in ("VERB", "AUX")
+        for t in verb.sent
+    ):
+        return None  # "reported based on", "collaborated with": not "signed on", "tuned in"
     tok = last_verb(verb, text)
     if tok is None:
         return text
@@ -172,6 +181,16 @@ def finish(verb: Token, text: str) -> str | None:
         return None  # it has its object or clause, yet the title stops before it
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     return None if lost_object(tok) or (subj is not None and glued(subj)) else text
+
+
+# Participles spelt as their verb: any other word the tagger calls one and that is
+# its own lemma is no participle ("a police chokehold").
+UNCHANGED_PARTICIPLES = {"set", "put", "cut", "hit", "cast", "spread", "let", "shut", "quit"}
+UNCHANGED_PARTICIPLES |= {"bid", "read", "hurt", "cost", "broadcast", "forecast", "upset", "reset"}
+
+
+def participle(tok: Token) -> bool:
+    return tok.lower_ != tok.lemma_.lower() or tok.lower_ in UNCHANGED_PARTICIPLES
 
 
 def glued(name: Token) -> bool:
