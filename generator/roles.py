@@ -86,8 +86,9 @@ def _ended(roles: list[Role], date) -> list[Role]:
     """The roles with a bare title ("Governor") given as the past office the
     articles say it is ("former Florida governor") in the articles dated from the
     first that says so: "Governor Bush" addresses a man out of office. Only where
-    two articles or more say "former", and at least a quarter as many as give the
-    bare title from then on: one article's slip does not end an office."""
+    at least a quarter as many articles say "former" as give the bare title from
+    then on, and two or more, or as many: one article's slip among many does not
+    end an office."""
     past: dict[tuple[str, ...], list[Role]] = {}
     bare: dict[tuple[str, ...], list[Role]] = {}
     for r in roles:
@@ -111,7 +112,8 @@ def _ended(roles: list[Role], date) -> list[Role]:
         since = min(date(r.article) for r in said)
         after = [r for r in held if date(r.article) >= since]
         n_past = len({r.article for r in said})
-        if n_past < 2 or 4 * n_past < len({r.article for r in after}):
+        n_after = len({r.article for r in after})
+        if (n_past < 2 and n_past < n_after) or 4 * n_past < n_after:
             continue
         for r in after:
             aff = r.affiliation or next((x.affiliation for x in said if x.affiliation), None)

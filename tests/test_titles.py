@@ -131,10 +131,10 @@ FOLD_CASES = [
         [("Secretary", ("c",)), ("Secretary of State", ("a",))],
         "Secretary, Peru",
     ),
-    (  # a whole title is not folded into a longer one
-        [("Senator", US, "c"), ("former senator", US, "a")],
-        [("Senator", ("c",)), ("Former senator", ("a",))],
-        "Senator, United States",
+    (  # a whole title is not folded into a longer one, nor ended before "former"
+        [("Senator", US, "o"), ("former senator", US, "a")],
+        [("Former senator", ("a",)), ("Senator", ("o",))],
+        "Former senator, United States",
     ),
     (
         [("Leader", None, "c"), ("Senate majority leader", None, "a"), ("Senator", None, "b")],
@@ -157,7 +157,7 @@ FOLD_CASES = [
             ("former attorney general", None, "c"),
             ("judge", None, "a"),
         ],
-        [("Former attorney general", ("c",)), ("Attorney general", ("c",)), ("Judge", ("a",))],
+        [("Former attorney general", ("c",)), ("Judge", ("a",))],
         "Former attorney general",
     ),
     (  # "Governor Bush" after two articles call him a former governor: an address
@@ -174,6 +174,11 @@ FOLD_CASES = [
         [("President", US, "b"), ("former president", US, "a"), ("President", US, "c")],
         [("President", ("c", "b")), ("Former president", ("a",))],
         "President, United States",
+    ),
+    (  # ... but one that says so of one other does
+        [("Mayor", None, "o"), ("former mayor", None, "b"), ("Mayor", None, "c")],
+        [("Former mayor", ("c", "b")), ("Mayor", ("o",))],
+        "Former mayor",
     ),
     (  # nor does a former office of another rank
         [
