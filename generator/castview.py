@@ -17,6 +17,8 @@ from generator.saidpages import QUOTES_PER_PAGE, QUOTES_PER_SPEAKER
 from generator.statements import statements
 
 _OWNED = re.compile(r"['\u2019]s?\s")
+_GIVEN_SECOND = re.compile(r"[A-Z][a-z]+-[a-z]+")  # Jong-un, Ki-moon, Jae-in
+_GENERATIONS = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 
 
 def listed(actor: Actor) -> bool:
@@ -143,11 +145,23 @@ class Cast:
 
     @staticmethod
     def sort_name(actor: Actor) -> tuple[str, str]:
-        """People by family name: the last word, or the first where the text uses it
-        alone ("Mr. Kim" for Kim Jong-un, "Mr. Xi" for Xi Jinping)."""
-        words = actor.name.split()
+        """People by family name: the last word but a generation ("King" of Martin
+        Luther King Jr.), or the first where the text calls them by it and never by
+        the last ("Mr. Kim" for Kim Jong-un, "Xi" for Xi Jinping; not "Donald" for
+        Donald Trump, whom the text also calls "Trump"). The index's pages are by
+        this name's initial."""
+        words = [w for w in actor.name.split() if w not in _GENERATIONS] or actor.name.split()
         family = words[-1]
-        if len(words) > 1 and any(a.split()[-1] == words[0] for a in actor.aliases):
+        # A name form ending in one word without the other: "Mr. Kim", not
+        # "President Moon Jae-in".
+        forms = [a.split() for a in actor.aliases if a.split()]
+        by_last = any(f[-1] == words[-1] and words[0] not in f for f in forms)
+        # The first word with a title ("Mr. Kim", "Chairman Kim"), or alone where the
+        # last is a Korean given name ("Kim" of Kim Jong-un); alone otherwise it is
+        # as often a given name ("Amy", "Chelsea").
+        titled = any(len(f) > 1 and f[-1] == words[0] and words[-1] not in f for f in forms)
+        alone = [words[0]] in forms and _GIVEN_SECOND.fullmatch(words[-1]) is not None
+        if len(words) > 1 and (titled or alone) and not by_last:
             family = words[0]
         return (family.lower(), actor.name.lower())
 
@@ -192,7 +206,7 @@ class Cast:
         """The pages of the quotations by speaker, each with its speakers and what
         they said: the index's own first, then a page per initial of the family
         name (of the name, for an organisation), or per two letters for an initial
-        with more than `QUOTES_PER_PAGE` statements to show. A single page of every
+        with more than `QUOTES_PER_PAGE` statements to show (about). A single page of every
         quotation was 6.5 MB at 840 articles."""
         if "speakers" not in self._index:
 
@@ -200,8 +214,10 @@ class Cast:
                 return self.sort_name(actor) if actor.kind == "person" else (actor.name.lower(), "")
 
             def shown(actor: Actor) -> int:
-                n = len(self.said(actor))
-                return min(n, QUOTES_PER_SPEAKER) if self.has_page(actor) else n
+                # At most a page's share of each speaker's statements, whether they
+                # have a page or not: a count that only grows with the archive, so
+                # that a letter once split stays split.
+                return min(len(self.said(actor)), QUOTES_PER_SPEAKER)
 
             rows = sorted((a for a, _ in self.speakers()), key=key)
             self._index["speakers"] = split_index(

@@ -32,13 +32,21 @@ INDEX_ROWS = 400  # rows of a page (about 60 KB of HTML for the people's five co
 DEPTH = 3  # letters of the longest prefix: past it, a page is as long as its names make it
 NEWEST_ARTICLES = 50  # the articles list's own page, when there is a page per month
 SPEAKERS = "quotes/speakers.json"  # the quotations index's list of every speaker
-OTHER = "other"  # names with no letter a to z ("李", "1st Marine Division")
+OTHER = "other"  # names with no letter a to z ("李"), or that start with a digit ("1st ...")
+# Letters that are no accented a to z, as a reader looks them up (filter.js has the same).
+_LETTERS = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i"}
+)
 
 
 def fold(text: str) -> str:
-    """The letters a to z of `text`, accents and case set aside ("Peña" -> "pena")."""
-    plain = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode().lower()
-    return "".join(c for c in plain if "a" <= c <= "z")
+    """The letters a to z of `text`, accents and case set aside ("Peña" -> "pena",
+    "Ørsted" -> "orsted"); nothing for a name that starts with a digit."""
+    lead = next((c for c in text if c.isalnum()), "")
+    if lead.isdigit():
+        return ""
+    plain = unicodedata.normalize("NFD", text.lower().translate(_LETTERS))
+    return "".join(c for c in plain.encode("ascii", "ignore").decode() if "a" <= c <= "z")
 
 
 @dataclass(frozen=True)
@@ -144,18 +152,23 @@ def url_of(page: str, anchor: str | None = None) -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def names_json(path: str, rows: list[tuple[Actor, tuple[str, str | None] | None, str]]) -> str:
+Named = tuple[Actor, tuple[str, str | None] | None, str, int]
+
+
+def names_json(path: str, rows: list[Named]) -> str:
     """The file `path` of every name of an index, as filter.js reads it: for each
     of `rows` (actor, where a link to them goes as a page of site_src/ and an
-    anchor, a few words on who they are), [name, address, words, other names],
-    the address relative to this file. Written by json.dumps and read by the
-    script as text, never as markup."""
+    anchor, a few words on who they are, how much they are in: articles or
+    statements), [name, address, words, other names, how much], the address
+    relative to this file; the box lists the names found by the last, most
+    first. Written by json.dumps and read by the script as text, never as markup."""
     up = "../" * path.count("/")
     names = []
-    for actor, target, about in rows:
+    for actor, target, about, weight in rows:
         href = up + url_of(*target) if target else None
         # One line, with no control or direction characters, as in <title>.
-        names.append([plain(actor.name), href, plain(about), plain(" ".join(actor.aliases))])
+        also = plain(" ".join(actor.aliases))
+        names.append([plain(actor.name), href, plain(about), also, weight])
     return json.dumps({"names": names}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
@@ -174,11 +187,16 @@ def names_files(site: Site) -> dict[str, str]:
                     )
                 else:
                     about = KIND_LABELS.get(a.kind, a.kind)
-                rows.append((a, site.cast.target(a), about))
+                rows.append((a, site.cast.target(a), about, len(set(a.articles))))
             out[names_path(kind)] = names_json(names_path(kind), rows)
     if len(site.cast.speakers()) > INDEX_ROWS:
         rows = [
-            (a, (quotes_page(page.prefix), speaker_anchor(a.id)), count(len(said), "statement"))
+            (
+                a,
+                (quotes_page(page.prefix), speaker_anchor(a.id)),
+                count(len(said), "statement"),
+                len(said),
+            )
             for page, speakers in site.cast.quotation_pages()
             for a, said in speakers
         ]

@@ -26,6 +26,10 @@ from generator.indexpages import (
     month_path,
     names_files,
     names_url,
+    within,
+)
+from generator.indexpages import (
+    label as index_label,
 )
 from generator.markup import (
     KIND_LABELS,
@@ -100,6 +104,8 @@ def make_env(templates: Path) -> jinja2.Environment:
         split_said=split_said,
         index_rows=INDEX_ROWS,
         month_path=month_path,
+        index_label=index_label,
+        within=within,
     )
     return env
 

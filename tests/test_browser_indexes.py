@@ -90,6 +90,10 @@ def test_the_box_on_the_index_finds_a_name_on_any_page(open_page, big_server, wi
     assert not most.is_visible()  # what the box found, in its place
     if width == 390:
         shot(page, "big-people-found-390")
+    # The names most in the articles first, then in the index's order.
+    _type(page, "ab")
+    page.locator(".row-filter__found li").first.wait_for()
+    assert _found(page)[:2] == ["Anna Abley", "Anna Abton"]  # in two articles; Bo Abley in one
     # Many found: the first fifty, and how many there are.
     _type(page, "anna")
     page.wait_for_function("document.querySelectorAll('.row-filter__found li').length === 50")
@@ -105,6 +109,20 @@ def test_the_box_on_the_index_finds_a_name_on_any_page(open_page, big_server, wi
     _type(page, "bo sabley")
     page.locator(".row-filter__found a").first.click()
     page.wait_for_url("**/articles/a/#who-x1")
+
+
+def test_when_the_names_cannot_be_read_the_page_stays_as_it_was(browser, big_server):  # noqa: F811
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.route("**/names.json", lambda route: route.fulfill(status=404, body=""))
+    page.goto(big_server + "/actors/people/")
+    _type(page, "sabley")
+    page.wait_for_function(
+        "document.querySelector('.row-filter__count').textContent.includes('could not')"
+    )
+    assert page.locator(".filterable table").is_visible()
+    assert page.locator(".row-filter__found").is_hidden()
+    ctx.close()
 
 
 def test_the_box_on_a_letter_page_finds_names_on_the_others(open_page):
@@ -134,6 +152,10 @@ def test_the_quotations_index_finds_a_speaker_on_their_letters_page(open_page, w
     page.locator(".row-filter__found a").first.click()
     page.wait_for_url("**/quotes/sa/#q-x2")  # S is over a page
     assert page.locator("#q-x2").inner_text().startswith("Cai Sabley")
+    # The address from before S was split finds the speaker on it, a link away.
+    page.goto(page.url.replace("/quotes/sa/", "/quotes/s/"))
+    page.locator("#q-x2").click()
+    page.wait_for_url("**/quotes/sa/#q-x2")
 
 
 def test_a_name_is_text_in_the_box_and_on_its_page(open_page):

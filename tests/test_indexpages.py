@@ -11,6 +11,7 @@ from posixpath import dirname, join, normpath
 
 import pytest
 
+from generator.castview import Cast
 from generator.indexpages import (
     INDEX_ROWS,
     NEWEST_ARTICLES,
@@ -22,6 +23,7 @@ from generator.indexpages import (
     names_url,
     split_index,
     url_of,
+    within,
 )
 from generator.model import Actor, Article, Corpus
 from generator.pagefind_hook import indexed
@@ -45,7 +47,18 @@ def layout(pages: list[IndexPage]) -> list[tuple[str, list[str]]]:
 
 @pytest.mark.parametrize(
     ("text", "folded"),
-    [("Peña", "pena"), ("O'Brien", "obrien"), ("Åsa-Bäck", "asaback"), ("李", ""), ("", "")],
+    [
+        ("Peña", "pena"),
+        ("O'Brien", "obrien"),
+        ("Åsa-Bäck", "asaback"),
+        ("Ørsted", "orsted"),
+        ("Łukasz", "lukasz"),
+        ("Strauß", "strauss"),
+        ("李", ""),
+        ("", ""),
+        ("1st Marine Division", ""),  # on "other", not under S
+        ("The 9/11 Commission", "thecommission"),
+    ],
 )
 def test_fold(text, folded):
     assert fold(text) == folded
@@ -83,6 +96,12 @@ def test_fold(text, folded):
                 ("t", ["Tu"]),
             ],
         ),
+        # "other" is not under "o".
+        (
+            ["Orr", "李", "Oz", "Ng"],
+            3,
+            [("", ["n", "o", OTHER]), ("n", ["Ng"]), ("o", ["Orr", "Oz"]), (OTHER, ["李"])],
+        ),
         # The same letters past DEPTH: one page, however long.
         (
             ["Sabi", "Saba", "Sabo", "Sabu"],
@@ -104,7 +123,7 @@ def test_split_index(families, limit, want):
     by = {p.prefix: p for p in pages}
     for p in pages:
         for prefix, n in p.parts:
-            under = [a for q in pages if q.prefix.startswith(prefix) for a in q.rows]
+            under = [a for q in pages if within(q.prefix, prefix) for a in q.rows]
             assert n == len(under), (prefix, n)
             assert by[prefix]
 
@@ -137,6 +156,26 @@ def test_split_index_by_size(families, sizes, by_letter, want):
     size = dict(zip((a.id for a in rows), sizes, strict=True))
     pages = split_index(rows, family, 4, size=lambda a: size[a.id], by_letter=by_letter)
     assert layout(pages) == want
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases", "family"),
+    [
+        ("Donald Trump", ["Donald", "Mr. Trump", "President Donald Trump"], "trump"),
+        ("Bernie Sanders", ["Bernie", "Sanders"], "sanders"),
+        ("Barack Obama", ["President Barack", "Mr. Obama"], "obama"),
+        ("Amy Klobuchar", ["Amy"], "klobuchar"),  # a first name alone says nothing
+        ("Kim Jong-un", ["Mr. Kim"], "kim"),
+        ("Kim Jong-un", ["Kim"], "kim"),  # Jong-un: a Korean given name
+        ("Xi Jinping", ["Mr. Xi", "Xi"], "xi"),
+        ("Moon Jae-in", ["Moon", "Mr. Moon", "President Moon Jae-in"], "moon"),
+        ("Martin Luther King Jr.", [], "king"),
+        ("Joe Manchin III", ["Sen. Manchin"], "manchin"),
+        ("Yang Xiyu", [], "xiyu"),  # nothing says otherwise
+    ],
+)
+def test_a_person_is_under_their_family_name(name, aliases, family):
+    assert Cast.sort_name(Actor("x", name, "person", tuple(aliases)))[0] == family
 
 
 def test_one_new_name_changes_one_page():
@@ -214,17 +253,18 @@ def test_a_long_index_is_split_and_every_name_is_on_one_page(big_pages):
 
 
 def test_the_list_of_every_name_leads_where_the_rows_do(big_pages):
+    both = {n for i, n in enumerate(people() + organizations()) if i % 10 == 0}  # bigcast
     for kind in ("people", "organizations"):
         data = json.loads(big_pages[f"actors/{kind}/names.json"])
         names = data["names"]
         assert len(names) == len(people() if kind == "people" else organizations())
-        for name, href, about, _also in names:
+        for name, href, about, _also, articles in names:
             page, _, anchor = normpath(join(f"actors/{kind}", href)).partition("#")
             md = page.rstrip("/") + ".md"
             assert md in big_pages, (name, href)
             if anchor:
-                assert f'id="{anchor}"' in big_pages[md] or f"#{anchor}" in big_pages[md], href
-            assert about
+                assert "{: #" + anchor + " }" in big_pages[md], href
+            assert about and articles == (2 if name in both else 1)
         # What a row links to is where the name leads.
         row = re.search(r"^\| \[(Bo Sabley)\]\(([^)]+)\)", big_pages["actors/people/sa.md"], re.M)
         if kind == "people":
@@ -238,10 +278,10 @@ def test_the_quotations_index_of_many_speakers_has_a_box_for_them(big_pages):
     assert 'data-names="speakers.json"' in index and "| Speaker |" not in index
     names = json.loads(big_pages["quotes/speakers.json"])["names"]
     assert len(names) == (len(people()) + 1) // 2 + len(organizations()) // 2
-    for name, href, about, _also in names:
+    for name, href, about, _also, said in names:
         page, _, anchor = normpath(join("quotes", href)).partition("#")
         assert "{ #" + anchor + " }" in big_pages[page.rstrip("/") + ".md"], (name, href)
-        assert about == "1 statement"
+        assert about == "1 statement" and said == 1
     # Each speaker on one page; a letter of more statements than a page shows leads
     # to a page per two letters.
     quoted = [
@@ -255,6 +295,8 @@ def test_the_quotations_index_of_many_speakers_has_a_box_for_them(big_pages):
     assert "[Sa](../quotes/sa.md)" in big_pages["quotes/s.md"]
     assert "**[S](../quotes/s.md)**" in big_pages["quotes/sa.md"]
     assert "- **[S](../quotes/s.md)**: Anna Sabberg, Cai Sabberg" in index
+    # An address of a speaker on S, from before S was split, still finds them there.
+    assert "[Cai Sabley](../quotes/sa.md#q-x2){ #q-x2 }" in big_pages["quotes/s.md"]
 
 
 def test_a_short_index_stays_one_page():

@@ -7,9 +7,15 @@
 (function () {
   "use strict";
   var SHOWN = 50; /* names listed at most; typing more narrows them */
+  /* Letters that are no accented a to z (generator/indexpages.py has the same). */
+  var LETTERS = { "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i" };
   function fold(text) {
-    /* "Peña" is found by "pena": accents and case set aside. */
-    return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    /* "Peña" is found by "pena", "Ørsted" by "orsted": accents and case set aside. */
+    return (text || "").toLowerCase().replace(/[øłđðßæœþı]/g, function (c) { return LETTERS[c]; })
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+  function number(n) {
+    return n.toLocaleString("en-US"); /* "2,993", as the page writes it */
   }
   function words(input) {
     return fold(input.value).split(/\s+/).filter(Boolean);
@@ -53,12 +59,12 @@
         row.hidden = !hit;
         if (hit) n += 1;
       });
-      ui.shown.textContent = typed.length ? n + " of " + rows.length : "";
+      ui.shown.textContent = typed.length ? number(n) + " of " + number(rows.length) : "";
     });
   }
   function findNames(box, address) {
     var ui = makeBox(box, "Find anyone by name");
-    var found = document.createElement("ol");
+    var found = document.createElement("ul");
     found.className = "row-filter__found";
     found.hidden = true;
     box.insertBefore(found, ui.label.nextSibling);
@@ -73,8 +79,11 @@
           if (!r.ok) throw new Error(r.status);
           return r.json();
         }).then(function (data) {
-          return data.names.map(function (n) {
-            return { name: n[0], href: n[1] && new URL(n[1], url).href, about: n[2], key: fold(n[0] + " " + (n[3] || "")) };
+          return data.names.map(function (n, i) {
+            return {
+              name: n[0], href: n[1] && new URL(n[1], url).href, about: n[2],
+              key: fold(n[0] + " " + (n[3] || "")), weight: n[4] || 0, order: i
+            };
           });
         });
         list.catch(function () { list = null; }); /* a later keystroke tries again */
@@ -82,7 +91,10 @@
       return list;
     }
     function show(typed, names) {
-      var hits = names.filter(function (n) { return matches(n.key, typed); });
+      /* The names most in the articles first (Hillary Clinton before "Team
+         Clinton"), then in the index's order. */
+      var hits = names.filter(function (n) { return matches(n.key, typed); })
+        .sort(function (a, b) { return b.weight - a.weight || a.order - b.order; });
       found.textContent = "";
       hits.slice(0, SHOWN).forEach(function (n) {
         var li = document.createElement("li");
@@ -99,8 +111,8 @@
         found.appendChild(li);
       });
       ui.shown.textContent = hits.length > SHOWN
-        ? "the first " + SHOWN + " of " + hits.length + " found"
-        : hits.length + " of " + names.length;
+        ? "the first " + SHOWN + " of " + number(hits.length) + " found"
+        : number(hits.length) + " of " + number(names.length);
     }
     ui.input.addEventListener("input", function () {
       var typed = words(ui.input);
@@ -116,6 +128,10 @@
       load().then(function (names) {
         if (ui.input.value === asked) show(typed, names); /* not an answer to older typing */
       }, function () {
+        if (ui.input.value !== asked) return;
+        /* The page as it was, and why the box finds nothing. */
+        found.hidden = true;
+        rest.forEach(function (el) { el.hidden = false; });
         ui.shown.textContent = "The list of names could not be loaded.";
       });
     });
