@@ -9,7 +9,7 @@ import re
 from collections import Counter, defaultdict
 from itertools import chain
 
-from generator.indexpages import IndexPage, label, split_index, within
+from generator.indexpages import IndexPage, page_label, split_index, within
 from generator.markup import actor_path, article_path, who_anchor
 from generator.model import Actor, Article, Quote, Topic
 from generator.roles import Roles
@@ -230,7 +230,11 @@ class Cast:
         label, the speakers on it or on the pages under it)."""
         pages = self.quotation_pages()
         return [
-            (part, label(part), [s for p, said in pages if within(p.prefix, part) for s in said])
+            (
+                part,
+                page_label(part),
+                [s for p, said in pages if within(p.prefix, part) for s in said],
+            )
             for part, _ in pages[0][0].parts
         ]
 

@@ -61,10 +61,10 @@ class IndexPage:
 
     @property
     def label(self) -> str:
-        return label(self.prefix)
+        return page_label(self.prefix)
 
 
-def label(prefix: str) -> str:
+def page_label(prefix: str) -> str:
     """How a page at `prefix` is named: "S", "Sa", "Other"."""
     return "Other" if prefix == OTHER else prefix.capitalize()
 

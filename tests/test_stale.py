@@ -148,15 +148,17 @@ def test_an_incremental_run_gives_what_a_clean_one_gives(warm, tmp_path, change)
 def test_the_fingerprints_ask_for_everything_the_kept_pages_show():
     """Every lookup of `site` that the article and actor templates make (the pages
     an incremental run may keep) is one the fingerprint makes too: a template that
-    starts showing something new fails here until `render._inputs` covers it."""
+    starts showing something new fails here until `pageinputs.page_inputs` covers it."""
     import inspect
     import re
 
-    from generator import render
+    from generator import pageinputs
 
     from .conftest import ROOT
 
-    source = inspect.getsource(render._inputs) + inspect.getsource(render._article_label)
+    source = inspect.getsource(pageinputs.page_inputs) + inspect.getsource(
+        pageinputs._article_label
+    )
     asked = set(re.findall(r"site\.([a-z_]+)", source))
     for template in ("actor.md.j2", "article.md.j2"):
         shown = set(re.findall(r"site\.([a-z_]+)", (ROOT / "templates" / template).read_text()))
